@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "authflow",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "authflow", targets: ["authflow"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+    ],
+    targets: [
+        // The ncursesw system library; only CursesTerminal imports it.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The flow as a value-type state machine, the runner, HTTP transports and JWT decoding. No UI.
+        .target(
+            name: "FlowEngine",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // Model, update and render into an in-memory Canvas. No curses, no I/O.
+        .target(name: "FlowTUI", dependencies: ["FlowEngine"]),
+        // Copies the canvas to the screen and reads keys.
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "FlowTUI"]),
+        // A PingOne-compatible authorization server on loopback, for the demo and the tests.
+        .target(
+            name: "PingOneSimulator",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "authflow",
+            dependencies: [
+                "FlowEngine", "FlowTUI", "CursesTerminal", "PingOneSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "FlowEngineTests", dependencies: ["FlowEngine", "PingOneSimulator"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "FlowTUITests", dependencies: ["FlowTUI", "FlowEngine"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "FlowTUI"]),
+        .testTarget(name: "PingOneSimulatorTests", dependencies: ["PingOneSimulator",
+                    .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        .testTarget(name: "authflowTests", dependencies: ["FlowEngine", "PingOneSimulator"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
