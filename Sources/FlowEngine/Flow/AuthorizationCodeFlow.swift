@@ -115,6 +115,10 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
             return .none
 
         case .retryRequested:
+            if phase == .completed {
+                // Sending the token request again shows what the server does with a used code.
+                return enter(.success(.ready(.token)), step: .token)
+            }
             guard case .failed(let step, let failure) = phase else { return .none }
             if step == .signOn, signOnAction == .checkCredentials, case .pingOneError = failure {
                 phase = .needsCredentials

@@ -56,7 +56,7 @@ public enum FlowEvent: Equatable, Sendable {
     case parameterEdited(name: String, value: String)
     /// The user cleared the cookie jar (the `ST` session).
     case cookiesCleared
-    /// The user asked to build the failed step's request again.
+    /// The user asked to build the failed step's request again (after tokens: the token request).
     case retryRequested
 }
 
