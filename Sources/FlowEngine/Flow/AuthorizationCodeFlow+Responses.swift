@@ -119,7 +119,7 @@ extension AuthorizationCodeFlow {
     }
 
     /// Reads `code`, `state` or `error` from a redirect to the client (RFC 6749 §4.1.2).
-    private mutating func readCallback(_ location: String) -> Result<FlowPhase, FlowFailure> {
+    mutating func readCallback(_ location: String) -> Result<FlowPhase, FlowFailure> {
         guard let parts = URLParts(location) else { return .failure(.missingCode(location: location)) }
         let parameters = parts.queryParameters + parts.fragmentParameters
         let error = parameters.value("error").map {
@@ -155,6 +155,66 @@ extension AuthorizationCodeFlow {
         record[lastIndex].decoded.tokens = tokens
         guard tokens.accessToken != nil else { return .failure(.malformedResponse("the token response has no access_token")) }
         self.tokens = tokens
+        return .success(configuration.endpoints.jwks == nil ? .completed : .ready(.inspect))
+    }
+
+    /// PAR's response (RFC 9126 §2.2): `request_uri` and `expires_in`.
+    mutating func handlePushedAuthorization(_ response: HTTPResponse) -> Result<FlowPhase, FlowFailure> {
+        guard response.status == 201 || response.status == 200 else {
+            return .failure(errorOutcome(response, expected: "201 with request_uri"))
+        }
+        guard let uri = response.jsonBody?["request_uri"]?.stringValue, !uri.isEmpty else {
+            return .failure(.malformedResponse("the PAR response has no request_uri"))
+        }
+        requestURI = uri
+        record[lastIndex].decoded.requestURI = uri
+        return .success(.ready(.authorize))
+    }
+
+    /// The signing keys (RFC 7517 §5), kept for verifying the tokens.
+    mutating func handleKeySet(_ response: HTTPResponse) -> Result<FlowPhase, FlowFailure> {
+        guard response.status == 200 else { return .failure(errorOutcome(response, expected: "200 with the JWKS")) }
+        guard let json = response.jsonBody, json["keys"]?.elements != nil else {
+            return .failure(.malformedResponse("the JWKS is not a JSON object with a keys array"))
+        }
+        keySet = json
+        record[lastIndex].decoded.keySet = json
+        return .success(.completed)
+    }
+
+    /// UserInfo, introspection, refresh, revocation and sign-off: each returns to the completed flow.
+    mutating func handleFollowUp(_ step: FlowStep, _ response: HTTPResponse) -> Result<FlowPhase, FlowFailure> {
+        switch step {
+        case .userInfo, .introspect:
+            guard response.status == 200, let json = response.jsonBody, json.members != nil else {
+                return .failure(errorOutcome(response, expected: "200 with JSON"))
+            }
+            record[lastIndex].decoded.claims = json
+            if step == .introspect {
+                record[lastIndex].decoded.note = json["active"]?.boolValue == true ? "the token is active" : "the token is not active"
+            }
+        case .refresh:
+            let previous = tokens
+            let outcome = handleToken(response)
+            guard case .success = outcome else { return outcome }
+            if let previous, let refreshed = tokens {
+                let rotated = refreshed.refreshToken != nil && refreshed.refreshToken != previous.refreshToken
+                if refreshed.refreshToken == nil { tokens?.refreshToken = previous.refreshToken }
+                record[lastIndex].decoded.note = rotated ? "the refresh token rotated: the old one is spent"
+                    : "the same refresh token stays valid"
+            }
+        case .revoke:
+            // RFC 7009 §2.2: 200 whether or not the token was valid.
+            guard response.status == 200 else { return .failure(errorOutcome(response, expected: "200")) }
+            record[lastIndex].decoded.note = "revoked: the server no longer accepts the token"
+        case .signOff:
+            guard response.status == 200 || isRedirect(response) else { return .failure(errorOutcome(response, expected: "302 or 200")) }
+            let ended = record[lastIndex].decoded.cookiesSet.contains { $0.expires.map { $0 <= record[lastIndex].sentAt } ?? false }
+            record[lastIndex].decoded.note = ended || cookieJar.cookies.isEmpty ? "signed off: the session cookie was cleared"
+                : "signed off"
+        default:
+            return .failure(.invalidRequest("not a follow-up step: \(step.title)"))
+        }
         return .success(.completed)
     }
 }

@@ -27,6 +27,10 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
     public internal(set) var resumeURL: String?
     public internal(set) var code: String?
     public internal(set) var tokens: TokenSet?
+    /// The `request_uri` PAR returned (RFC 9126 §2.2).
+    public internal(set) var requestURI: String?
+    /// The JWKS fetched at the inspect step.
+    public internal(set) var keySet: JSONValue?
     var credentialsURL: String?
 
     /// The two requests of the sign-on step.
@@ -39,24 +43,33 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
     public static let usernamePasswordCheck = "application/vnd.pingidentity.usernamePassword.check+json"
     static let userAgent = "authflow/0.1"
 
-    /// Starts a flow: draws `state`, `nonce` and the PKCE verifier, and builds the authorize request.
+    /// Starts a flow: draws `state`, `nonce` and the PKCE verifier, and builds the first request.
     public init(configuration: FlowConfiguration, randomness: FlowRandomness) {
         self.configuration = configuration
         self.state = randomness.token()
         self.nonce = configuration.scopes.contains("openid") ? randomness.token() : nil
         self.pkce = configuration.pkceMethod.map { PKCE(randomOctets: randomness.octets(32), method: $0) }
-        self.phase = .ready(.authorize)
-        self.draft = authorizeParameters()
+        let first: FlowStep = configuration.usesPushedAuthorization ? .par : .authorize
+        self.phase = .ready(first)
+        self.draft = parameters(for: first)
+    }
+
+    /// Whether sign-on happens in a browser rather than through PingOne's Flow API.
+    public var signsOnInBrowser: Bool {
+        configuration.signOnInBrowser || configuration.endpoints.flowAPIBase == nil
     }
 
     /// The flow's secrets (client secret, password, PKCE verifier, tokens, cookie values), for masking.
     public var secrets: [String] {
         var secrets = [configuration.clientSecret, configuration.password, pkce?.verifier].compactMap { $0 }
         secrets += tokens?.secrets ?? []
+        secrets += record.compactMap { $0.decoded.tokens }.flatMap(\.secrets)
         secrets += cookieJar.cookies.map(\.value)
         secrets += record.flatMap { $0.decoded.cookiesSet.map(\.value) }
-        if let basic = basicCredentials { secrets.append(basic) }
-        if case .checkCredentials = signOnAction, let password = draft.value("password") { secrets.append(password) }
+        secrets += record.compactMap { $0.request.header("Authorization") }.map { String($0.split(separator: " ").last ?? "") }
+        for name in ["password", "client_secret", "client_assertion", "code_verifier", "token", "refresh_token", "access_token"] {
+            if let value = draft.value(name) { secrets.append(value) }
+        }
         return secrets.filter { $0.count >= 4 }
     }
 
@@ -67,10 +80,21 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
         switch event {
         case .sendRequested(let now):
             guard case .ready(let step) = phase else { return .none }
-            let request = buildRequest(for: step, at: now)
+            let request: HTTPRequest
+            do {
+                request = try buildRequest(for: step, at: now)
+            } catch {
+                return enter(.failure(error), step: step)
+            }
             var entry = StepRecord(step: step, action: actionTitle(for: step), request: request, sentAt: now)
             entry.decoded.cookiesSent = request.header("Cookie").map(Self.cookieNames) ?? []
             record.append(entry)
+            if step == .authorize, signsOnInBrowser {
+                // The browser sends this one and signs on; authflow waits for the callback.
+                record[record.count - 1].action = "Authorize (in the browser)"
+                phase = .needsBrowserCallback(authorizeURL: request.url)
+                return .awaitBrowserSignOn(URL: request.url)
+            }
             phase = .waitingForResponse(step)
             return .send(request, step)
 
@@ -81,10 +105,13 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
             decodeCommon(response, at: now)
             let outcome: Result<FlowPhase, FlowFailure>
             switch step {
+            case .par: outcome = handlePushedAuthorization(response)
             case .authorize: outcome = handleAuthorize(response)
             case .signOn: outcome = handleSignOn(response)
             case .resume: outcome = handleResume(response)
             case .token: outcome = handleToken(response)
+            case .inspect: outcome = handleKeySet(response)
+            case .userInfo, .introspect, .refresh, .revoke, .signOff: outcome = handleFollowUp(step, response)
             }
             return enter(outcome, step: step)
 
@@ -101,6 +128,15 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
             signOnAction = .checkCredentials
             return enter(.success(.ready(.signOn)), step: .signOn)
 
+        case .callbackReceived(let url, let now):
+            guard case .needsBrowserCallback = phase, !record.isEmpty else { return .none }
+            // The redirect the browser followed is this step's response, as far as authflow saw it.
+            var entry = StepRecord(step: .signOn, action: "Callback from the browser",
+                                   request: HTTPRequest(method: "GET", url: url), sentAt: now)
+            entry.decoded.location = url
+            record.append(entry)
+            return enter(readCallback(url), step: .signOn)
+
         case .parameterEdited(let name, let value):
             guard case .ready = phase else { return .none }
             if let index = draft.firstIndex(where: { $0.name == name }) {
@@ -113,6 +149,15 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
         case .cookiesCleared:
             cookieJar.removeAll()
             return .none
+
+        case .followUpChosen(let step):
+            guard FlowStep.followUps.contains(step), tokens != nil else { return .none }
+            switch phase {
+            case .completed, .ready(.userInfo), .ready(.introspect), .ready(.refresh), .ready(.revoke), .ready(.signOff): break
+            case .failed(let failedStep, _) where FlowStep.followUps.contains(failedStep) || failedStep == .inspect: break
+            default: return .none
+            }
+            return enter(.success(.ready(step)), step: step)
 
         case .retryRequested:
             if phase == .completed {
@@ -131,7 +176,7 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
     /// The request the ready step would send now, for the request pane.
     public func pendingRequest(at now: Date) -> HTTPRequest? {
         guard case .ready(let step) = phase else { return nil }
-        return buildRequest(for: step, at: now)
+        return try? buildRequest(for: step, at: now)
     }
 
     /// Moves to a new phase; a ready phase gets its parameters drafted.
@@ -150,6 +195,9 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
             case .needsCredentials:
                 draft = []
                 return .awaitCredentials
+            case .needsBrowserCallback(let url):
+                draft = []
+                return .awaitBrowserSignOn(URL: url)
             case .completed:
                 draft = []
                 return .finished
@@ -166,7 +214,7 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
         }
     }
 
-    private var basicCredentials: String? {
+    var basicCredentials: String? {
         guard configuration.clientAuthentication == .clientSecretBasic, let secret = configuration.clientSecret else { return nil }
         // RFC 6749 §2.3.1: the id and secret are form-encoded before Basic encoding.
         let pair = "\(FormURLEncoding.escape(configuration.clientID)):\(FormURLEncoding.escape(secret))"
@@ -174,137 +222,3 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
     }
 }
 
-// MARK: - Building requests
-
-extension AuthorizationCodeFlow {
-    /// What a step's request does, for the record.
-    func actionTitle(for step: FlowStep) -> String {
-        switch step {
-        case .authorize: "Authorize (\(configuration.authorizeMethod.rawValue))"
-        case .signOn: signOnAction == .readFlow ? "Read flow" : "Check username and password"
-        case .resume: "Resume"
-        case .token: "Token (authorization_code)"
-        }
-    }
-
-    /// The authorize parameters (RFC 6749 §4.1.1, OIDC Core §3.1.2.1, RFC 7636 §4.3).
-    func authorizeParameters() -> [FormParameter] {
-        var parameters = [
-            FormParameter("response_type", "code"),
-            FormParameter("client_id", configuration.clientID),
-            FormParameter("redirect_uri", configuration.redirectURI),
-            FormParameter("scope", configuration.scopes.joined(separator: " ")),
-            FormParameter("state", state),
-        ]
-        if let nonce { parameters.append(FormParameter("nonce", nonce)) }
-        if let pkce {
-            parameters.append(FormParameter("code_challenge", pkce.challenge))
-            parameters.append(FormParameter("code_challenge_method", pkce.method.rawValue))
-        }
-        if let responseMode = configuration.responseMode { parameters.append(FormParameter("response_mode", responseMode)) }
-        for extra in configuration.extraAuthorizeParameters {
-            if let index = parameters.firstIndex(where: { $0.name == extra.name }) {
-                parameters[index].value = extra.value
-            } else {
-                parameters.append(extra)
-            }
-        }
-        return parameters
-    }
-
-    /// The editable parameters of a step's request.
-    func parameters(for step: FlowStep) -> [FormParameter] {
-        switch step {
-        case .authorize:
-            return authorizeParameters()
-        case .signOn:
-            switch signOnAction {
-            case .readFlow: return [FormParameter("flowId", flowID ?? "")]
-            case .checkCredentials:
-                return [FormParameter("username", configuration.username ?? ""), FormParameter("password", configuration.password ?? "")]
-            }
-        case .resume:
-            return [FormParameter("flowId", flowID ?? "")]
-        case .token:
-            var parameters = [
-                FormParameter("grant_type", "authorization_code"),
-                FormParameter("code", code ?? ""),
-                FormParameter("redirect_uri", configuration.redirectURI),
-            ]
-            if let pkce { parameters.append(FormParameter("code_verifier", pkce.verifier)) }
-            switch configuration.clientAuthentication {
-            case .none:
-                parameters.append(FormParameter("client_id", configuration.clientID))
-            case .clientSecretPost:
-                parameters.append(FormParameter("client_id", configuration.clientID))
-                parameters.append(FormParameter("client_secret", configuration.clientSecret ?? ""))
-            case .clientSecretBasic:
-                break
-            }
-            return parameters
-        }
-    }
-
-    /// Builds the request of a step from its draft parameters, the configuration and the cookie jar.
-    func buildRequest(for step: FlowStep, at now: Date) -> HTTPRequest {
-        var method = "GET"
-        var url: String
-        var contentType: String?
-        var body: [UInt8] = []
-        var authorization: String?
-        var accept = "application/json"
-        switch step {
-        case .authorize:
-            url = configuration.authorizeEndpoint
-            accept = "text/html,application/json"
-            if configuration.authorizeMethod == .post {
-                method = "POST"
-                contentType = "application/x-www-form-urlencoded"
-                body = Array(FormURLEncoding.encode(draft).utf8)
-            } else {
-                url += "?" + FormURLEncoding.encode(draft)
-            }
-        case .signOn:
-            switch signOnAction {
-            case .readFlow:
-                url = configuration.flowEndpoint(draft.value("flowId") ?? "")
-            case .checkCredentials:
-                method = "POST"
-                url = credentialsURL ?? configuration.flowEndpoint(flowID ?? "")
-                contentType = Self.usernamePasswordCheck
-                let json = JSONValue.object([
-                    JSONMember("username", .string(draft.value("username") ?? "")),
-                    JSONMember("password", .string(draft.value("password") ?? "")),
-                ])
-                body = Array(json.compactText.utf8)
-            }
-        case .resume:
-            let draftedFlowID = draft.value("flowId") ?? ""
-            if let resumeURL, draftedFlowID == flowID {
-                url = resumeURL
-            } else {
-                url = configuration.resumeEndpoint(draftedFlowID)
-            }
-            accept = "text/html,application/json"
-        case .token:
-            method = "POST"
-            url = configuration.tokenEndpoint
-            contentType = "application/x-www-form-urlencoded"
-            body = Array(FormURLEncoding.encode(draft).utf8)
-            if let basicCredentials { authorization = "Basic \(basicCredentials)" }
-        }
-        let parts = URLParts(url)
-        var headers: [HTTPHeader] = []
-        if let parts { headers.append(HTTPHeader("Host", parts.origin.replacingOccurrences(of: "\(parts.scheme)://", with: ""))) }
-        headers.append(HTTPHeader("User-Agent", Self.userAgent))
-        headers.append(HTTPHeader("Accept", accept))
-        if let contentType { headers.append(HTTPHeader("Content-Type", contentType)) }
-        if let authorization { headers.append(HTTPHeader("Authorization", authorization)) }
-        // The jar stands for the browser; the token request is back-channel and carries no browser cookies.
-        if step != .token, let parts, let cookie = cookieJar.cookieHeader(for: parts, at: now) {
-            headers.append(HTTPHeader("Cookie", cookie))
-        }
-        if method == "POST" { headers.append(HTTPHeader("Content-Length", String(body.count))) }
-        return HTTPRequest(method: method, url: url, headers: headers, body: body)
-    }
-}

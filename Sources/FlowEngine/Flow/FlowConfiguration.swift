@@ -22,6 +22,18 @@ public struct FlowConfiguration: Equatable, Sendable {
     public var extraAuthorizeParameters: [FormParameter]
     /// How long one request may take before it fails as timed out.
     public var requestTimeout: Duration
+    /// Endpoints read from a discovery document; `nil` for PingOne's layout under ``environmentBase``.
+    public var discoveredEndpoints: FlowEndpoints?
+    /// Send the authorize parameters by PAR first (RFC 9126), then authorize with `request_uri`.
+    public var usesPushedAuthorization = false
+    /// Where sign-off sends the browser afterwards, when registered on the app.
+    public var postLogoutRedirectURI: String?
+    /// The private key for `PRIVATE_KEY_JWT` and key-signed request objects.
+    public var clientKey: ClientKey?
+    /// Send the authorize parameters as a signed `request` JWT (RFC 9101).
+    public var requestObject: RequestObjectSigning?
+    /// Sign on in a browser (and catch or paste the callback) even where the Flow API is available.
+    public var signOnInBrowser = false
 
     public init(authBaseURL: String, environmentID: String?, region: String? = nil, clientID: String,
                 clientSecret: String? = nil, redirectURI: String, scopes: [String] = ["openid", "profile", "email"],
@@ -53,15 +65,17 @@ public struct FlowConfiguration: Equatable, Sendable {
         return "\(base)/\(environmentID)"
     }
 
-    /// The issuer PingOne puts in `iss`: `{authPath}/{envID}/as`.
-    public var issuer: String { "\(environmentBase)/as" }
-    public var authorizeEndpoint: String { "\(issuer)/authorize" }
-    public var tokenEndpoint: String { "\(issuer)/token" }
-    public var jwksEndpoint: String { "\(issuer)/jwks" }
+    /// Where each request goes: the discovered endpoints, or PingOne's layout.
+    public var endpoints: FlowEndpoints {
+        discoveredEndpoints ?? .pingOne(environmentBase: environmentBase)
+    }
+
+    /// The expected `iss` of the tokens: `{authPath}/{envID}/as` on PingOne.
+    public var issuer: String { endpoints.issuer }
 
     /// The Flow API resource for a flow (PingOne `/{envID}/flows/{flowID}`).
     public func flowEndpoint(_ flowID: String) -> String {
-        "\(environmentBase)/flows/\(FormURLEncoding.escape(flowID))"
+        "\(endpoints.flowAPIBase ?? environmentBase)/flows/\(FormURLEncoding.escape(flowID))"
     }
 
     /// The resume endpoint for a flow.
@@ -81,4 +95,14 @@ public enum ClientAuthenticationMethod: String, Equatable, Sendable, CaseIterabl
     case none = "NONE"
     case clientSecretBasic = "CLIENT_SECRET_BASIC"
     case clientSecretPost = "CLIENT_SECRET_POST"
+    case clientSecretJWT = "CLIENT_SECRET_JWT"
+    case privateKeyJWT = "PRIVATE_KEY_JWT"
+}
+
+/// How the authorize parameters travel inside a request object (RFC 9101), if at all.
+public enum RequestObjectSigning: String, Equatable, Sendable, CaseIterable {
+    /// An HS256 JWT keyed with the client secret.
+    case clientSecret = "HS256"
+    /// A JWT signed with the client's private key.
+    case privateKey = "key"
 }

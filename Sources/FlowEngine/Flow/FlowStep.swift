@@ -1,20 +1,57 @@
 /// The steps of the authorization code flow, in the order the user walks them.
+///
+/// The core steps (authorize to inspect) make up every run; PAR comes first when it is asked
+/// for, and the follow-up steps (UserInfo to sign-off) are the user's choice once tokens are in.
 public enum FlowStep: String, Equatable, Sendable, CaseIterable, Codable {
+    case par
     case authorize
     case signOn
     case resume
     case token
+    case inspect
+    case userInfo
+    case introspect
+    case refresh
+    case revoke
+    case signOff
 
-    /// The step's number on screen, from 1.
-    public var number: Int { (Self.allCases.firstIndex(of: self) ?? 0) + 1 }
+    /// The steps every run walks, in order.
+    public static let core: [FlowStep] = [.authorize, .signOn, .resume, .token, .inspect]
+
+    /// The steps the user may choose once tokens were received.
+    public static let followUps: [FlowStep] = [.userInfo, .introspect, .refresh, .revoke, .signOff]
+
+    /// The step's number on screen: 1 to 5 for the core steps, 0 for PAR, 6 on for follow-ups.
+    public var number: Int {
+        switch self {
+        case .par: 0
+        case .authorize: 1
+        case .signOn: 2
+        case .resume: 3
+        case .token: 4
+        case .inspect: 5
+        case .userInfo: 6
+        case .introspect: 7
+        case .refresh: 8
+        case .revoke: 9
+        case .signOff: 10
+        }
+    }
 
     /// The step's name on screen.
     public var title: String {
         switch self {
+        case .par: "PAR"
         case .authorize: "Authorize"
         case .signOn: "Sign on"
         case .resume: "Resume"
         case .token: "Token"
+        case .inspect: "Inspect"
+        case .userInfo: "UserInfo"
+        case .introspect: "Introspect"
+        case .refresh: "Refresh"
+        case .revoke: "Revoke"
+        case .signOff: "Sign off"
         }
     }
 }
@@ -27,7 +64,9 @@ public enum FlowPhase: Equatable, Sendable {
     case waitingForResponse(FlowStep)
     /// The sign-on step needs a username and password.
     case needsCredentials
-    /// Tokens were received.
+    /// The sign-on happens in a browser (a provider without PingOne's Flow API); the callback URL is awaited.
+    case needsBrowserCallback(authorizeURL: String)
+    /// Tokens were received and inspected; follow-up steps may be chosen.
     case completed
     /// The step failed; ``FlowEvent/retryRequested`` builds its request again.
     case failed(FlowStep, FlowFailure)
@@ -36,7 +75,7 @@ public enum FlowPhase: Equatable, Sendable {
     public var step: FlowStep? {
         switch self {
         case .ready(let step), .waitingForResponse(let step), .failed(let step, _): step
-        case .needsCredentials: .signOn
+        case .needsCredentials, .needsBrowserCallback: .signOn
         case .completed: nil
         }
     }
@@ -58,6 +97,10 @@ public enum FlowEvent: Equatable, Sendable {
     case cookiesCleared
     /// The user asked to build the failed step's request again (after tokens: the token request).
     case retryRequested
+    /// The user chose a follow-up step (UserInfo, introspection, refresh, revoke, sign-off).
+    case followUpChosen(FlowStep)
+    /// The sign-on happened elsewhere (a browser): this is the URL the browser was sent back to.
+    case callbackReceived(String, at: Date)
 }
 
 /// What the engine asks its runner to do next.
@@ -68,6 +111,8 @@ public enum FlowAction: Equatable, Sendable {
     case awaitSend(FlowStep)
     /// Ask the user for a username and password.
     case awaitCredentials
+    /// The user signs on in a browser: open or show this URL, then report the callback.
+    case awaitBrowserSignOn(URL: String)
     /// The flow is over: tokens were received.
     case finished
     /// The step failed for this reason.

@@ -46,6 +46,14 @@ public struct StepDecoding: Equatable, Sendable {
     /// The server's `Date` header, for the clock-skew check.
     public var serverDate: Date?
     public var tokens: TokenSet?
+    /// PAR's `request_uri`.
+    public var requestURI: String?
+    /// The JWKS fetched at the inspect step.
+    public var keySet: JSONValue?
+    /// What UserInfo or introspection returned, members in order.
+    public var claims: JSONValue?
+    /// A one-line summary of a follow-up's result, such as "the refresh token rotated".
+    public var note: String?
 
     public init() {}
 }

@@ -9,9 +9,14 @@ public struct FlowRunner: Sendable {
     /// The wall clock, for cookie expiry and the record's timestamps.
     public var now: @Sendable () -> Date
 
-    public init(transport: any HTTPTransport, now: @escaping @Sendable () -> Date = { Date() }) {
+    /// Signs on in a browser: given the authorize URL, returns the URL the browser was redirected to.
+    public var browserSignOn: (@Sendable (_ authorizeURL: String) async throws -> String)?
+
+    public init(transport: any HTTPTransport, now: @escaping @Sendable () -> Date = { Date() },
+                browserSignOn: (@Sendable (_ authorizeURL: String) async throws -> String)? = nil) {
         self.transport = transport
         self.now = now
+        self.browserSignOn = browserSignOn
     }
 
     /// Sends the ready step's request and feeds the outcome back; returns the flow's next action.
@@ -43,6 +48,14 @@ public struct FlowRunner: Sendable {
                     return .failed(.signOn, .missingCredentials)
                 }
                 _ = flow.handle(.credentialsEntered(username: username, password: password))
+            case .needsBrowserCallback(let url):
+                guard let browserSignOn else { return .failed(.signOn, .invalidRequest("sign-on needs a browser; none is set up")) }
+                do {
+                    let callback = try await browserSignOn(url)
+                    _ = flow.handle(.callbackReceived(callback, at: now()))
+                } catch {
+                    return .failed(.signOn, .invalidRequest("the browser sign-on did not finish: \(error)"))
+                }
             case .completed:
                 return .completed
             case .failed(let step, let failure):

@@ -116,12 +116,22 @@ import Testing
 
         let idToken = Base64URL.encode(#"{"kid":"k1","alg":"RS256"}"#) + "." + Base64URL.encode(#"{"iss":"\#(env)/as","sub":"u1","exp":1795003600}"#) + ".c2ln"
         let tokenJSON = #"{"access_token":"opaque-access","token_type":"Bearer","expires_in":3600,"scope":"openid profile","id_token":"\#(idToken)"}"#
-        #expect(flow.handle(.responseReceived(.json(200, "OK", tokenJSON), at: Fixture.now, elapsed: .milliseconds(9))) == .finished)
+        #expect(flow.handle(.responseReceived(.json(200, "OK", tokenJSON), at: Fixture.now, elapsed: .milliseconds(9))) == .awaitSend(.inspect))
+
+        // 5 Inspect: the signing keys, fetched without cookies.
+        #expect(flow.handle(.sendRequested(at: Fixture.now)) == .send(HTTPRequest(method: "GET", url: "\(env)/as/jwks", headers: [
+            HTTPHeader("Host", "auth.pingone.com"),
+            HTTPHeader("User-Agent", "authflow/0.1"),
+            HTTPHeader("Accept", "application/json"),
+        ]), .inspect))
+        let jwks = #"{"keys":[{"kty":"RSA","kid":"k1","n":"AQAB","e":"AQAB"}]}"#
+        #expect(flow.handle(.responseReceived(.json(200, "OK", jwks), at: Fixture.now, elapsed: .milliseconds(3))) == .finished)
         #expect(flow.phase == .completed)
+        #expect(flow.keySet?["keys"]?.elements?.count == 1)
         let decoded = try #require(flow.tokens?.decoded.first?.jwt)
         #expect(decoded.claims?.members?.map(\.key) == ["iss", "sub", "exp"])
         #expect(flow.tokens?.decoded.map(\.name) == ["id_token"])
-        #expect(flow.record.map(\.step) == [.authorize, .signOn, .signOn, .resume, .token])
+        #expect(flow.record.map(\.step) == [.authorize, .signOn, .signOn, .resume, .token, .inspect])
     }
 
     @Test func authorizeByPostSendsTheParametersAsAForm() {

@@ -21,11 +21,12 @@ import Testing
                   reply: .success(.redirect("\(Fixture.redirect)?code=c1&state=\(flow.state)"))),
             .init(expectMethod: "POST", expectURLPrefix: "\(env)/as/token",
                   reply: .success(.json(200, "OK", #"{"access_token":"a","token_type":"Bearer","expires_in":3600}"#))),
+            .init(expectMethod: "GET", expectURLPrefix: "\(env)/as/jwks", reply: .success(.json(200, "OK", #"{"keys":[]}"#))),
         ])
         let outcome = await FlowRunner(transport: transport, now: { Fixture.now }).run(&flow)
         #expect(outcome == .completed)
         #expect(transport.remaining == 0)
-        #expect(transport.received.map(\.method) == ["GET", "GET", "POST", "GET", "POST"])
+        #expect(transport.received.map(\.method) == ["GET", "GET", "POST", "GET", "POST", "GET"])
         #expect(flow.tokens?.accessToken == "a")
     }
 
