@@ -13,7 +13,7 @@ extension AuthorizationServer {
         response.add("Date", HTTPDate.imfFixdate(serverTime))
         response.add("X-Frame-Options", "DENY")
         if faults.contains(.hostileBytes) {
-            response.add("X-Simulator-Note", HostileText.sample)
+            response.add("X-Simulator-Note", HostileText.headerSample)
         }
         return response
     }

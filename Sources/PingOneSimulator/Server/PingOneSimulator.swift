@@ -152,7 +152,8 @@ public final class PingOneSimulator: Sendable {
         var fields = HTTPFields()
         for header in response.headers {
             guard let name = HTTPField.Name(header.name) else { continue }
-            fields.append(HTTPField(name: name, value: header.value))
+            // Lenient: only NUL, CR and LF are replaced; other bytes go out as given.
+            fields.append(HTTPField(name: name, lenientValue: Array(header.value.utf8)))
         }
         fields[.contentLength] = String(response.body.count)
         return Response(
