@@ -37,8 +37,3 @@ extension JSONValue: Decodable {
         return "\(error)"
     }
 }
-
-/// Why a body or token segment was not valid JSON.
-struct JSONParseError: Error, Equatable {
-    var reason: String
-}

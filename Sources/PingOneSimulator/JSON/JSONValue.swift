@@ -39,17 +39,6 @@ indirect enum JSONValue: Sendable, Equatable {
     }
 }
 
-/// One `"key": value` pair of a JSON object.
-struct JSONMember: Sendable, Equatable {
-    var key: String
-    var value: JSONValue
-
-    init(_ key: String, _ value: JSONValue) {
-        self.key = key
-        self.value = value
-    }
-}
-
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
     init(stringLiteral value: String) { self = .string(value) }
     init(integerLiteral value: Int) { self = .int(value) }

@@ -162,14 +162,3 @@ public final class PingOneSimulator: Sendable {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
     }
 }
-
-/// Why the simulator could not start.
-public enum PingOneSimulatorError: Error, Equatable, CustomStringConvertible {
-    case bindFailed(host: String, port: Int, reason: String)
-
-    public var description: String {
-        switch self {
-        case .bindFailed(let host, let port, let reason): "cannot listen on \(host):\(port): \(reason)"
-        }
-    }
-}

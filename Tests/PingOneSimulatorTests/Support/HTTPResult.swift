@@ -47,9 +47,3 @@ struct HTTPResult: Sendable {
         ((try json()["details"] as? [[String: Any]])?.first?["code"]) as? String
     }
 }
-
-/// A failure with a readable reason, thrown from test helpers.
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
