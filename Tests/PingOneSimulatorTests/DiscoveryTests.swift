@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import Testing
 @testable import PingOneSimulator
@@ -45,6 +46,25 @@ struct DiscoveryTests {
             #expect(DecodedJWT.base64URL(try #require(key["n"] as? String))?.count == 256)
             #expect((key["kid"] as? String)?.isEmpty == false)
         }
+    }
+
+    @Test func eachStartMakesItsOwnSigningKey() async throws {
+        let first = try await PingOneSimulator.start()
+        let second = try await PingOneSimulator.start()
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        func key(_ simulator: PingOneSimulator) async throws -> [String: Any] {
+            let response = try await client.execute(HTTPClientRequest(url: "\(simulator.issuer)/jwks"), timeout: .seconds(5))
+            let body = try await response.body.collect(upTo: 1 << 16)
+            let json = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]
+            return try #require((json?["keys"] as? [[String: Any]])?.first)
+        }
+        let a = try await key(first)
+        let b = try await key(second)
+        try await client.shutdown()
+        await first.shutdown()
+        await second.shutdown()
+        #expect(a["kid"] as? String != b["kid"] as? String)
+        #expect(a["n"] as? String != b["n"] as? String)
     }
 
     @Test func everyResponseCarriesCorrelationIdAndDate() async throws {

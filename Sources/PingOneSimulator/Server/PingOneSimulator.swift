@@ -48,12 +48,15 @@ public final class PingOneSimulator: Sendable {
         try await start(configuration: configuration, host: host, port: port, clock: .system)
     }
 
-    /// As ``start(configuration:host:port:)``, with an injected clock (for tests that move time).
+    /// As ``start(configuration:host:port:)``, with an injected clock (for tests that move time) and,
+    /// optionally, a signing key made earlier (tests share one to save RSA key generation).
     static func start(
-        configuration: SimulatorConfiguration, host: String, port: Int, clock: SimulatorClock
+        configuration: SimulatorConfiguration, host: String, port: Int, clock: SimulatorClock,
+        signingKey: JWTSigningKey? = nil
     ) async throws -> PingOneSimulator {
         try configuration.validate()
-        let server = AuthorizationServer(configuration: configuration, clock: clock, signingKey: try JWTSigningKey.generate())
+        let key = try signingKey ?? JWTSigningKey.generate()
+        let server = AuthorizationServer(configuration: configuration, clock: clock, signingKey: key)
         var logger = Logger(label: "authflow.PingOneSimulator")
         logger.logLevel = .critical
 

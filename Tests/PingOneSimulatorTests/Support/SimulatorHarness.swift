@@ -23,7 +23,8 @@ final class SimulatorHarness {
         _ body: (SimulatorHarness) async throws -> T
     ) async throws -> T {
         let simulator = try await PingOneSimulator.start(
-            configuration: configuration, host: "127.0.0.1", port: 0, clock: clock?.simulatorClock ?? .system)
+            configuration: configuration, host: "127.0.0.1", port: 0, clock: clock?.simulatorClock ?? .system,
+            signingKey: try sharedSigningKey.get())
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         let harness = SimulatorHarness(simulator: simulator, client: client)
         do {
@@ -37,6 +38,10 @@ final class SimulatorHarness {
             throw error
         }
     }
+
+    /// One RSA key for every harness-started simulator: key generation dominates the suite's CPU time.
+    /// (`PingOneSimulator.start` without a key, as the hang and port tests use it, still makes its own.)
+    private static let sharedSigningKey = Result { try JWTSigningKey.generate() }
 
     // MARK: - Requests
 
