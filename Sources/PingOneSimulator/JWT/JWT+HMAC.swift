@@ -2,9 +2,14 @@ import Crypto
 import Foundation
 
 extension JWT {
-    /// Verifies an HS256/HS384/HS512 signature keyed with the client secret (RFC 7518 §3.2).
+    /// Verifies an HS256/HS384/HS512 signature keyed with the client secret's UTF-8 octets (RFC 7518 §3.2).
     func verifyHMAC(secret: String) throws(JWTError) {
-        let key = SymmetricKey(data: Data(secret.utf8))
+        try verifyHMAC(key: Data(secret.utf8))
+    }
+
+    /// Verifies an HS256/HS384/HS512 signature with raw key octets.
+    func verifyHMAC(key keyData: Data) throws(JWTError) {
+        let key = SymmetricKey(data: keyData)
         let input = Data(signingInput.utf8)
         let valid: Bool
         switch algorithm ?? "none" {
