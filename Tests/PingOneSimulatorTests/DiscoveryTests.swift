@@ -67,6 +67,22 @@ struct DiscoveryTests {
         #expect(a["n"] as? String != b["n"] as? String)
     }
 
+    @Test func shutdownStopsServingAndIsIdempotent() async throws {
+        let simulator = try await PingOneSimulator.start()
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        let url = "\(simulator.issuer)/jwks"
+        #expect(try await client.execute(HTTPClientRequest(url: url), timeout: .seconds(5)).status == .ok)
+        let started = Date()
+        await simulator.shutdown()
+        await simulator.shutdown()
+        await simulator.waitUntilShutdown()
+        #expect(Date().timeIntervalSince(started) < 3)
+        await #expect(throws: (any Error).self) {
+            _ = try await client.execute(HTTPClientRequest(url: url), timeout: .seconds(2))
+        }
+        try await client.shutdown()
+    }
+
     @Test func everyResponseCarriesCorrelationIdAndDate() async throws {
         try await SimulatorHarness.run { harness in
             let first = try await harness.get("/as/jwks")

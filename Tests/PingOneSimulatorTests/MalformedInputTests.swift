@@ -14,6 +14,15 @@ struct MalformedInputTests {
         }
     }
 
+    @Test func twoAuthenticationMethodsAtOnceAreRejected() async throws {
+        try await SimulatorHarness.run { harness in
+            let code = try await harness.obtainCode()
+            let response = try await harness.exchange(code: code, extra: [("client_secret", Demo.webAppSecret)])
+            #expect(response.status == 400)
+            #expect(try response.json()["error"] as? String == "invalid_request")
+        }
+    }
+
     @Test func repeatedTokenParametersAreInvalidRequest() async throws {
         try await SimulatorHarness.run { harness in
             let response = try await harness.postForm(

@@ -16,6 +16,10 @@ extension AuthorizationServer {
         }
 
         // RFC 6749 §2.3: a client must use only one authentication method per request.
+        let methodsPresented = [basicAttempted, form["client_assertion"] != nil, form["client_secret"] != nil]
+        guard methodsPresented.filter({ $0 }).count <= 1 else {
+            return .failure(OAuthError.invalidRequest("The request uses more than one client authentication method."))
+        }
         let presented: String
         let clientID: String?
         if let basic {

@@ -96,11 +96,9 @@ extension AuthorizationServer {
         flow.expiresAt = now.addingTimeInterval(15 * 60)
         flows[flowID] = flow
         if var session = sessions[flow.sessionToken] {
-            if session.userID != userID {
-                session.authTime = now
-            }
+            // OIDC Core §2: auth_time is the time of the latest authentication.
             session.userID = userID
-            session.authTime = session.authTime ?? now
+            session.authTime = now
             sessions[flow.sessionToken] = session
         }
     }

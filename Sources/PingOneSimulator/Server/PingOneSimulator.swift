@@ -9,6 +9,8 @@ import ServiceLifecycle
 
 /// A PingOne-compatible authorization server on loopback, for `authflow demo`, `authflow simulate` and tests.
 ///
+/// The server runs until ``shutdown()``; dropping the last reference does not stop it.
+///
 /// ```swift
 /// let simulator = try await PingOneSimulator.start()
 /// print(simulator.issuer)   // http://127.0.0.1:PORT/5caa81af-…/as
@@ -115,6 +117,11 @@ public final class PingOneSimulator: Sendable {
     /// The faults in force now.
     public func faults() async -> Set<SimulatorFault> {
         await server.faults
+    }
+
+    /// Returns once the server has stopped, after ``shutdown()`` or a fatal server error (for `authflow simulate`).
+    public func waitUntilShutdown() async {
+        await runTask.value
     }
 
     /// Stops the server: releases hanging requests, closes the listener and waits for connections to finish.
