@@ -73,6 +73,15 @@ struct ConfigurationTests {
         #expect(throws: SimulatorConfigurationError.self) { try noKeys.validate() }
     }
 
+    @Test func faultsEncodeSortedAndEachHasASummary() throws {
+        var configuration = SimulatorConfiguration.demo
+        configuration.faults = Set(SimulatorFault.allCases)
+        let json = try #require(String(data: try JSONEncoder().encode(configuration), encoding: .utf8))
+        let expected = SimulatorFault.allCases.map(\.rawValue).sorted().map { "\"\($0)\"" }.joined(separator: ",")
+        #expect(json.contains("\"faults\":[\(expected)]"))
+        #expect(Set(SimulatorFault.allCases.map(\.summary)).count == SimulatorFault.allCases.count)
+    }
+
     @Test func unknownFaultNamesFailToDecode() {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(SimulatorFault.self, from: Data(#""nope""#.utf8)) }
         #expect(SimulatorFault.allCases.count == 11)

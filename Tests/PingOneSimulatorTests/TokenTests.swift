@@ -166,6 +166,13 @@ struct TokenTests {
             let wrong = try await harness.postForm("/as/token", base + [("code_verifier", String(repeating: "a", count: 43))])
             #expect(try wrong.json()["error"] as? String == "invalid_grant")
             #expect((try wrong.json()["error_description"] as? String)?.contains("PKCE verification failed") == true)
+            // NONE: the client must be named, and must not present a secret it does not have.
+            let anonymous = try await harness.postForm("/as/token", Array(base.dropLast()) + [("code_verifier", Demo.verifier)])
+            #expect(anonymous.status == 401)
+            let withSecret = try await harness.postForm(
+                "/as/token", base + [("code_verifier", Demo.verifier), ("client_secret", "made-up")])
+            #expect(withSecret.status == 401)
+            #expect(try withSecret.json()["error"] as? String == "invalid_client")
             let right = try await harness.postForm("/as/token", base + [("code_verifier", Demo.verifier)])
             #expect(right.status == 200)
         }

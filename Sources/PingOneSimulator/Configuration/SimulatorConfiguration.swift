@@ -47,6 +47,17 @@ public struct SimulatorConfiguration: Codable, Sendable, Equatable {
         self.faults = try container.decodeIfPresent(Set<SimulatorFault>.self, forKey: .faults) ?? []
     }
 
+    /// Encodes a configuration; faults are written sorted, so the JSON is stable.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(environmentID, forKey: .environmentID)
+        try container.encode(organizationID, forKey: .organizationID)
+        try container.encode(region, forKey: .region)
+        try container.encode(applications, forKey: .applications)
+        try container.encode(users, forKey: .users)
+        try container.encode(faults.map(\.rawValue).sorted(), forKey: .faults)
+    }
+
     /// Reads and validates a configuration from a JSON file.
     public static func load(from fileURL: URL) throws -> SimulatorConfiguration {
         let data: Data
