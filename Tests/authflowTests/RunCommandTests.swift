@@ -48,7 +48,7 @@ import Testing
     @Test func missingSettingsAreAClearUsageError() throws {
         let result = try AuthflowProcess.run(["run", "--env", "abc"])
         #expect(result.status == 64)
-        #expect(result.standardError.contains("Missing --client-id"))
+        #expect(result.standardError.contains("Missing client ID"))
     }
 
     @Test func aSecretIsNeverTakenWithoutATerminalOrEnvironment() throws {

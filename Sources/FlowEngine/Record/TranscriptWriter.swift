@@ -102,6 +102,12 @@ public struct TranscriptWriter: Sendable {
         if let error = decoded.oauthError {
             add("OAuth error", safe(error.error + (error.description.map { ": \($0)" } ?? "")))
         }
+        if let requestURI = decoded.requestURI { add("request_uri", safe(requestURI)) }
+        if let keys = decoded.keySet?["keys"]?.elements {
+            add("signing keys", safe(keys.map { "\($0["kid"]?.stringValue ?? "(no kid)") \($0["kty"]?.stringValue ?? "?")" }.joined(separator: ", ")))
+        }
+        for member in decoded.claims?.members ?? [] { add(member.key, safe(member.value.compactText)) }
+        if let note = decoded.note { add("result", safe(note)) }
         if let correlationID = decoded.correlationID { add("Correlation-Id", safe(correlationID)) }
         if let tokens = decoded.tokens { lines += tokenLines(tokens) }
         return lines

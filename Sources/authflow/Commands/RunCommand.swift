@@ -8,42 +8,38 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Walk the whole flow without a terminal UI and print what happened at each step.",
         discussion: """
-            Exit status: 0 when tokens were obtained; 1 when a step failed (the cause is printed on \
-            the last line of standard error); 64 for bad options.
-            Secrets come from the environment (AUTHFLOW_CLIENT_SECRET, AUTHFLOW_PASSWORD) or a prompt, \
-            never from a flag.
+            Exit status: 0 when tokens were obtained (and every --then step worked); 1 when a step \
+            failed, with the cause on the last line of standard error; 64 for bad options.
+            Secrets come from the environment (AUTHFLOW_CLIENT_SECRET, AUTHFLOW_PASSWORD, or the \
+            variables a profile names) or a prompt, never from a flag.
             """
     )
 
     @OptionGroup var flowOptions: FlowOptions
     @OptionGroup var demoOptions: DemoOptions
 
+    @Option(name: .customLong("then"), help: "Follow-up steps after the tokens, comma-separated: userinfo, introspect, refresh, revoke, signoff.")
+    var followUps: FollowUpList?
+
     @Flag(help: "Print the record as JSON instead of a transcript.")
     var json = false
 
     func run() async throws {
-        var simulatorHandle: DemoSimulator?
-        let configuration: FlowConfiguration
-        if demoOptions.demo {
-            let demo = try await DemoSimulator.start(options: demoOptions, flowOptions: flowOptions)
-            simulatorHandle = demo
-            configuration = demo.flowConfiguration
-        } else {
-            configuration = try flowOptions.configuration(environment: ProcessInfo.processInfo.environment, prompter: SecretPrompter())
-        }
-        let transport = LiveTransport(verifiesCertificates: !flowOptions.insecure)
-        var flow = AuthorizationCodeFlow(configuration: configuration, randomness: .system)
-        let runner = FlowRunner(transport: transport)
-        if flow.configuration.password == nil, !json || SecretPrompter().isInteractive {
-            // Ask only when a person can answer; otherwise the sign-on step reports the missing password.
-            if SecretPrompter().isInteractive, let username = flow.configuration.username {
-                let password = try SecretPrompter().secret("Password for \(username)")
-                flow = AuthorizationCodeFlow(configuration: configuration.with(password: password), randomness: .system)
+        let session = try await FlowSession.prepare(flowOptions: flowOptions, demoOptions: demoOptions)
+        var flow = AuthorizationCodeFlow(configuration: session.configuration, randomness: .system)
+        let runner = FlowRunner(transport: session.transport, browserSignOn: session.browserSignOn(announce: !json))
+        var outcome = await runner.run(&flow)
+        if outcome == .completed {
+            for step in followUps?.steps ?? [] {
+                guard flow.handle(.followUpChosen(step)) == .awaitSend(step) else { continue }
+                _ = await runner.advance(&flow)
+                if case .failed(let failedStep, let failure) = flow.phase {
+                    outcome = .failed(failedStep, failure)
+                    break
+                }
             }
         }
-        let outcome = await runner.run(&flow)
-        await transport.shutdown()
-        await simulatorHandle?.stop()
+        await session.stop()
 
         let redactor = flowOptions.showSecrets ? Redactor.none : Redactor(secrets: flow.secrets)
         if json {
@@ -52,7 +48,7 @@ struct RunCommand: AsyncParsableCommand {
         } else {
             let writer = TranscriptWriter(redactor: redactor, now: Date())
             print(writer.header(for: flow.configuration, masked: !flowOptions.showSecrets))
-            if flowOptions.insecure { print("!! TLS certificate verification is OFF (--insecure)") }
+            for note in session.notes { print(note) }
             print("")
             print(writer.transcript(of: flow.record))
         }
@@ -65,17 +61,29 @@ struct RunCommand: AsyncParsableCommand {
             if !json { print("✓ tokens received: \(names.joined(separator: ", "))") }
         case .failed(let step, let failure):
             let cause = failure.likelyCause.map { " (\($0))" } ?? ""
-            FileHandle.standardError.write(Data("authflow: step \(step.number) \(step.title) failed: \(TerminalSafe.line(redactor.redact(failure.description)))\(cause)\n".utf8))
+            let line = "authflow: step \(step.number) \(step.title) failed: \(redactor.redact(failure.description))\(cause)"
+            FileHandle.standardError.write(Data((TerminalSafe.line(line) + "\n").utf8))
             throw ExitCode(1)
         }
     }
 }
 
-extension FlowConfiguration {
-    /// The same configuration with a password typed at a prompt.
-    func with(password: String) -> FlowConfiguration {
-        var copy = self
-        copy.password = password
-        return copy
+/// `--then userinfo,refresh,…`.
+struct FollowUpList: ExpressibleByArgument {
+    var steps: [FlowStep]
+
+    init?(argument: String) {
+        var steps: [FlowStep] = []
+        for name in argument.split(separator: ",") {
+            switch name.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "userinfo": steps.append(.userInfo)
+            case "introspect", "introspection": steps.append(.introspect)
+            case "refresh": steps.append(.refresh)
+            case "revoke": steps.append(.revoke)
+            case "signoff", "sign-off": steps.append(.signOff)
+            default: return nil
+            }
+        }
+        self.steps = steps
     }
 }

@@ -3,45 +3,72 @@ import FlowEngine
 import Foundation
 
 /// The options that describe a flow, shared by `run` and the interactive commands.
+///
+/// Settings come in layers: a profile, then `AUTHFLOW_*` environment variables, then these flags;
+/// later layers win. Secrets never come from flags.
 struct FlowOptions: ParsableArguments {
-    @Option(name: .customLong("auth-path"), help: "Authorization host, e.g. https://auth.pingone.eu or a custom domain. Overrides --region. (env AUTHFLOW_AUTH_PATH)")
+    @Option(help: "A named profile from $XDG_CONFIG_HOME/authflow/profiles.json (env AUTHFLOW_PROFILE).")
+    var profile: String?
+
+    @Option(name: .customLong("auth-path"), help: "Authorization host: https://auth.pingone.<tld>, a custom domain (no /{envID}), or any URL.")
     var authPath: String?
 
     @Option(help: "PingOne region: NA, EU, CA, AP, AU or SG; picks https://auth.pingone.<tld>.")
-    var region: Region?
+    var region: String?
 
-    @Option(name: [.customLong("environment-id"), .customLong("env")], help: "Environment ID (env AUTHFLOW_ENVIRONMENT_ID). Leave out with a custom domain.")
+    @Option(help: "Any OpenID Connect issuer: endpoints come from its discovery document; sign-on happens in a browser unless it is PingOne.")
+    var issuer: String?
+
+    @Option(name: [.customLong("environment-id"), .customLong("env")], help: "PingOne environment ID. Leave out with a custom domain.")
     var environmentID: String?
 
-    @Option(name: .customLong("client-id"), help: "Application (client) ID. (env AUTHFLOW_CLIENT_ID)")
+    @Option(name: .customLong("client-id"), help: "Application (client) ID.")
     var clientID: String?
 
-    @Option(name: .customLong("redirect-uri"), help: "Redirect URI registered on the application. (env AUTHFLOW_REDIRECT_URI)")
+    @Option(name: .customLong("redirect-uri"), help: "Redirect URI registered on the application.")
     var redirectURI: String?
 
-    @Option(help: "Scopes, space-separated.")
-    var scope: String = "openid profile email"
+    @Option(help: "Scopes, space-separated (default: openid profile email).")
+    var scope: String?
 
     @Flag(help: "Send the authorize request as a form POST instead of GET.")
     var post = false
 
-    @Option(name: .customLong("auth-method"), help: "Token endpoint auth method: NONE, CLIENT_SECRET_BASIC or CLIENT_SECRET_POST.")
-    var authMethod: ClientAuthenticationMethod?
+    @Option(name: .customLong("auth-method"), help: "Token endpoint auth method: NONE, CLIENT_SECRET_BASIC (default), CLIENT_SECRET_POST, CLIENT_SECRET_JWT or PRIVATE_KEY_JWT.")
+    var authMethod: String?
 
-    @Option(help: "PKCE: S256, plain or off.")
-    var pkce: PKCEOption = .s256
+    @Option(help: "Private key for PRIVATE_KEY_JWT and key-signed request objects: a PEM or JWK file.")
+    var key: String?
+
+    @Option(help: "PKCE: S256 (default), plain or off.")
+    var pkce: String?
 
     @Option(name: .customLong("response-mode"), help: "response_mode: query (default), fragment, form_post or pi.flow.")
     var responseMode: String?
 
-    @Option(help: "Username for the sign-on step. (env AUTHFLOW_USERNAME)")
+    @Flag(help: "Push the authorize parameters first (PAR, RFC 9126), then authorize with request_uri.")
+    var par = false
+
+    @Option(name: .customLong("request-object"), help: "Send the parameters as a signed request JWT: HS256 (client secret) or key (--key).")
+    var requestObject: String?
+
+    @Flag(help: "Sign on in a browser: authflow shows the authorize URL and catches the redirect on the loopback redirect URI.")
+    var browser = false
+
+    @Flag(help: "Sign on in a browser, then paste the URL it was redirected to (for redirect URIs authflow cannot listen on).")
+    var paste = false
+
+    @Option(help: "Username for the sign-on step.")
     var username: String?
+
+    @Option(name: .customLong("post-logout-redirect-uri"), help: "Where sign-off sends the browser, if registered.")
+    var postLogoutRedirectURI: String?
 
     @Option(name: .customLong("param"), help: "An extra authorize parameter as name=value (repeatable), e.g. --param prompt=login.")
     var parameters: [String] = []
 
-    @Option(help: "Seconds one request may take.")
-    var timeout: Int = 10
+    @Option(help: "Seconds one request may take (default 10).")
+    var timeout: Int?
 
     @Flag(help: "Do not verify TLS certificates (shown on screen).")
     var insecure = false
@@ -53,42 +80,80 @@ struct FlowOptions: ParsableArguments {
         for parameter in parameters where !parameter.contains("=") {
             throw ValidationError("--param takes name=value; '\(parameter)' has no '='.")
         }
-        guard (1...600).contains(timeout) else { throw ValidationError("--timeout takes 1 to 600 seconds.") }
+        if let timeout, !(1...600).contains(timeout) { throw ValidationError("--timeout takes 1 to 600 seconds.") }
+        if browser && paste { throw ValidationError("--browser and --paste are two ways to do the same step: pick one.") }
     }
 
-    /// The flow configuration from these options and the environment; secrets from the environment or a prompt.
+    /// The settings these flags give; unset flags leave the lower layers alone.
+    var settings: FlowSettings {
+        var settings = FlowSettings()
+        settings.authPath = authPath
+        settings.region = region
+        settings.issuer = issuer
+        settings.environmentID = environmentID
+        settings.clientID = clientID
+        settings.redirectURI = redirectURI
+        settings.scope = scope
+        settings.authorizeMethod = post ? "POST" : nil
+        settings.authMethod = authMethod
+        settings.pkce = pkce
+        settings.responseMode = responseMode
+        settings.username = username
+        settings.keyFile = key
+        settings.postLogoutRedirectURI = postLogoutRedirectURI
+        settings.par = par ? true : nil
+        settings.requestObject = requestObject
+        settings.browser = (browser || paste) ? true : nil
+        settings.timeout = timeout
+        return settings
+    }
+
+    /// Profile, then environment, then flags; prints a profile's warnings on standard error.
+    func resolvedSettings(environment: [String: String]) throws -> FlowSettings {
+        var layered = FlowSettings()
+        if let name = profile ?? environment["AUTHFLOW_PROFILE"] {
+            do {
+                let (profileSettings, warnings) = try ProfileStore.load(name, environment: environment)
+                for warning in warnings { FileHandle.standardError.write(Data("authflow: warning: \(warning)\n".utf8)) }
+                layered = profileSettings
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        return layered.overlaid(with: .fromEnvironment(environment)).overlaid(with: settings)
+    }
+
+    /// The flow configuration: settings resolved, secrets from the environment or a prompt, the key file read.
     func configuration(environment: [String: String], prompter: SecretPrompter) throws -> FlowConfiguration {
-        let base = authPath ?? environment["AUTHFLOW_AUTH_PATH"] ?? region.map(\.authPath) ?? Region.na.authPath
-        guard URLParts(base) != nil else { throw ValidationError("--auth-path must be an http or https URL; got '\(base)'.") }
-        guard let clientID = clientID ?? environment["AUTHFLOW_CLIENT_ID"] else {
-            throw ValidationError("Missing --client-id (or AUTHFLOW_CLIENT_ID). Try `authflow run --demo` to use the built-in simulator.")
+        let settings = try resolvedSettings(environment: environment)
+        let method: ClientAuthenticationMethod
+        do {
+            method = try settings.clientAuthentication()
+        } catch {
+            throw ValidationError(error.description)
         }
-        guard let redirectURI = redirectURI ?? environment["AUTHFLOW_REDIRECT_URI"] else {
-            throw ValidationError("Missing --redirect-uri (or AUTHFLOW_REDIRECT_URI).")
+        var secret = environment[settings.clientSecretVariable]
+        let needsSecret = [.clientSecretBasic, .clientSecretPost, .clientSecretJWT].contains(method) || settings.requestObject?.lowercased() == "hs256"
+        if needsSecret, secret == nil, settings.clientID != nil, settings.redirectURI != nil {
+            secret = try prompter.secret("Client secret for \(settings.clientID ?? "") (or set \(settings.clientSecretVariable))")
         }
-        let method = authMethod ?? .clientSecretBasic
-        var secret = environment["AUTHFLOW_CLIENT_SECRET"]
-        if method != .none, secret == nil {
-            secret = try prompter.secret("Client secret for \(clientID)")
+        var clientKey: ClientKey?
+        if let keyFile = settings.keyFile {
+            do {
+                clientKey = try ClientKey(text: String(contentsOfFile: keyFile, encoding: .utf8))
+            } catch let error as ClientKeyError {
+                throw ValidationError("--key \(keyFile): \(error)")
+            } catch {
+                throw ValidationError("--key \(keyFile): cannot read the file")
+            }
         }
-        var configuration = FlowConfiguration(
-            authBaseURL: base,
-            environmentID: environmentID ?? environment["AUTHFLOW_ENVIRONMENT_ID"],
-            region: region?.rawValue,
-            clientID: clientID,
-            clientSecret: secret,
-            redirectURI: redirectURI,
-            scopes: scope.split(separator: " ").map(String.init),
-            authorizeMethod: post ? .post : .get,
-            clientAuthentication: method,
-            pkceMethod: pkce.method,
-            responseMode: responseMode,
-            username: username ?? environment["AUTHFLOW_USERNAME"],
-            password: environment["AUTHFLOW_PASSWORD"],
-            extraAuthorizeParameters: extraParameters,
-            requestTimeout: .seconds(timeout))
-        if configuration.region == nil { configuration.region = Region(authPath: base)?.rawValue }
-        return configuration
+        do {
+            var configuration = try settings.configuration(clientSecret: secret, password: environment[settings.passwordVariable], clientKey: clientKey)
+            configuration.extraAuthorizeParameters = extraParameters
+            return configuration
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     var extraParameters: [FormParameter] {
@@ -96,61 +161,5 @@ struct FlowOptions: ParsableArguments {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return FormParameter(String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
         }
-    }
-}
-
-/// PingOne's regions and their authorization hosts (reference §0).
-enum Region: String, ExpressibleByArgument, CaseIterable {
-    case na = "NA", eu = "EU", ca = "CA", ap = "AP", au = "AU", sg = "SG"
-
-    init?(argument: String) {
-        self.init(rawValue: argument.uppercased())
-    }
-
-    var topLevelDomain: String {
-        switch self {
-        case .na: "com"
-        case .eu: "eu"
-        case .ca: "ca"
-        case .ap: "asia"
-        case .au: "com.au"
-        case .sg: "sg"
-        }
-    }
-
-    var authPath: String { "https://auth.pingone.\(topLevelDomain)" }
-
-    /// The region whose host this is, if it is one of PingOne's.
-    init?(authPath: String) {
-        guard let match = Region.allCases.first(where: { URLParts(authPath)?.host == "auth.pingone.\($0.topLevelDomain)" }) else { return nil }
-        self = match
-    }
-}
-
-/// `--pkce S256|plain|off`.
-enum PKCEOption: String, ExpressibleByArgument {
-    case s256 = "S256", plain, off
-
-    init?(argument: String) {
-        switch argument.lowercased() {
-        case "s256": self = .s256
-        case "plain": self = .plain
-        case "off", "none": self = .off
-        default: return nil
-        }
-    }
-
-    var method: PKCE.Method? {
-        switch self {
-        case .s256: .s256
-        case .plain: .plain
-        case .off: nil
-        }
-    }
-}
-
-extension ClientAuthenticationMethod: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(rawValue: argument.uppercased().replacingOccurrences(of: "-", with: "_"))
     }
 }
