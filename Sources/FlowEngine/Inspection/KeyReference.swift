@@ -8,25 +8,30 @@ public struct KeyReference: Equatable, Sendable {
     public var summary: String
     /// Where the key came from.
     public var origin: JSONWebKey.Origin
+    /// The key's own `alg` and `use` limits, as `alg RS256, use sig`, when it has any.
+    public var limits: String?
 
-    public init(keyID: String?, thumbprint: String?, summary: String, origin: JSONWebKey.Origin) {
+    public init(keyID: String?, thumbprint: String?, summary: String, origin: JSONWebKey.Origin, limits: String? = nil) {
         self.keyID = keyID
         self.thumbprint = thumbprint
         self.summary = summary
         self.origin = origin
+        self.limits = limits
     }
 
     /// The reference for a key.
     public init(_ key: JSONWebKey) {
         let isSecret: Bool
         if case .symmetric = key.material { isSecret = true } else { isSecret = false }
-        self.init(keyID: key.keyID, thumbprint: isSecret ? nil : key.thumbprint, summary: key.summary, origin: key.origin)
+        let limits = [key.algorithm.map { "alg \($0)" }, key.use.map { "use \($0)" }].compactMap { $0 }
+        self.init(keyID: key.keyID, thumbprint: isSecret ? nil : key.thumbprint, summary: key.summary, origin: key.origin,
+                  limits: limits.isEmpty ? nil : limits.joined(separator: ", "))
     }
 }
 
 extension KeyReference: CustomStringConvertible {
     public var description: String {
-        var parts = [summary]
+        var parts = [summary + (limits.map { " (\($0))" } ?? "")]
         if let keyID { parts.append("kid \(keyID)") }
         if let thumbprint, thumbprint != keyID { parts.append("thumbprint \(thumbprint)") }
         switch origin {

@@ -22,10 +22,10 @@ extension SignatureResult: CustomStringConvertible {
             let list = available.isEmpty ? "none of the keys has a kid" : "the keys have kid " + available.joined(separator: ", ")
             return "kid \"\(kid)\" is not in the keys given; \(list) (the issuer may have rotated its keys)"
         case .noKeyOfType(let algorithm, let available):
-            let list = available.isEmpty ? "no usable keys were given" : "the keys are: " + available.map(\.summary).joined(separator: "; ")
+            let list = available.isEmpty ? "no usable keys were given" : "the keys are: " + available.map { $0.summary + ($0.limits.map { " (\($0))" } ?? "") }.joined(separator: "; ")
             return "\(algorithm.rawValue) needs \(algorithm.keyDescription); \(list)"
         case .algorithmMismatch(let algorithm, let key, let keyAlgorithm):
-            if let keyAlgorithm, key.summary.hasPrefix(algorithm.keyType) {
+            if let keyAlgorithm, keyAlgorithm != algorithm.rawValue, key.summary.hasPrefix(algorithm.keyType) {
                 return "the token says \(algorithm.rawValue) but the key (\(key)) is for \(keyAlgorithm) (RFC 7517 §4.4)"
             }
             return "the token says \(algorithm.rawValue), which needs \(algorithm.keyDescription), but the key is \(key)"

@@ -37,7 +37,13 @@ public struct SignatureVerifier: Equatable, Sendable {
 
         if let kid = token.keyID {
             let named = keys.keys.filter { $0.keyID == kid }
-            guard !named.isEmpty else { return .unknownKeyID(kid, available: keys.keyIDs) }
+            guard !named.isEmpty else {
+                // A key with no kid at all (a PEM key) may still be the one: try those of the right type.
+                let unnamed = keys.keys.filter { $0.keyID == nil && fits($0, algorithm) }
+                guard !unnamed.isEmpty else { return .unknownKeyID(kid, available: keys.keyIDs) }
+                return check(algorithm, signature: signature, input: input, keys: unnamed,
+                             selection: .keyWithoutKeyID(kid, candidates: unnamed.count))
+            }
             let usable = named.filter { fits($0, algorithm) }
             guard !usable.isEmpty else {
                 let key = named[0]
