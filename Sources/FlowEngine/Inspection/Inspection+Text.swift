@@ -24,8 +24,7 @@ extension Inspection {
             lines += indented(claims.prettyText())
             lines.append("")
             lines.append("Readable")
-            lines += readableLines(readableHeader.filter { ["alg", "kid", "typ"].contains($0.name) })
-            lines += readableLines(readableClaims)
+            lines += readableLines(readableHeader.filter { ["alg", "kid", "typ"].contains($0.name) } + readableClaims)
         } else {
             lines.append("")
             lines.append("  The claims are encrypted (JWE, RFC 7516 §9): authflow shows the header only; decrypting needs the")

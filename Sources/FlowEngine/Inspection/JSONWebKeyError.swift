@@ -39,7 +39,7 @@ extension JSONWebKeyError: CustomStringConvertible {
             "the key's \"\(member)\" is \(actual) bytes; its curve needs \(expected)"
         case .rejectedByCrypto(let reason): "swift-crypto refused the key: \(reason)"
         case .unreadablePEM:
-            "the PEM is not an RSA or EC (P-256/384/521) public key, nor an RSA private key"
+            "the PEM is not an RSA or EC (P-256/384/521) public or private key (Ed25519 keys: use a JWK)"
         }
     }
 }

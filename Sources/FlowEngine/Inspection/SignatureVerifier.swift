@@ -33,7 +33,9 @@ public struct SignatureVerifier: Equatable, Sendable {
                 return check(algorithm, signature: signature, input: input, keys: [key], selection: .clientSecret)
             }
         }
-        guard let keys, !keys.keys.isEmpty else { return .noKey(algorithm) }
+        guard let keys, !(keys.keys.isEmpty && keys.skipped.isEmpty) else { return .noKey(algorithm) }
+        // A key set was given, but none of its keys could be read: say that, not "no key given".
+        guard !keys.keys.isEmpty else { return .noKeyOfType(algorithm, available: []) }
 
         if let kid = token.keyID {
             let named = keys.keys.filter { $0.keyID == kid }
