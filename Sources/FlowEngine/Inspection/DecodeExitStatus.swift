@@ -6,6 +6,8 @@ public enum DecodeExitStatus: Int32, Equatable, Sendable {
     case checkFailed = 1
     /// At least one token could not be parsed, or no token was given.
     case unparseable = 2
+    /// The keys given with `--jwks` could not be loaded; no token was inspected.
+    case keysUnavailable = 3
 
     /// The status for a run: an unparseable token outranks a failed check.
     public init(_ inspections: [Inspection]) {

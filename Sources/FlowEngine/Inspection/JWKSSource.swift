@@ -37,11 +37,18 @@ public enum JWKSSource: Equatable, Sendable {
         switch self {
         case .file(let path):
             source = path
-            do {
-                text = try String(contentsOfFile: path, encoding: .utf8)
-            } catch {
-                throw .unreadableFile(path: path, reason: String(describing: error))
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw .unreadableFile(path: path, reason: "no such file")
             }
+            guard !isDirectory.boolValue else { throw .unreadableFile(path: path, reason: "it is a directory") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw .unreadableFile(path: path, reason: "it cannot be read (permissions?)")
+            }
+            guard data.count <= Self.maximumBodySize else {
+                throw .unreadableFile(path: path, reason: "it is larger than \(Self.maximumBodySize) bytes")
+            }
+            text = String(decoding: data, as: UTF8.self)
         case .url(let url):
             source = url.absoluteString
             text = try await Self.fetch(url, client: client, timeout: timeout)

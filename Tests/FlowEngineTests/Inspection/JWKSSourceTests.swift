@@ -26,8 +26,13 @@ import Testing
         await #expect {
             _ = try await JWKSSource(argument: "/nonexistent/jwks.json").load()
         } throws: { error in
-            guard case JWKSSource.LoadError.unreadableFile(let path, _) = error else { return false }
-            return path == "/nonexistent/jwks.json"
+            error as? JWKSSource.LoadError == .unreadableFile(path: "/nonexistent/jwks.json", reason: "no such file")
+        }
+    }
+
+    @Test func directoryIsNotAFile() async {
+        await #expect(throws: JWKSSource.LoadError.unreadableFile(path: Vectors.directory.path, reason: "it is a directory")) {
+            _ = try await JWKSSource(argument: Vectors.directory.path).load()
         }
     }
 
