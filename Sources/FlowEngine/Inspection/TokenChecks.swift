@@ -8,12 +8,33 @@ public enum TokenChecks {
         kind: TokenKind, header: JSONValue, claims: JSONValue, signature: SignatureResult, expectations: TokenExpectations
     ) -> [TokenCheck] {
         let context = Context(header: header, claims: claims, expectations: expectations)
-        let checks: [TokenCheck] = switch kind {
+        var checks: [TokenCheck] = switch kind {
         case .idToken: idTokenChecks(context, signature: signature)
         case .accessToken: accessTokenChecks(context, signature: signature)
         case .other: otherChecks(context, signature: signature)
         }
+        checks += duplicateChecks(header: header, claims: claims)
         return checks.failuresFirst()
+    }
+
+    /// RFC 7515 §5.2 step 4 and RFC 7519 §4: a name sent twice is rejected, because parsers disagree
+    /// about which value wins (authflow reads the first). Listed only when it happens.
+    static func duplicateChecks(header: JSONValue, claims: JSONValue) -> [TokenCheck] {
+        var checks: [TokenCheck] = []
+        for (part, value, reference) in [("header", header, "RFC 7515 §5.2 step 4"), ("claims", claims, "RFC 7519 §4")] {
+            var seen = Set<String>()
+            var repeated: [String] = []
+            for member in value.members ?? [] where !seen.insert(member.key).inserted && !repeated.contains(member.key) {
+                repeated.append(member.key)
+            }
+            if !repeated.isEmpty {
+                checks.append(TokenCheck(
+                    name: part, outcome: .fail,
+                    reason: "the \(part) has \(list(repeated)) more than once; other parsers may read another value than the first, shown here",
+                    reference: reference))
+            }
+        }
+        return checks
     }
 
     /// Whether a `typ` value names an RFC 9068 access token (`at+jwt`, `application/at+jwt`, any case).

@@ -198,3 +198,17 @@ extension SignatureVerifierTests {
         #expect(result.description.contains("RSA 2048-bit (use enc)"))
     }
 }
+
+extension SignatureVerifierTests {
+    /// The classic algorithm confusion: an HS256 token whose HMAC key is the issuer's public RSA key.
+    /// An RSA key is never used as an HMAC secret, so it does not verify.
+    @Test func hs256SignedWithThePublicRSAKeyIsNotAccepted() throws {
+        guard case .rsa(let rsa) = TestKey.vectorRSA else { return }
+        let publicPEM = Array(rsa.publicKey.pemRepresentation.utf8)
+        let forged = try TestToken.sign(header: TestToken.header("HS256", kid: "k"), claims: claims, key: .hmac(publicPEM))
+        let keys = keySet(TestKey.vectorRSA.publicJWK(kid: "k"))
+        let result = SignatureVerifier(keys: keys).verify(try JSONWebToken.parse(forged))
+        #expect(result.code == "alg_key_mismatch")
+        #expect(!result.isVerified)
+    }
+}

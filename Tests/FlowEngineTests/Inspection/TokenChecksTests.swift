@@ -294,3 +294,20 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
         #expect(try HTTPDate.parse(HTTPDate.format(date)) == date)
     }
 }
+
+extension TokenChecksTests {
+    @Test func duplicateNamesFailWhereTheyOccur() throws {
+        let header = JSONValue.object([JSONMember("alg", .string("RS256")), JSONMember("kid", .string(Sample.kid)),
+                                       JSONMember("alg", .string("none"))])
+        var claims = Sample.idClaims()
+        claims = .object((claims.members ?? []) + [JSONMember("sub", .string("someone-else"))])
+        let compact = try TestToken.sign(header: header, claims: claims, key: .vectorRSA)
+        let inspection = inspect(compact)
+        #expect(inspection.signature?.isVerified == true, "the first alg, RS256, is the one read")
+        #expect(inspection.failures.map(\.name) == ["header", "claims"])
+        #expect(inspection.check("claims")?.reason.hasPrefix("the claims has [\"sub\"] more than once") == true)
+        #expect(inspection.check("header")?.reference == "RFC 7515 §5.2 step 4")
+        // Without duplicates there is no such line.
+        #expect(self.inspect(try Sample.idToken()).check("header") == nil)
+    }
+}
