@@ -15,9 +15,23 @@ public struct ClockSkew: Equatable, Sendable {
         self.localDate = localDate
     }
 
+    /// Why a `Date` header value cannot be read.
+    public struct DateHeaderError: Error, Equatable, Sendable, CustomStringConvertible {
+        public var value: String
+
+        public init(value: String) {
+            self.value = value
+        }
+
+        public var description: String {
+            "\"\(value)\" is not an HTTP date like \"Sun, 06 Nov 1994 08:49:37 GMT\" (RFC 9110 §5.6.7)"
+        }
+    }
+
     /// Reads a `Date` header value received at `localDate`.
-    public init(dateHeader: String, receivedAt localDate: Date) throws(HTTPDate.ParseError) {
-        self.init(serverDate: try HTTPDate.parse(dateHeader), localDate: localDate)
+    public init(dateHeader: String, receivedAt localDate: Date) throws(DateHeaderError) {
+        guard let serverDate = HTTPDate.parse(dateHeader) else { throw DateHeaderError(value: dateHeader) }
+        self.init(serverDate: serverDate, localDate: localDate)
     }
 
     /// Seconds the server is ahead of the local clock (negative: behind).

@@ -48,8 +48,8 @@ extension Inspection {
 
     /// A whole `authflow decode` run as JSON text: `{"exit_code": …, "tokens": [ … ]}`.
     ///
-    /// The JSON writer already escapes C0 controls; C1 controls and bidi or invisible format
-    /// characters are escaped here too (`\u202e`), so the output is safe to print to a terminal.
+    /// The JSON writer already escapes C0 controls; C1 controls and bidi controls are escaped here
+    /// too (`\u202e`, with `TerminalSafe`), so the output is safe to print to a terminal.
     public static func json(_ inspections: [Inspection]) -> String {
         let document = JSONValue.object([
             JSONMember("exit_code", .integer(DecodeExitStatus(inspections).rawValue)),
@@ -57,8 +57,10 @@ extension Inspection {
         ])
         var output = ""
         for scalar in document.prettyText().unicodeScalars {
-            if scalar.value >= 0x80, let escape = SafeText.escape(for: scalar) {
-                output += escape
+            // Only non-ASCII scalars can still be raw here; TerminalSafe's escapes for them
+            // (`\u0085`, `\u202e`) are valid JSON string escapes.
+            if scalar.value >= 0x80 {
+                output += TerminalSafe.line(String(scalar))
             } else {
                 output.unicodeScalars.append(scalar)
             }

@@ -1,6 +1,6 @@
 extension Inspection {
-    /// The inspection as plain text lines, safe for a terminal: everything that came from the token
-    /// goes through `SafeText`, so control characters and bidi overrides show as escapes.
+    /// The inspection as plain text lines, safe for a terminal: every line goes through
+    /// `TerminalSafe.line`, so control characters and bidi overrides show as escapes.
     public var textLines: [String] {
         var lines: [String] = []
         guard let token else {
@@ -8,7 +8,7 @@ extension Inspection {
                 lines.append("Not a JWT: failed at step \(parseError.step.number) of \(JWTParseError.Step.allCases.count) "
                              + "(\(parseError.step.rawValue)): \(parseError)")
             }
-            return lines.map(SafeText.visible)
+            return lines.map(TerminalSafe.line)
         }
 
         lines.append(titleLine(token))
@@ -54,7 +54,7 @@ extension Inspection {
             lines.append("Clock")
             lines.append("  \(clock)")
         }
-        return lines.map(SafeText.visible)
+        return lines.map(TerminalSafe.line)
     }
 
     /// The lines joined with newlines.

@@ -76,7 +76,7 @@ public enum JWKSSource: Equatable, Sendable {
         }
         let text = String(buffer: body)
         guard response.status.code == 200 else {
-            throw .httpStatus(url: url.absoluteString, status: response.status.code, body: SafeText.visible(String(text.prefix(200))))
+            throw .httpStatus(url: url.absoluteString, status: response.status.code, body: TerminalSafe.line(String(text.prefix(200))))
         }
         return text
     }

@@ -9,8 +9,8 @@ public enum NumericDate: Equatable, Sendable {
     /// The claim is there but is not a number, or is out of any sensible range.
     case invalid(String)
 
-    /// The latest date accepted: 9999-12-31 23:59:59Z.
-    static let latest: Double = 253_402_300_799
+    /// The dates accepted: 0001-01-01 00:00:00Z to 9999-12-31 23:59:59Z.
+    static let range: ClosedRange<Double> = -62_135_596_800...253_402_300_799
 
     /// Reads a claim value.
     public init(_ value: JSONValue?) {
@@ -19,7 +19,7 @@ public enum NumericDate: Equatable, Sendable {
             self = .invalid("\(value.compactText) is not a number of seconds (RFC 7519 §2 NumericDate)")
             return
         }
-        guard seconds.isFinite, abs(seconds) <= Self.latest else {
+        guard Self.range.contains(seconds) else {
             self = .invalid("\(value.compactText) is outside the years 0001–9999")
             return
         }

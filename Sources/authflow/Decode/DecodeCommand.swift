@@ -70,12 +70,8 @@ struct DecodeCommand: AsyncParsableCommand {
             throw ValidationError("--kind must be one of " + TokenKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
         if let maxAge, maxAge < 0 { throw ValidationError("--max-age must be zero or more seconds") }
-        if let serverDate {
-            do {
-                _ = try HTTPDate.parse(serverDate)
-            } catch {
-                throw ValidationError("--server-date: \(error)")
-            }
+        if let serverDate, HTTPDate.parse(serverDate) == nil {
+            throw ValidationError("--server-date: \(ClockSkew.DateHeaderError(value: serverDate))")
         }
     }
 

@@ -200,7 +200,7 @@ import Testing
         #expect(inspection.signature?.isVerified == true)
         #expect(inspection.failures.map(\.name) == ["exp"])
         #expect(inspection.checks.first?.name == "exp", "failures sort first")
-        #expect(inspection.check("exp")?.reason.hasPrefix("expired 2023-11-14 22:23:20Z (3 y ago)") == true)
+        #expect(inspection.check("exp")?.reason.hasPrefix("expired 2023-11-14 22:23:20Z (1157 d ago)") == true)
         #expect(DecodeExitStatus([inspection]) == .checkFailed)
     }
 
