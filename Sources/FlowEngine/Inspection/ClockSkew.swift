@@ -10,6 +10,7 @@ public struct ClockSkew: Equatable, Sendable {
     /// The local time when that response arrived.
     public var localDate: Date
 
+    /// Compares a server time with the local time it was seen at.
     public init(serverDate: Date, localDate: Date) {
         self.serverDate = serverDate
         self.localDate = localDate
@@ -19,6 +20,7 @@ public struct ClockSkew: Equatable, Sendable {
     public struct DateHeaderError: Error, Equatable, Sendable, CustomStringConvertible {
         public var value: String
 
+        /// The error for an unreadable value.
         public init(value: String) {
             self.value = value
         }

@@ -22,6 +22,7 @@ public struct Inspection: Equatable, Sendable {
     /// Keys in the JWKS that could not be used, and why.
     public var skippedKeys: [JSONWebKeySet.SkippedKey]
 
+    /// An inspection from its parts; `TokenInspector.inspect` is the usual way to get one.
     public init(
         input: String, token: JSONWebToken?, parseError: JWTParseError?, kind: TokenKindDecision?,
         readableHeader: [ReadableClaim], readableClaims: [ReadableClaim], signature: SignatureResult?,

@@ -12,6 +12,7 @@ public struct JSONWebKeySet: Equatable, Sendable {
         /// Why it was skipped.
         public var reason: JSONWebKeyError
 
+        /// A skipped member and its reason.
         public init(index: Int, keyID: String?, reason: JSONWebKeyError) {
             self.index = index
             self.keyID = keyID
@@ -24,6 +25,7 @@ public struct JSONWebKeySet: Equatable, Sendable {
     /// The members that could not be used.
     public var skipped: [SkippedKey]
 
+    /// A set from keys already read.
     public init(keys: [JSONWebKey], skipped: [SkippedKey] = []) {
         self.keys = keys
         self.skipped = skipped

@@ -11,6 +11,7 @@ public struct KeyReference: Equatable, Sendable {
     /// The key's own `alg` and `use` limits, as `alg RS256, use sig`, when it has any.
     public var limits: String?
 
+    /// A reference from its parts.
     public init(keyID: String?, thumbprint: String?, summary: String, origin: JSONWebKey.Origin, limits: String? = nil) {
         self.keyID = keyID
         self.thumbprint = thumbprint
@@ -19,7 +20,7 @@ public struct KeyReference: Equatable, Sendable {
         self.limits = limits
     }
 
-    /// The reference for a key.
+    /// The reference for a key; shared secrets get no thumbprint.
     public init(_ key: JSONWebKey) {
         let isSecret: Bool
         if case .symmetric = key.material { isSecret = true } else { isSecret = false }

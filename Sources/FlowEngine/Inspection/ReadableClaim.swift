@@ -25,6 +25,7 @@ public struct ReadableClaim: Equatable, Sendable {
     /// The value.
     public var value: Value
 
+    /// A readable claim from its parts.
     public init(name: String, label: String?, value: Value) {
         self.name = name
         self.label = label

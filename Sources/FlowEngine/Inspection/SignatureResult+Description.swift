@@ -5,7 +5,7 @@ extension SignatureResult: CustomStringConvertible {
         case .verified(let algorithm, let key, let selection):
             return "\(algorithm.rawValue) signature verified with \(key) (\(selection))"
         case .unsecured:
-            return "alg is \"none\": the token is unsigned and proves nothing (RFC 7519 §6); OIDC Core §3.1.3.7 requires a signed ID token"
+            return "alg is \"none\": the token is unsigned and proves nothing (RFC 7519 §6)"
         case .encrypted:
             return "the token is a JWE (encrypted, RFC 7516): it cannot be verified without decrypting it first"
         case .missingAlgorithm:

@@ -11,6 +11,7 @@ public struct SignatureVerifier: Equatable, Sendable {
     /// The client secret, for HS256/384/512 (OIDC Core §10.1).
     public var clientSecret: String?
 
+    /// A verifier with the keys and client secret to try; either may be absent.
     public init(keys: JSONWebKeySet? = nil, clientSecret: String? = nil) {
         self.keys = keys
         self.clientSecret = clientSecret

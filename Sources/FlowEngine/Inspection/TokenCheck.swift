@@ -21,6 +21,7 @@ public struct TokenCheck: Equatable, Sendable {
         public var passesOnLocalClock: Bool
         public var passesOnServerClock: Bool
 
+        /// The result on each clock.
         public init(passesOnLocalClock: Bool, passesOnServerClock: Bool) {
             self.passesOnLocalClock = passesOnLocalClock
             self.passesOnServerClock = passesOnServerClock
@@ -38,6 +39,7 @@ public struct TokenCheck: Equatable, Sendable {
     /// For time checks when the server's clock is known: the result on each clock.
     public var clocks: ClockVerdict?
 
+    /// A check result.
     public init(name: String, outcome: Outcome, reason: String, reference: String, clocks: ClockVerdict? = nil) {
         self.name = name
         self.outcome = outcome

@@ -27,6 +27,7 @@ public struct TokenExpectations: Equatable, Sendable {
     /// The server's clock, read from the token response's `Date` header, when known.
     public var serverClock: ClockSkew?
 
+    /// Expectations; everything but `now` is optional, and what is absent is not checked.
     public init(
         kind: TokenKind? = nil,
         issuer: String? = nil,

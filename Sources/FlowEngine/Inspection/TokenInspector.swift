@@ -10,6 +10,7 @@ public struct TokenInspector: Equatable, Sendable {
     /// Verifies signatures with the keys and secret given.
     public var verifier: SignatureVerifier
 
+    /// An inspector that verifies with these keys and, for HS algorithms, this client secret.
     public init(keys: JSONWebKeySet? = nil, clientSecret: String? = nil) {
         verifier = SignatureVerifier(keys: keys, clientSecret: clientSecret)
     }

@@ -4,6 +4,7 @@ public struct TokenKindDecision: Equatable, Sendable {
     /// Why: `given`, or which header or claims decided it.
     public var reason: String
 
+    /// A kind and the reason for it.
     public init(kind: TokenKind, reason: String) {
         self.kind = kind
         self.reason = reason
