@@ -58,7 +58,6 @@ public struct TranscriptWriter: Sendable {
         var lines = ["> " + safe("\(request.method) \(request.url)")]
         for header in request.headers { lines.append("> " + safe("\(header.name): \(header.value)")) }
         if !request.body.isEmpty {
-            lines.append(">")
             lines += bodyLines(request.body, contentType: request.header("Content-Type")).map { "> " + $0 }
         }
         return lines
@@ -79,7 +78,7 @@ public struct TranscriptWriter: Sendable {
     func decodedLines(_ decoded: StepDecoding) -> [String] {
         var lines: [String] = []
         func add(_ label: String, _ value: String) {
-            lines.append("  " + label.padding(toLength: 14, withPad: " ", startingAt: 0) + value)
+            lines.append("  " + label.padding(toLength: 16, withPad: " ", startingAt: 0) + value)
         }
         if let flowID = decoded.flowID { add("flowId", safe(flowID)) }
         if let status = decoded.flowStatus { add("flow status", safe(status)) }
@@ -110,9 +109,9 @@ public struct TranscriptWriter: Sendable {
 
     func tokenLines(_ tokens: TokenSet) -> [String] {
         var lines: [String] = []
-        if let type = tokens.tokenType { lines.append("  token_type    " + safe(type)) }
-        if let expiresIn = tokens.expiresIn { lines.append("  expires_in    \(expiresIn) s") }
-        if let scope = tokens.scope { lines.append("  scope         " + safe(scope)) }
+        if let type = tokens.tokenType { lines.append("  token_type      " + safe(type)) }
+        if let expiresIn = tokens.expiresIn { lines.append("  expires_in      \(expiresIn) s") }
+        if let scope = tokens.scope { lines.append("  scope           " + safe(scope)) }
         for token in tokens.decoded {
             lines.append("  \(token.name):")
             guard let jwt = token.jwt else {
