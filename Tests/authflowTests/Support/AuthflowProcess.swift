@@ -35,11 +35,8 @@ struct AuthflowProcess {
         let errorData = Reader(error.fileHandleForReading)
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
-        process.waitUntilExit()
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        while process.isRunning { usleep(10_000) }
         return Result(status: process.terminationStatus, standardOutput: outputData.text(), standardError: errorData.text())
     }
 }
