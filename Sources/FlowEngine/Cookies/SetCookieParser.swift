@@ -1,0 +1,84 @@
+import Foundation
+
+/// Reads `Set-Cookie` header values into cookies (RFC 6265 §5.2).
+public enum SetCookieParser {
+    /// Parses one `Set-Cookie` value received from `url` at `now`; `nil` when it has no name.
+    ///
+    /// A cookie whose `Domain` does not cover the host is rejected, as a browser would.
+    public static func parse(_ header: String, from url: URLParts, at now: Date) -> Cookie? {
+        let parts = header.split(separator: ";", omittingEmptySubsequences: false)
+        guard let first = parts.first, let equals = first.firstIndex(of: "=") else { return nil }
+        let name = first[..<equals].trimmingCharacters(in: .whitespaces)
+        let value = first[first.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { return nil }
+        var cookie = Cookie(name: name, value: value, domain: url.host, path: defaultPath(url.path))
+        var maxAge: Int?
+        for attribute in parts.dropFirst() {
+            let pieces = attribute.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = pieces[0].trimmingCharacters(in: .whitespaces).lowercased()
+            let argument = pieces.count > 1 ? pieces[1].trimmingCharacters(in: .whitespaces) : ""
+            switch key {
+            case "expires":
+                if let date = HTTPDate.parse(argument) { cookie.expires = date }
+            case "max-age":
+                if let seconds = Int(argument) { maxAge = seconds }
+            case "domain":
+                var domain = argument.lowercased()
+                if domain.hasPrefix(".") { domain.removeFirst() }
+                guard !domain.isEmpty else { continue }
+                guard url.host == domain || url.host.hasSuffix("." + domain) else { return nil }
+                cookie.domain = domain
+                cookie.hostOnly = false
+            case "path":
+                cookie.path = argument.hasPrefix("/") ? argument : defaultPath(url.path)
+            case "secure":
+                cookie.secure = true
+            case "httponly":
+                cookie.httpOnly = true
+            case "samesite":
+                cookie.sameSite = argument
+            default:
+                continue
+            }
+        }
+        // Max-Age wins over Expires (RFC 6265 §5.3 step 3).
+        if let maxAge {
+            cookie.expires = maxAge <= 0 ? Date(timeIntervalSince1970: 0) : now.addingTimeInterval(TimeInterval(maxAge))
+        }
+        return cookie
+    }
+
+    /// RFC 6265 §5.1.4 default-path.
+    static func defaultPath(_ requestPath: String) -> String {
+        guard requestPath.hasPrefix("/"), let lastSlash = requestPath.lastIndex(of: "/"),
+              lastSlash != requestPath.startIndex else { return "/" }
+        return String(requestPath[..<lastSlash])
+    }
+}
+
+/// HTTP dates (RFC 9110 §5.6.7), as in `Date` and `Expires`.
+public enum HTTPDate {
+    private static let formats = ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz",
+                                  "EEE MMM d HH:mm:ss yyyy", "EEE, dd-MMM-yyyy HH:mm:ss zzz"]
+
+    /// Parses an IMF-fixdate or one of the obsolete forms; `nil` when none fits.
+    public static func parse(_ text: String) -> Date? {
+        for format in formats {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "GMT")
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) { return date }
+        }
+        return nil
+    }
+
+    /// Formats an IMF-fixdate, such as `Sun, 22 Nov 2026 10:00:00 GMT`.
+    public static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: date)
+    }
+}

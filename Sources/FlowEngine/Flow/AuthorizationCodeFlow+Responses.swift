@@ -1,0 +1,228 @@
+import Foundation
+
+// MARK: - Reading responses
+
+extension AuthorizationCodeFlow {
+    /// Decodes what every response may carry: cookies, `Correlation-Id`, `Date`, `Location`, errors.
+    mutating func decodeCommon(_ response: HTTPResponse, at now: Date) {
+        let index = record.count - 1
+        let url = URLParts(record[index].request.url) ?? Self.fallbackURL
+        record[index].decoded.cookiesSet = cookieJar.store(setCookieHeaders: response.headers(named: "Set-Cookie"), from: url, at: now)
+        record[index].decoded.correlationID = response.header("Correlation-Id")
+        record[index].decoded.serverDate = response.header("Date").flatMap(HTTPDate.parse)
+        record[index].decoded.location = response.header("Location")
+        if let json = response.jsonBody {
+            record[index].decoded.pingOneError = PingOneError(json: json)
+            if let error = json["error"]?.stringValue {
+                record[index].decoded.oauthError = OAuthError(error: error, description: json["error_description"]?.stringValue,
+                                                              uri: json["error_uri"]?.stringValue)
+            }
+        }
+    }
+
+    private static let fallbackURL = URLParts("http://invalid/")!
+
+    private var lastIndex: Int { record.count - 1 }
+
+    private func isRedirect(_ response: HTTPResponse) -> Bool {
+        [301, 302, 303, 307, 308].contains(response.status)
+    }
+
+    /// Whether `location` goes back to this client's `redirect_uri` rather than to a sign-on page.
+    private func isCallback(_ location: String) -> Bool {
+        let base = location.split(separator: "?", maxSplits: 1).first.map(String.init) ?? location
+        let bare = base.split(separator: "#", maxSplits: 1).first.map(String.init) ?? base
+        return bare == configuration.redirectURI
+    }
+
+    /// A failure for a response that is neither what the step wanted nor a known error shape.
+    private func errorOutcome(_ response: HTTPResponse, expected: String) -> FlowFailure {
+        if let error = record[lastIndex].decoded.pingOneError { return .pingOneError(status: response.status, error) }
+        if let error = record[lastIndex].decoded.oauthError { return .oauthError(error) }
+        return .unexpectedStatus(got: response.status, expected: expected)
+    }
+
+    mutating func handleAuthorize(_ response: HTTPResponse) -> Result<FlowPhase, FlowFailure> {
+        if configuration.responseMode == "pi.flow", response.status == 200 {
+            return readFlowObject(response)
+        }
+        guard isRedirect(response) else { return .failure(errorOutcome(response, expected: "302 to the sign-on page")) }
+        guard let location = response.header("Location"), !location.isEmpty else { return .failure(.missingLocation) }
+        if isCallback(location) {
+            // An existing session (or an error) sends the browser straight back with the result.
+            return readCallback(location)
+        }
+        guard let parts = URLParts(location) ?? URLParts(resolving: location, against: record[lastIndex].request.url),
+              let flowID = parts.queryParameters.value("flowId"), !flowID.isEmpty else {
+            return .failure(.missingFlowID(location: location))
+        }
+        self.flowID = flowID
+        record[lastIndex].decoded.flowID = flowID
+        signOnAction = .readFlow
+        return .success(.ready(.signOn))
+    }
+
+    mutating func handleSignOn(_ response: HTTPResponse) -> Result<FlowPhase, FlowFailure> {
+        guard response.status == 200 else { return .failure(errorOutcome(response, expected: "200 with the flow")) }
+        return readFlowObject(response)
+    }
+
+    /// Reads a Flow API object (reference §2): status, links, resume URL, and a pi.flow result.
+    private mutating func readFlowObject(_ response: HTTPResponse) -> Result<FlowPhase, FlowFailure> {
+        guard let json = response.jsonBody, json.members != nil else {
+            return .failure(.malformedResponse("the flow is not a JSON object"))
+        }
+        let status = json["status"]?.stringValue ?? "(none)"
+        if let id = json["id"]?.stringValue { flowID = id }
+        record[lastIndex].decoded.flowID = flowID
+        record[lastIndex].decoded.flowStatus = status
+        record[lastIndex].decoded.flowLinks = json["_links"]?.members?.map(\.key) ?? []
+        if let resume = json["resumeUrl"]?.stringValue {
+            resumeURL = resume
+            record[lastIndex].decoded.resumeURL = resume
+        }
+        if let href = json["_links"]?["usernamePassword.check"]?["href"]?.stringValue { credentialsURL = href }
+        switch status {
+        case "COMPLETED":
+            if let authorizeResponse = json["authorizeResponse"] {
+                // pi.flow: the code comes back in the flow itself (reference §3.2).
+                return readResult(code: authorizeResponse["code"]?.stringValue, state: authorizeResponse["state"]?.stringValue,
+                                  error: nil, where: "authorizeResponse")
+            }
+            return .success(.ready(.resume))
+        case "USERNAME_PASSWORD_REQUIRED":
+            if signOnAction == .readFlow, let username = configuration.username, let password = configuration.password {
+                signOnAction = .checkCredentials
+                _ = (username, password)
+                return .success(.ready(.signOn))
+            }
+            signOnAction = .checkCredentials
+            return .success(.needsCredentials)
+        default:
+            return .failure(.unsupportedFlowStatus(status))
+        }
+    }
+
+    mutating func handleResume(_ response: HTTPResponse) -> Result<FlowPhase, FlowFailure> {
+        if isRedirect(response) {
+            guard let location = response.header("Location"), !location.isEmpty else { return .failure(.missingLocation) }
+            return readCallback(location)
+        }
+        if response.status == 200, let fields = FormPostParser.fields(in: response.body) {
+            // response_mode=form_post: an auto-submitting HTML form (OAuth 2.0 Form Post Response Mode §2).
+            record[lastIndex].decoded.formFields = fields
+            return readResult(code: fields.value("code"), state: fields.value("state"),
+                              error: fields.value("error").map { OAuthError(error: $0, description: fields.value("error_description")) },
+                              where: "the form_post form")
+        }
+        return .failure(errorOutcome(response, expected: "302 back to redirect_uri"))
+    }
+
+    /// Reads `code`, `state` or `error` from a redirect to the client (RFC 6749 §4.1.2).
+    mutating func readCallback(_ location: String) -> Result<FlowPhase, FlowFailure> {
+        guard let parts = URLParts(location) else { return .failure(.missingCode(location: location)) }
+        let parameters = parts.queryParameters + parts.fragmentParameters
+        let error = parameters.value("error").map {
+            OAuthError(error: $0, description: parameters.value("error_description"), uri: parameters.value("error_uri"))
+        }
+        return readResult(code: parameters.value("code"), state: parameters.value("state"), error: error, where: location)
+    }
+
+    private mutating func readResult(code: String?, state received: String?, error: OAuthError?, where place: String) -> Result<FlowPhase, FlowFailure> {
+        let check = StateCheck(sent: state, received: received)
+        record[lastIndex].decoded.state = check
+        if let error {
+            record[lastIndex].decoded.oauthError = error
+            return .failure(.oauthError(error))
+        }
+        guard check.matches else { return .failure(.stateMismatch(sent: check.sent, received: check.received)) }
+        guard let code, !code.isEmpty else { return .failure(.missingCode(location: place)) }
+        self.code = code
+        record[lastIndex].decoded.code = code
+        return .success(.ready(.token))
+    }
+
+    mutating func handleToken(_ response: HTTPResponse) -> Result<FlowPhase, FlowFailure> {
+        guard response.status == 200 else { return .failure(errorOutcome(response, expected: "200 with tokens")) }
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(response.body)
+        } catch {
+            return .failure(.malformedResponse("the token response is not JSON: \(error)"))
+        }
+        guard json.members != nil else { return .failure(.malformedResponse("the token response is not a JSON object")) }
+        let tokens = TokenSet(json: json)
+        record[lastIndex].decoded.tokens = tokens
+        guard tokens.accessToken != nil else { return .failure(.malformedResponse("the token response has no access_token")) }
+        self.tokens = tokens
+        return .success(configuration.endpoints.jwks == nil ? .completed : .ready(.inspect))
+    }
+
+    /// PAR's response (RFC 9126 §2.2): `request_uri` and `expires_in`.
+    mutating func handlePushedAuthorization(_ response: HTTPResponse) -> Result<FlowPhase, FlowFailure> {
+        guard response.status == 201 || response.status == 200 else {
+            return .failure(errorOutcome(response, expected: "201 with request_uri"))
+        }
+        guard let uri = response.jsonBody?["request_uri"]?.stringValue, !uri.isEmpty else {
+            return .failure(.malformedResponse("the PAR response has no request_uri"))
+        }
+        requestURI = uri
+        record[lastIndex].decoded.requestURI = uri
+        return .success(.ready(.authorize))
+    }
+
+    /// The signing keys (RFC 7517 §5), kept for verifying the tokens.
+    mutating func handleKeySet(_ response: HTTPResponse) -> Result<FlowPhase, FlowFailure> {
+        guard response.status == 200 else { return .failure(errorOutcome(response, expected: "200 with the JWKS")) }
+        guard let json = response.jsonBody, json["keys"]?.elements != nil else {
+            return .failure(.malformedResponse("the JWKS is not a JSON object with a keys array"))
+        }
+        keySet = json
+        record[lastIndex].decoded.keySet = json
+        return .success(.completed)
+    }
+
+    /// UserInfo, introspection, refresh, revocation and sign-off: each returns to the completed flow.
+    mutating func handleFollowUp(_ step: FlowStep, _ response: HTTPResponse) -> Result<FlowPhase, FlowFailure> {
+        switch step {
+        case .userInfo, .introspect:
+            guard response.status == 200, let json = response.jsonBody, json.members != nil else {
+                return .failure(errorOutcome(response, expected: "200 with JSON"))
+            }
+            record[lastIndex].decoded.claims = json
+            if step == .introspect {
+                record[lastIndex].decoded.note = json["active"]?.boolValue == true ? "the token is active" : "the token is not active"
+            }
+        case .refresh:
+            let previous = tokens
+            let outcome = handleToken(response)
+            guard case .success = outcome else { return outcome }
+            if let previous, let refreshed = tokens {
+                let rotated = refreshed.refreshToken != nil && refreshed.refreshToken != previous.refreshToken
+                if refreshed.refreshToken == nil { tokens?.refreshToken = previous.refreshToken }
+                record[lastIndex].decoded.note = rotated ? "the refresh token rotated: the old one is spent"
+                    : "the same refresh token stays valid"
+            }
+        case .revoke:
+            // RFC 7009 §2.2: 200 whether or not the token was valid.
+            guard response.status == 200 else { return .failure(errorOutcome(response, expected: "200")) }
+            record[lastIndex].decoded.note = "revoked: the server no longer accepts the token"
+        case .signOff:
+            guard response.status == 200 || isRedirect(response) else { return .failure(errorOutcome(response, expected: "302 or 200")) }
+            let ended = record[lastIndex].decoded.cookiesSet.contains { $0.expires.map { $0 <= record[lastIndex].sentAt } ?? false }
+            record[lastIndex].decoded.note = ended || cookieJar.cookies.isEmpty ? "signed off: the session cookie was cleared"
+                : "signed off"
+        default:
+            return .failure(.invalidRequest("not a follow-up step: \(step.title)"))
+        }
+        return .success(.completed)
+    }
+}
+
+extension URLParts {
+    /// Resolves a relative `Location` against the request URL (RFC 9110 §10.2.2).
+    init?(resolving reference: String, against base: String) {
+        guard let baseURL = URL(string: base), let resolved = URL(string: reference, relativeTo: baseURL) else { return nil }
+        self.init(resolved.absoluteString)
+    }
+}

@@ -1,0 +1,108 @@
+/// Everything a run of the authorization code flow is configured with.
+public struct FlowConfiguration: Equatable, Sendable {
+    /// The authorization host, such as `https://auth.pingone.com`, a custom domain, or the simulator.
+    public var authBaseURL: String
+    /// The environment ID; `nil` with a custom domain, where PingOne drops the `/{envID}` segment.
+    public var environmentID: String?
+    /// The region label shown in the header (`NA`, `EU`…), when known.
+    public var region: String?
+    public var clientID: String
+    public var clientSecret: String?
+    public var redirectURI: String
+    public var scopes: [String]
+    public var authorizeMethod: AuthorizeMethod
+    public var clientAuthentication: ClientAuthenticationMethod
+    /// The PKCE method, or `nil` to send no challenge.
+    public var pkceMethod: PKCE.Method?
+    /// `query` (the default when `nil`), `fragment`, `form_post` or `pi.flow`.
+    public var responseMode: String?
+    public var username: String?
+    public var password: String?
+    /// More authorize parameters, sent after the standard ones.
+    public var extraAuthorizeParameters: [FormParameter]
+    /// How long one request may take before it fails as timed out.
+    public var requestTimeout: Duration
+    /// Endpoints read from a discovery document; `nil` for PingOne's layout under ``environmentBase``.
+    public var discoveredEndpoints: FlowEndpoints?
+    /// Send the authorize parameters by PAR first (RFC 9126), then authorize with `request_uri`.
+    public var usesPushedAuthorization = false
+    /// Where sign-off sends the browser afterwards, when registered on the app.
+    public var postLogoutRedirectURI: String?
+    /// The private key for `PRIVATE_KEY_JWT` and key-signed request objects.
+    public var clientKey: ClientKey?
+    /// Send the authorize parameters as a signed `request` JWT (RFC 9101).
+    public var requestObject: RequestObjectSigning?
+    /// Sign on in a browser (and catch or paste the callback) even where the Flow API is available.
+    public var signOnInBrowser = false
+
+    public init(authBaseURL: String, environmentID: String?, region: String? = nil, clientID: String,
+                clientSecret: String? = nil, redirectURI: String, scopes: [String] = ["openid", "profile", "email"],
+                authorizeMethod: AuthorizeMethod = .get, clientAuthentication: ClientAuthenticationMethod = .clientSecretBasic,
+                pkceMethod: PKCE.Method? = .s256, responseMode: String? = nil, username: String? = nil,
+                password: String? = nil, extraAuthorizeParameters: [FormParameter] = [],
+                requestTimeout: Duration = .seconds(10)) {
+        self.authBaseURL = authBaseURL
+        self.environmentID = environmentID
+        self.region = region
+        self.clientID = clientID
+        self.clientSecret = clientSecret
+        self.redirectURI = redirectURI
+        self.scopes = scopes
+        self.authorizeMethod = authorizeMethod
+        self.clientAuthentication = clientAuthentication
+        self.pkceMethod = pkceMethod
+        self.responseMode = responseMode
+        self.username = username
+        self.password = password
+        self.extraAuthorizeParameters = extraAuthorizeParameters
+        self.requestTimeout = requestTimeout
+    }
+
+    /// `{authBaseURL}/{envID}`, or the base alone for a custom domain.
+    public var environmentBase: String {
+        let base = authBaseURL.hasSuffix("/") ? String(authBaseURL.dropLast()) : authBaseURL
+        guard let environmentID, !environmentID.isEmpty else { return base }
+        return "\(base)/\(environmentID)"
+    }
+
+    /// Where each request goes: the discovered endpoints, or PingOne's layout.
+    public var endpoints: FlowEndpoints {
+        discoveredEndpoints ?? .pingOne(environmentBase: environmentBase)
+    }
+
+    /// The expected `iss` of the tokens: `{authPath}/{envID}/as` on PingOne.
+    public var issuer: String { endpoints.issuer }
+
+    /// The Flow API resource for a flow (PingOne `/{envID}/flows/{flowID}`).
+    public func flowEndpoint(_ flowID: String) -> String {
+        "\(endpoints.flowAPIBase ?? environmentBase)/flows/\(FormURLEncoding.escape(flowID))"
+    }
+
+    /// The resume endpoint for a flow.
+    public func resumeEndpoint(_ flowID: String) -> String {
+        "\(issuer)/resume?flowId=\(FormURLEncoding.escape(flowID))"
+    }
+}
+
+/// How the authorize request carries its parameters (the seed's two forms).
+public enum AuthorizeMethod: String, Equatable, Sendable, CaseIterable {
+    case get = "GET"
+    case post = "POST"
+}
+
+/// How the client authenticates at the token endpoint (PingOne `tokenEndpointAuthMethod`).
+public enum ClientAuthenticationMethod: String, Equatable, Sendable, CaseIterable {
+    case none = "NONE"
+    case clientSecretBasic = "CLIENT_SECRET_BASIC"
+    case clientSecretPost = "CLIENT_SECRET_POST"
+    case clientSecretJWT = "CLIENT_SECRET_JWT"
+    case privateKeyJWT = "PRIVATE_KEY_JWT"
+}
+
+/// How the authorize parameters travel inside a request object (RFC 9101), if at all.
+public enum RequestObjectSigning: String, Equatable, Sendable, CaseIterable {
+    /// An HS256 JWT keyed with the client secret.
+    case clientSecret = "HS256"
+    /// A JWT signed with the client's private key.
+    case privateKey = "key"
+}

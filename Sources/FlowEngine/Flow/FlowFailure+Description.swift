@@ -1,0 +1,104 @@
+extension FlowFailure: CustomStringConvertible {
+    /// One line saying what went wrong.
+    public var description: String {
+        switch self {
+        case .transport(let error): error.description
+        case .unexpectedStatus(let got, let expected): "unexpected status \(got) (expected \(expected))"
+        case .missingLocation: "the redirect has no Location header"
+        case .missingFlowID(let location): "no flowId in Location \(location)"
+        case .pingOneError(let status, let error):
+            "PingOne error \(status) \(error.code)" + (error.details.first?.code.map { "/\($0)" } ?? "")
+                + (error.details.first?.message ?? error.message).map { ": \($0)" }.orEmpty
+        case .oauthError(let error): "OAuth error \(error.error)" + (error.description.map { ": \($0)" } ?? "")
+        case .stateMismatch(let sent, let received):
+            "state mismatch: sent \(sent ?? "(none)"), received \(received ?? "(none)")"
+        case .missingCode(let location): "no code in the redirect to \(location)"
+        case .malformedResponse(let reason): "malformed response: \(reason)"
+        case .unsupportedFlowStatus(let status): "the flow asks for \(status), which authflow cannot answer here"
+        case .missingCredentials: "the sign-on step needs a username and password"
+        case .invalidRequest(let reason): reason
+        }
+    }
+
+    /// The likely cause of the common failures (reference §7.2), when one is known.
+    public var likelyCause: String? {
+        switch self {
+        case .transport(.connectionRefused):
+            "Nothing listens at that address: check the auth path or region, and that the server runs."
+        case .transport(.timedOut):
+            "The server did not answer in time: a slow or stuck server, a proxy, or a firewall dropping packets."
+        case .transport(.hostNotFound):
+            "The host name does not resolve: check the region (auth.pingone.com, .eu, .ca, .asia, .com.au, .sg) or the custom domain."
+        case .transport(.tlsFailure):
+            "The certificate did not verify: an intercepting proxy or a wrong host. --insecure skips the check (shown on screen)."
+        case .pingOneError(let status, let error):
+            Self.pingOneCause(status: status, error: error)
+        case .oauthError(let error):
+            Self.oauthCause(error)
+        case .stateMismatch:
+            "The callback carries another flow's state: a stale or replayed redirect, or two flows mixed. Never accept it."
+        case .missingFlowID:
+            "The authorize redirect did not go to a PingOne sign-on page: check client_id, redirect_uri and the app's sign-on policy."
+        case .missingLocation:
+            "A redirect must say where to go; a proxy or a misconfigured server stripped it."
+        case .unsupportedFlowStatus:
+            "The sign-on policy wants more than a password (MFA, registration…): finish it in a browser, then resume."
+        default:
+            nil
+        }
+    }
+
+    private static func pingOneCause(status: Int, error: PingOneError) -> String? {
+        let detail = error.details.first?.code
+        switch (error.code, detail) {
+        case (_, "INVALID_CREDENTIALS"):
+            return "Wrong username or password. Repeated failures lock the account (PASSWORD_LOCKED_OUT)."
+        case (_, "PASSWORD_LOCKED_OUT"):
+            return "Too many wrong passwords: the account is locked for a while (see secondsUntilUnlock)."
+        case ("ACCESS_FAILED", "INVALID_TOKEN"), ("ACCESS_FAILED", _):
+            return "The ST session cookie from authorize was not sent: the Flow API and resume need the cookies authorize set."
+        case ("NOT_FOUND", _):
+            return "The flow does not exist or expired (15 minutes idle): start again from authorize."
+        case (_, "LOGIN_REQUIRED"):
+            return "No session exists for a silent (prompt=none or pi.flow) request: sign on interactively first."
+        case ("INVALID_REQUEST", _) where status == 400 && (error.message ?? "").contains("cookie"):
+            return "Resume needs the ST cookie that authorize set: it was cleared, or another client made the earlier calls."
+        default:
+            return nil
+        }
+    }
+
+    private static func oauthCause(_ error: OAuthError) -> String? {
+        let description = (error.description ?? "").lowercased()
+        switch error.error {
+        case "invalid_grant" where description.contains("pkce") || description.contains("verifier"):
+            return "The code_verifier does not match the code_challenge sent on authorize."
+        case "invalid_grant" where description.contains("redirect"):
+            return "redirect_uri at the token endpoint must equal the one sent on authorize."
+        case "invalid_grant":
+            return "The code was already used, has expired, or belongs to another client or redirect_uri."
+        case "invalid_client":
+            return "Client authentication failed: check the secret and that the auth method matches the app's tokenEndpointAuthMethod."
+        case "unauthorized_client":
+            return "The app is not allowed this grant or response type: check its grant types in PingOne."
+        case "invalid_scope":
+            return "A scope is unknown or not granted to the app: check the app's resource grants."
+        case "login_required":
+            return "prompt=none was sent but the user has no session."
+        case "access_denied":
+            return "The user or a policy refused the request."
+        case "unsupported_response_type":
+            return "The app does not allow this response_type: check its response types."
+        case "invalid_request" where description.contains("pkce") || description.contains("code_challenge"):
+            return "The app enforces PKCE: send code_challenge (S256) on authorize and code_verifier at the token endpoint."
+        case "invalid_request":
+            return "A required parameter is missing or malformed: compare the request with the app's settings."
+        default:
+            return nil
+        }
+    }
+}
+
+extension Optional where Wrapped == String {
+    var orEmpty: String { self ?? "" }
+}
