@@ -41,31 +41,55 @@ public struct StyledLine: Equatable, Hashable, Sendable, ExpressibleByStringLite
 
     /// The line cut into pieces of at most `width` columns; later pieces start with `indent` blanks.
     ///
-    /// Breaks fall between graphemes, never inside one, so a wide grapheme moves whole to the next
-    /// piece. An empty line stays one empty line.
+    /// Pieces break after a blank or after `/ & ? , ;` (so URLs break at their parts) when such
+    /// a place is in the last two thirds of the piece, else between any two graphemes; never
+    /// inside a grapheme, so a wide one moves whole. Blanks at a break are dropped. An empty line
+    /// stays one empty line.
     public func wrapped(width: Int, indent: Int = 0) -> [StyledLine] {
         guard width > 0 else { return [self] }
         let indent = indent < width ? max(0, indent) : 0
-        var lines: [StyledLine] = []
-        var current = StyledLine()
-        var used = 0
-        for span in spans {
-            var run = ""
-            for character in span.text {
-                let columns = DisplayWidth.of(character)
-                if used + columns > width, used > (lines.isEmpty ? 0 : indent) {
-                    if !run.isEmpty { current.spans.append(Span(run, style: span.style)) }
-                    lines.append(current)
-                    current = StyledLine(String(repeating: " ", count: indent))
-                    used = indent
-                    run = ""
-                }
-                run.append(character)
-                used += columns
-            }
-            if !run.isEmpty { current.spans.append(Span(run, style: span.style)) }
+        let cells: [(character: Character, style: Style, width: Int)] = spans.flatMap { span in
+            span.text.map { (character: $0, style: span.style, width: DisplayWidth.of($0)) }
         }
-        lines.append(current)
-        return lines
+        guard cells.reduce(0, { $0 + $1.width }) > width else { return [self] }
+        var lines: [StyledLine] = []
+        var start = 0
+        while start < cells.count {
+            let room = lines.isEmpty ? width : width - indent
+            var used = 0
+            var end = start
+            while end < cells.count, end == start || used + cells[end].width <= room {
+                used += cells[end].width
+                end += 1
+            }
+            if end < cells.count {
+                var candidate = end
+                while candidate > start + 1, !Self.breaksAfter(cells[candidate - 1].character) {
+                    candidate -= 1
+                }
+                let candidateWidth = cells[start..<candidate].reduce(0) { $0 + $1.width }
+                if candidate > start + 1, candidateWidth * 3 >= room { end = candidate }
+            }
+            var piece = Array(cells[start..<end])
+            while piece.count > 1, piece.last?.character == " " { piece.removeLast() }
+            var line = StyledLine(lines.isEmpty ? "" : String(repeating: " ", count: indent))
+            if line.spans.first?.text.isEmpty == true { line.spans.removeAll() }
+            for cell in piece {
+                if let last = line.spans.indices.last, line.spans[last].style == cell.style {
+                    line.spans[last].text.append(cell.character)
+                } else {
+                    line.spans.append(Span(String(cell.character), style: cell.style))
+                }
+            }
+            lines.append(line)
+            start = end
+            while start < cells.count, cells[start].character == " " { start += 1 }
+        }
+        return lines.isEmpty ? [self] : lines
+    }
+
+    /// Whether a line may break after this character.
+    static func breaksAfter(_ character: Character) -> Bool {
+        character == " " || character == "/" || character == "&" || character == "?" || character == "," || character == ";"
     }
 }

@@ -25,11 +25,11 @@ public struct HelpOverlay: Equatable, Hashable, Sendable {
         self.footer = footer
     }
 
-    /// The lines of the overlay, one column, sections separated by a blank line.
-    func lines(keyWidth: Int) -> [StyledLine] {
+    /// The lines of the overlay, one column, sections separated by a blank line when `spaced`.
+    func lines(keyWidth: Int, spaced: Bool = true) -> [StyledLine] {
         var lines: [StyledLine] = []
         for (index, section) in sections.enumerated() {
-            if index > 0 { lines.append(StyledLine()) }
+            if index > 0, spaced { lines.append(StyledLine()) }
             lines.append(StyledLine(section.title, style: .bold.underline()))
             for binding in section.bindings {
                 let keys = KeyValueTable.fit(binding.keys, width: keyWidth)
@@ -44,9 +44,11 @@ public struct HelpOverlay: Equatable, Hashable, Sendable {
     public func render(into canvas: inout Canvas, in area: Rect) {
         guard area.width >= 12, area.height >= 5 else { return }
         let keyWidth = min(14, sections.flatMap(\.bindings).map { DisplayWidth.of($0.keys) }.max() ?? 1)
-        let content = lines(keyWidth: keyWidth)
-        let columnWidth = (content.map(\.width).max() ?? 0)
         let innerHeight = area.height - 4  // borders and the footer row
+        // Blank lines between sections go first when room is short.
+        let spaced = lines(keyWidth: keyWidth)
+        let content = spaced.count <= innerHeight ? spaced : lines(keyWidth: keyWidth, spaced: false)
+        let columnWidth = (content.map(\.width).max() ?? 0)
         let columnCount = max(1, min(3, (content.count + innerHeight - 1) / max(1, innerHeight)))
         let gap = 3
         let rowsPerColumn = (content.count + columnCount - 1) / columnCount

@@ -35,11 +35,11 @@ public struct KeyValueTable: Equatable, Hashable, Sendable {
     /// The table laid out in `width` columns.
     ///
     /// The label column is as wide as the widest label (up to `maxKeyWidth`, and never more than
-    /// a third of the width); values wrap beneath themselves.
+    /// half the width); values wrap beneath themselves.
     public func lines(width: Int) -> [StyledLine] {
         guard !rows.isEmpty else { return [] }
         let widest = rows.map { DisplayWidth.of($0.key) }.max() ?? 0
-        let keyWidth = max(1, min(widest, maxKeyWidth, max(4, (width - indent) / 3)))
+        let keyWidth = max(1, min(widest, maxKeyWidth, max(4, (width - indent) / 2)))
         let valueX = indent + keyWidth + 2
         let valueWidth = max(1, width - valueX)
         var lines: [StyledLine] = []

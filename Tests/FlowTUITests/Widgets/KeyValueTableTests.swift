@@ -17,9 +17,9 @@ struct KeyValueTableTests {
     @Test func longValuesWrapUnderTheValueColumn() {
         let table = KeyValueTable([.init("uri", "https://auth.example.com/as/authorize")], indent: 2)
         #expect(table.lines(width: 24).map(\.plainText) == [
-            "  uri  https://auth.exam",
-            "       ple.com/as/author",
-            "       ize",
+            "  uri  https://",
+            "       auth.example.com/",
+            "       as/authorize",
         ])
     }
 

@@ -67,7 +67,23 @@ struct TextViewTests {
 
     @Test func wrappingUsesAHangingIndent() {
         let lines = TextView.layout(["Location: https://example.com/abc"], width: 14, wrap: true)
-        #expect(lines.map(\.plainText) == ["Location: http", "  s://example.", "  com/abc"])
+        #expect(lines.map(\.plainText) == ["Location:", "  https://", "  example.com/", "  abc"])
+        let hard = TextView.layout(["abcdefghijklmnop"], width: 6, wrap: true)
+        #expect(hard.map(\.plainText) == ["abcdef", "  ghij", "  klmn", "  op"])
+    }
+
+    @Test func wrappingPrefersBlanksAndKeepsStyles() {
+        let line = StyledLine([Span("bold words ", style: .bold), Span("plain words here")])
+        let lines = line.wrapped(width: 12)
+        #expect(lines.map(\.plainText) == ["bold words", "plain words", "here"])
+        #expect(lines[0].spans == [Span("bold words", style: .bold)])
+        #expect(lines[1].spans == [Span("plain words")])
+    }
+
+    @Test func shortLinesAreNotWrapped() {
+        let line = StyledLine([Span("a", style: .bold), Span("b")])
+        #expect(line.wrapped(width: 2) == [line])
+        #expect(StyledLine().wrapped(width: 5) == [StyledLine()])
     }
 
     @Test func wrappingNeverSplitsAWideGrapheme() {
