@@ -24,7 +24,7 @@ public final class CursesTerminal {
 
     private let screen: OpaquePointer
     private let inputStream: UnsafeMutablePointer<FILE>
-    private let outputStream: UnsafeMutablePointer<FILE>
+    let outputStream: UnsafeMutablePointer<FILE>
     /// The descriptor curses writes to, asked for the window size.
     let outputDescriptor: Int32
     var signalSources: [DispatchSourceSignal] = []

@@ -1,0 +1,258 @@
+import FlowEngine
+import Foundation
+
+extension AppModel {
+    /// Draws the whole frame: header, steps, the four panes, the key bar, and any overlay.
+    public func render(into canvas: inout Canvas) {
+        canvas.fill(canvas.bounds)
+        guard !isTooSmall, canvas.size.contains(Self.minimumSize) else {
+            TooSmallMessage(required: Self.minimumSize, actual: size).render(into: &canvas)
+            return
+        }
+        let layout = AppLayout(size: canvas.size)
+        let border = Style.dim
+        let bottom = layout.bounds.maxY - 1
+        canvas.drawBox(layout.bounds, style: border)
+        switch layout.steps {
+        case .column(let rect, let dividerX):
+            canvas.drawVerticalLine(x: dividerX, from: 0, through: bottom, style: border)
+            canvas.drawVerticalLine(x: layout.middleDividerX, from: 0, through: bottom, style: border)
+            canvas.drawHorizontalLine(y: layout.middleDividerY, from: dividerX, through: layout.bounds.maxX - 1, style: border)
+            renderStepColumn(into: &canvas, in: rect)
+        case .row(let rect, let dividerY):
+            canvas.drawHorizontalLine(y: dividerY, from: 0, through: layout.bounds.maxX - 1, style: border)
+            canvas.drawVerticalLine(x: layout.middleDividerX, from: dividerY, through: bottom, style: border)
+            canvas.drawHorizontalLine(y: layout.middleDividerY, from: 0, through: layout.bounds.maxX - 1, style: border)
+            renderStepRow(into: &canvas, in: rect)
+        }
+        header(compact: layout.bounds.width < AppLayout.columnLayoutWidth)
+            .render(into: &canvas, x: 1, y: 0, width: layout.bounds.width - 2)
+        keyBar.render(into: &canvas, x: 1, y: bottom, width: layout.bounds.width - 2)
+        for pane in Pane.allCases {
+            renderPane(pane, into: &canvas, layout: layout)
+        }
+        renderOverlay(into: &canvas, in: layout.bounds.inset(by: 1))
+    }
+
+    /// The header: what is being debugged and how, most important first.
+    ///
+    /// Compact (narrow terminals) drops the name and shortens the auth method and mask state, so
+    /// that the mask state still shows at 80 columns.
+    func header(compact: Bool) -> HeaderLine {
+        let configuration = flow.configuration
+        var segments: [Span] = []
+        if presentation.tlsVerificationDisabled {
+            segments.append(Span("TLS NOT VERIFIED", style: PaneStyle.failure.reverse()))
+        }
+        if !compact {
+            segments.append(Span("authflow", style: .bold))
+            if let label = presentation.label { segments.append(Span(label)) }
+        }
+        var environment = configuration.environmentID.map { "env " + Self.abbreviate($0) } ?? "custom domain"
+        if let region = configuration.region { environment += " (\(region))" }
+        segments.append(Span(safe.line(environment)))
+        segments.append(Span("app " + safe.line(Self.abbreviate(configuration.clientID))))
+        let method = configuration.clientAuthentication.rawValue
+        segments.append(Span(compact ? method.replacingOccurrences(of: "CLIENT_", with: "") : method))
+        segments.append(Span(configuration.pkceMethod.map { "PKCE \($0.rawValue)" } ?? "no PKCE"))
+        let mask = isMasked ? (compact ? "masked" : "secrets masked") : (compact ? "SHOWN" : "secrets SHOWN")
+        segments.append(Span(mask, style: isMasked ? .plain : PaneStyle.warning.bold().reverse()))
+        if compact, let label = presentation.label { segments.append(Span(label)) }
+        return HeaderLine(segments)
+    }
+
+    /// A long identifier cut to its first 8 characters and "…", as people quote them.
+    static func abbreviate(_ identifier: String) -> String {
+        identifier.count > 12 ? String(identifier.prefix(8)) + "…" : identifier
+    }
+
+    // MARK: - Steps
+
+    /// How a step stands, as its glyph in the list.
+    enum StepState: Equatable {
+        case pending, current, done, failed
+    }
+
+    func state(of step: FlowStep) -> StepState {
+        if case .failed(let failed, _) = flow.phase, failed == step { return .failed }
+        if flow.phase.step == step { return .current }
+        if flow.record.contains(where: { $0.step == step && $0.failure == nil && $0.response != nil }) { return .done }
+        if flow.record.contains(where: { $0.step == step }) { return .failed }
+        return .pending
+    }
+
+    /// The steps listed: the core five, PAR when used, follow-ups once sent.
+    var listedSteps: [FlowStep] {
+        var steps = FlowStep.core
+        if flow.configuration.usesPushedAuthorization { steps.insert(.par, at: 0) }
+        for step in FlowStep.followUps where flow.record.contains(where: { $0.step == step }) || flow.phase.step == step {
+            steps.append(step)
+        }
+        return steps
+    }
+
+    /// A step as its glyph and name, such as "✓ 1 Authorize".
+    func stepLabel(_ step: FlowStep) -> StyledLine {
+        let state = state(of: step)
+        let glyph: Span
+        switch state {
+        case .pending: glyph = Span("  ")
+        case .current: glyph = Span(inFlight?.step == step ? "… " : "▸ ", style: .bold.foreground(.cyan))
+        case .done: glyph = Span("✓ ", style: PaneStyle.success.bold())
+        case .failed: glyph = Span("✗ ", style: PaneStyle.failure)
+        }
+        var line = StyledLine([glyph, Span("\(step.number) \(step.title)", style: state == .current ? .bold : .plain)])
+        if viewedStep == step { line.spans = line.spans.map { Span($0.text, style: $0.style.reverse()) } }
+        return line
+    }
+
+    /// The steps in a column, then what is going on: waiting, the demo user, the last notice.
+    func renderStepColumn(into canvas: inout Canvas, in rect: Rect) {
+        var lines: [StyledLine] = [StyledLine("Steps", style: .bold)]
+        lines += listedSteps.map(stepLabel)
+        if flow.phase == .completed { lines.append(StyledLine("✓ complete", style: PaneStyle.success.bold())) }
+        let width = rect.width - 1
+        if let inFlight {
+            lines.append(StyledLine())
+            lines.append(StyledLine("waiting", style: PaneStyle.warning.bold()))
+            lines.append(StyledLine(waitingText + " ← \(inFlight.step.number)"))
+        }
+        if let demo = presentation.demoCredentials {
+            lines.append(StyledLine())
+            lines.append(StyledLine("Demo sign-on", style: .bold))
+            lines += StyledLine([Span("user ", style: PaneStyle.label), Span(demo.username)]).wrapped(width: width, indent: 5)
+            lines += StyledLine([Span("pass ", style: PaneStyle.label), Span(demo.password)]).wrapped(width: width, indent: 5)
+        }
+        if let notice {
+            lines.append(StyledLine())
+            lines += StyledLine(notice, style: .bold).wrapped(width: width)
+        }
+        canvas.draw(lines, in: Rect(x: rect.x + 1, y: rect.y, width: width, height: rect.height), ellipsis: true)
+    }
+
+    /// The steps on one row, then the most pressing of: waiting, the last notice, the demo user.
+    func renderStepRow(into canvas: inout Canvas, in rect: Rect) {
+        var line = StyledLine()
+        for step in listedSteps {
+            if !line.spans.isEmpty { line.spans.append(Span(" ")) }
+            line.spans += stepLabel(step).spans
+        }
+        if flow.phase == .completed { line = line.appending("  ✓ complete", style: PaneStyle.success.bold()) }
+        let used = canvas.draw(line, x: rect.x + 1, y: rect.y, width: rect.width - 1, ellipsis: true)
+        let room = rect.width - 1 - used - 3
+        guard room > 4 else { return }
+        let info: StyledLine
+        if inFlight != nil {
+            info = StyledLine("waiting ", style: PaneStyle.warning.bold()).appending(waitingText)
+        } else if let notice {
+            info = StyledLine(notice, style: .bold)
+        } else if let demo = presentation.demoCredentials {
+            info = StyledLine([Span("demo ", style: PaneStyle.label), Span("\(demo.username) / \(demo.password)")])
+        } else {
+            return
+        }
+        canvas.draw(info, x: rect.x + 1 + used + 3, y: rect.y, width: room, ellipsis: true)
+    }
+
+    // MARK: - Panes
+
+    func renderPane(_ pane: Pane, into canvas: inout Canvas, layout: AppLayout) {
+        let area = layout.rect(pane)
+        let body = layout.body(pane)
+        let content = self.pane(pane)
+        let view = scroll[pane] ?? TextView()
+        let focused = focus == pane && overlay == nil
+        var title = StyledLine(" \(content.title) ", style: focused ? Style.bold.reverse() : .bold)
+        if !content.subtitle.isEmpty { title = title.appending(" " + content.subtitle, style: .dim) }
+        let position = view.position(contentHeight: content.lines.count, viewportHeight: body.height)
+        let positionWidth = position.map { DisplayWidth.of($0) } ?? 0
+        canvas.draw(title, x: area.x, y: area.y, width: area.width - (position == nil ? 0 : positionWidth + 2), ellipsis: true)
+        if let position {
+            canvas.draw(position, x: area.maxX - positionWidth - 1, y: area.y, width: positionWidth, style: .dim)
+        }
+        view.render(content.lines, into: &canvas, in: body)
+    }
+
+    // MARK: - Overlays
+
+    func renderOverlay(into canvas: inout Canvas, in area: Rect) {
+        switch overlay {
+        case .none:
+            return
+        case .help:
+            Self.help.render(into: &canvas, in: area)
+        case .parameterPicker(let selected):
+            let safe = self.safe
+            let table = parameterTable(flow.draft)
+            let width = min(area.width - 4, 72)
+            var lines = table.lines(width: width - 4).map { $0 }
+            // One line per parameter: cut rather than wrap, so the selection stays one row.
+            lines = flow.draft.indices.map { index in
+                let row = table.rows[index]
+                var line = StyledLine([Span(row.key.padding(to: 18), style: .bold), Span(" ")] + row.value.spans)
+                if index == selected { line.spans = line.spans.map { Span($0.text, style: $0.style.reverse()) } }
+                return line
+            }
+            _ = safe
+            drawDialog(title: "Edit which parameter?", lines: lines,
+                       footer: "↑↓ choose · enter edit · esc close", width: width, into: &canvas, in: area)
+        case .parameterEditor(let name, let field):
+            let width = min(area.width - 4, 72)
+            let box = dialogBox(lineCount: 2, width: width, in: area)
+            drawDialogFrame(title: "Edit \(safe.line(name))", box: box, footer: "enter set · esc back", into: &canvas)
+            field.render(into: &canvas, x: box.x + 2, y: box.y + 2, width: box.width - 4)
+        case .credentials(let form):
+            let width = min(area.width - 4, 60)
+            let hint = presentation.demoCredentials.map { "demo: \($0.username) / \($0.password)" }
+            let box = dialogBox(lineCount: hint == nil ? 3 : 5, width: width, in: area)
+            drawDialogFrame(title: "Sign on (Flow API usernamePassword.check)", box: box,
+                            footer: "tab next field · enter sign on · esc close", into: &canvas)
+            form.username.render(into: &canvas, x: box.x + 2, y: box.y + 2, width: box.width - 4,
+                                 isFocused: form.focus == .username)
+            form.password.render(into: &canvas, x: box.x + 2, y: box.y + 3, width: box.width - 4,
+                                 isFocused: form.focus == .password)
+            if let hint {
+                canvas.draw(hint, x: box.x + 2, y: box.y + 5, width: box.width - 4, style: .dim, ellipsis: true)
+            }
+        case .browserCallback(let url, let field):
+            let width = min(area.width - 4, 100)
+            let urlLines = StyledLine(safe.line(url)).wrapped(width: width - 4)
+            let shown = Array(urlLines.prefix(max(1, area.height - 10)))
+            let box = dialogBox(lineCount: shown.count + 4, width: width, in: area)
+            drawDialogFrame(title: "Sign on in a browser", box: box,
+                            footer: "enter use this URL · esc close", into: &canvas)
+            canvas.draw("Open this URL, sign on, then paste the URL you were sent back to:",
+                        x: box.x + 2, y: box.y + 2, width: box.width - 4, ellipsis: true)
+            canvas.draw(shown, in: Rect(x: box.x + 2, y: box.y + 3, width: box.width - 4, height: shown.count))
+            field.render(into: &canvas, x: box.x + 2, y: box.y + 4 + shown.count, width: box.width - 4)
+        }
+    }
+
+    /// A centred box for a dialog with `lineCount` rows of content.
+    func dialogBox(lineCount: Int, width: Int, in area: Rect) -> Rect {
+        area.centered(Size(columns: width, rows: lineCount + 5))
+    }
+
+    /// A cleared, bordered dialog with a title and a footer hint.
+    func drawDialogFrame(title: String, box: Rect, footer: String, into canvas: inout Canvas) {
+        canvas.fill(box)
+        canvas.drawBox(box, style: .bold, title: StyledLine(title, style: .bold))
+        canvas.draw(footer, x: box.x + 2, y: box.maxY - 2, width: box.width - 4, style: .dim, ellipsis: true)
+    }
+
+    func drawDialog(title: String, lines: [StyledLine], footer: String, width: Int,
+                    into canvas: inout Canvas, in area: Rect) {
+        let visible = max(1, min(lines.count, area.height - 5))
+        let box = dialogBox(lineCount: visible, width: width, in: area)
+        drawDialogFrame(title: title, box: box, footer: footer, into: &canvas)
+        canvas.draw(Array(lines.prefix(visible)), in: Rect(x: box.x + 2, y: box.y + 2, width: box.width - 4, height: visible),
+                    ellipsis: true)
+    }
+}
+
+extension String {
+    /// The string padded with blanks to a display width (not cut when longer).
+    func padding(to width: Int) -> String {
+        self + String(repeating: " ", count: max(0, width - DisplayWidth.of(self)))
+    }
+}
