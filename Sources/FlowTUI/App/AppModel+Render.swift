@@ -25,7 +25,9 @@ extension AppModel {
             canvas.drawHorizontalLine(y: layout.middleDividerY, from: 0, through: layout.bounds.maxX - 1, style: border)
             renderStepRow(into: &canvas, in: rect)
         }
-        header(compact: layout.bounds.width < AppLayout.columnLayoutWidth)
+        // The full header where it fits whole, else the compact one (which keeps the mask state).
+        let full = header(compact: false)
+        (full.fullWidth <= layout.bounds.width - 5 ? full : header(compact: true))
             .render(into: &canvas, x: 1, y: 0, width: layout.bounds.width - 2)
         keyBar.render(into: &canvas, x: 1, y: bottom, width: layout.bounds.width - 2)
         for pane in Pane.allCases {

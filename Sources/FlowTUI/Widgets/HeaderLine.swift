@@ -9,6 +9,11 @@ public struct HeaderLine: Equatable, Hashable, Sendable {
         self.segments = segments
     }
 
+    /// The columns the header takes with every segment shown.
+    public var fullWidth: Int {
+        segments.reduce(0) { $0 + DisplayWidth.of($1.text) } + max(0, segments.count - 1) * 3
+    }
+
     /// The header as one line that fits in `width` columns.
     public func line(width: Int) -> StyledLine {
         var line = StyledLine()

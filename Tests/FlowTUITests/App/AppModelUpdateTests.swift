@@ -305,7 +305,10 @@ struct AppModelUpdateTests {
         #expect(DemoFlow.render(model).text.contains("Terminal too small"))
         _ = model.update(.resized(Size(columns: 100, rows: 30)))
         #expect(!model.isTooSmall)
-        #expect(DemoFlow.render(model).size == Size(columns: 100, rows: 30))
+        let canvas = DemoFlow.render(model)
+        #expect(canvas.size == Size(columns: 100, rows: 30))
+        #expect(canvas.row(0).contains("masked"), "the mask state stays in the header when it is cut")
+        #expect(canvas.row(1).contains("Steps"))
     }
 
     @Test func copyGivesACurlCommandWithSecretsMasked() {

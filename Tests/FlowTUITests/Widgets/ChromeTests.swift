@@ -75,6 +75,7 @@ struct ChromeTests {
         let header = HeaderLine([Span("authflow", style: .bold), Span("env 5caa81af (NA)"), Span("PKCE S256")])
         #expect(header.line(width: 80).plainText == "authflow ─ env 5caa81af (NA) ─ PKCE S256")
         #expect(header.line(width: 30).plainText == "authflow ─ env 5caa81af (NA)")
+        #expect(header.fullWidth == 40)
         var canvas = Canvas(columns: 34, rows: 2)
         canvas.drawBox(canvas.bounds)
         header.render(into: &canvas, x: 1, y: 0, width: 32)
