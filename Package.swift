@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // The ncursesw system library; only CursesTerminal imports it.
@@ -27,6 +31,9 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         // Model, update and render into an in-memory Canvas. No curses, no I/O.
@@ -38,8 +45,14 @@ let package = Package(
             name: "PingOneSimulator",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -49,13 +62,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "FlowEngineTests", dependencies: ["FlowEngine", "PingOneSimulator"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "FlowTUITests", dependencies: ["FlowTUI", "FlowEngine"],
-                    resources: [.copy("Fixtures")]),
+        // Fixtures are read from the source tree (#filePath), so snapshot tests can record them.
+        .testTarget(name: "FlowEngineTests", dependencies: ["FlowEngine", "PingOneSimulator"], exclude: ["Fixtures"]),
+        .testTarget(name: "FlowTUITests", dependencies: ["FlowTUI", "FlowEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "FlowTUI"]),
-        .testTarget(name: "PingOneSimulatorTests", dependencies: ["PingOneSimulator",
-                    .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        .testTarget(name: "PingOneSimulatorTests", dependencies: [
+            "PingOneSimulator",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
         .testTarget(name: "authflowTests", dependencies: ["FlowEngine", "PingOneSimulator"]),
     ],
     swiftLanguageModes: [.v6]

@@ -138,6 +138,10 @@ public struct RecordExport: Sendable {
                 JSONMember("error_description", error.description.map { .string($0) } ?? .null),
             ])))
         }
+        add("request_uri", decoded.requestURI)
+        if let keySet = decoded.keySet { members.append(JSONMember("jwks", keySet)) }
+        if let claims = decoded.claims { members.append(JSONMember("claims", redacted(claims))) }
+        add("note", decoded.note)
         add("correlation_id", decoded.correlationID)
         if let date = decoded.serverDate { members.append(JSONMember("server_date", .string(ISO8601DateFormatter().string(from: date)))) }
         if let tokens = decoded.tokens {

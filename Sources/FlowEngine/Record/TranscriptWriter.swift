@@ -58,7 +58,6 @@ public struct TranscriptWriter: Sendable {
         var lines = ["> " + safe("\(request.method) \(request.url)")]
         for header in request.headers { lines.append("> " + safe("\(header.name): \(header.value)")) }
         if !request.body.isEmpty {
-            lines.append(">")
             lines += bodyLines(request.body, contentType: request.header("Content-Type")).map { "> " + $0 }
         }
         return lines
@@ -79,7 +78,7 @@ public struct TranscriptWriter: Sendable {
     func decodedLines(_ decoded: StepDecoding) -> [String] {
         var lines: [String] = []
         func add(_ label: String, _ value: String) {
-            lines.append("  " + label.padding(toLength: 14, withPad: " ", startingAt: 0) + value)
+            lines.append("  " + label.padding(toLength: 16, withPad: " ", startingAt: 0) + value)
         }
         if let flowID = decoded.flowID { add("flowId", safe(flowID)) }
         if let status = decoded.flowStatus { add("flow status", safe(status)) }
@@ -103,6 +102,12 @@ public struct TranscriptWriter: Sendable {
         if let error = decoded.oauthError {
             add("OAuth error", safe(error.error + (error.description.map { ": \($0)" } ?? "")))
         }
+        if let requestURI = decoded.requestURI { add("request_uri", safe(requestURI)) }
+        if let keys = decoded.keySet?["keys"]?.elements {
+            add("signing keys", safe(keys.map { "\($0["kid"]?.stringValue ?? "(no kid)") \($0["kty"]?.stringValue ?? "?")" }.joined(separator: ", ")))
+        }
+        for member in decoded.claims?.members ?? [] { add(member.key, safe(member.value.compactText)) }
+        if let note = decoded.note { add("result", safe(note)) }
         if let correlationID = decoded.correlationID { add("Correlation-Id", safe(correlationID)) }
         if let tokens = decoded.tokens { lines += tokenLines(tokens) }
         return lines
@@ -110,9 +115,9 @@ public struct TranscriptWriter: Sendable {
 
     func tokenLines(_ tokens: TokenSet) -> [String] {
         var lines: [String] = []
-        if let type = tokens.tokenType { lines.append("  token_type    " + safe(type)) }
-        if let expiresIn = tokens.expiresIn { lines.append("  expires_in    \(expiresIn) s") }
-        if let scope = tokens.scope { lines.append("  scope         " + safe(scope)) }
+        if let type = tokens.tokenType { lines.append("  token_type      " + safe(type)) }
+        if let expiresIn = tokens.expiresIn { lines.append("  expires_in      \(expiresIn) s") }
+        if let scope = tokens.scope { lines.append("  scope           " + safe(scope)) }
         for token in tokens.decoded {
             lines.append("  \(token.name):")
             guard let jwt = token.jwt else {

@@ -1,0 +1,22 @@
+/// The exit status of `authflow decode`, decided from its inspections.
+public enum DecodeExitStatus: Int32, Equatable, Sendable {
+    /// Every token parsed and every applicable check passed.
+    case passed = 0
+    /// At least one check failed (signature included).
+    case checkFailed = 1
+    /// At least one token could not be parsed, or no token was given.
+    case unparseable = 2
+    /// The keys given with `--jwks` could not be loaded; no token was inspected.
+    case keysUnavailable = 3
+
+    /// The status for a run: an unparseable token outranks a failed check.
+    public init(_ inspections: [Inspection]) {
+        if inspections.isEmpty || inspections.contains(where: { !$0.isParsed }) {
+            self = .unparseable
+        } else if inspections.contains(where: { !$0.failures.isEmpty }) {
+            self = .checkFailed
+        } else {
+            self = .passed
+        }
+    }
+}

@@ -1,0 +1,127 @@
+/// PingOne's regions and their authorization hosts (reference §0).
+public enum PingOneRegion: String, Equatable, Sendable, CaseIterable {
+    case na = "NA", eu = "EU", ca = "CA", ap = "AP", au = "AU", sg = "SG"
+
+    public var topLevelDomain: String {
+        switch self {
+        case .na: "com"
+        case .eu: "eu"
+        case .ca: "ca"
+        case .ap: "asia"
+        case .au: "com.au"
+        case .sg: "sg"
+        }
+    }
+
+    /// `https://auth.pingone.<tld>`.
+    public var authPath: String { "https://auth.pingone.\(topLevelDomain)" }
+
+    /// The region whose authorization host this URL is on, if it is one of PingOne's.
+    public init?(authPath: String) {
+        guard let host = URLParts(authPath)?.host,
+              let match = Self.allCases.first(where: { host == "auth.pingone.\($0.topLevelDomain)" }) else { return nil }
+        self = match
+    }
+}
+
+/// Why settings do not make a usable flow configuration.
+public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
+    case missing(String, hint: String)
+    case invalid(String, String)
+
+    public var description: String {
+        switch self {
+        case .missing(let what, let hint): "Missing \(what). \(hint)"
+        case .invalid(let what, let reason): "Invalid \(what): \(reason)"
+        }
+    }
+}
+
+extension FlowSettings {
+    /// The environment variable that holds the client secret.
+    public var clientSecretVariable: String { clientSecretEnv ?? "AUTHFLOW_CLIENT_SECRET" }
+
+    /// The environment variable that holds the password.
+    public var passwordVariable: String { passwordEnv ?? "AUTHFLOW_PASSWORD" }
+
+    /// The token endpoint auth method, `CLIENT_SECRET_BASIC` when none is set.
+    public func clientAuthentication() throws(SettingsError) -> ClientAuthenticationMethod {
+        guard let authMethod else { return .clientSecretBasic }
+        guard let method = ClientAuthenticationMethod(rawValue: authMethod.uppercased().replacingOccurrences(of: "-", with: "_")) else {
+            throw .invalid("auth method '\(authMethod)'", "use one of \(ClientAuthenticationMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return method
+    }
+
+    /// The authorization host: the auth path, else the region's host, else PingOne NA.
+    public func resolvedAuthPath() throws(SettingsError) -> String {
+        if let authPath {
+            guard URLParts(authPath) != nil else { throw .invalid("auth path '\(authPath)'", "it must be an http or https URL") }
+            return authPath
+        }
+        if let region {
+            guard let known = PingOneRegion(rawValue: region.uppercased()) else {
+                throw .invalid("region '\(region)'", "use NA, EU, CA, AP, AU or SG")
+            }
+            return known.authPath
+        }
+        return PingOneRegion.na.authPath
+    }
+
+    /// The flow configuration these settings describe, with secrets supplied by the caller.
+    public func configuration(clientSecret: String?, password: String?, clientKey: ClientKey?) throws(SettingsError) -> FlowConfiguration {
+        let base = try resolvedAuthPath()
+        guard let clientID, !clientID.isEmpty else {
+            throw .missing("client ID", hint: "Give --client-id, AUTHFLOW_CLIENT_ID or a profile; or try `authflow run --demo`.")
+        }
+        guard let redirectURI, !redirectURI.isEmpty else {
+            throw .missing("redirect URI", hint: "Give --redirect-uri, AUTHFLOW_REDIRECT_URI or a profile.")
+        }
+        let method = try clientAuthentication()
+        let pkceMethod: PKCE.Method?
+        switch pkce?.lowercased() {
+        case nil, "s256": pkceMethod = .s256
+        case "plain": pkceMethod = .plain
+        case "off", "none": pkceMethod = nil
+        case let other?: throw .invalid("PKCE '\(other)'", "use S256, plain or off")
+        }
+        let authorizeMethod: AuthorizeMethod
+        switch self.authorizeMethod?.uppercased() {
+        case nil, "GET": authorizeMethod = .get
+        case "POST": authorizeMethod = .post
+        case let other?: throw .invalid("authorize method '\(other)'", "use GET or POST")
+        }
+        var requestObjectSigning: RequestObjectSigning?
+        if let requestObject {
+            switch requestObject.lowercased() {
+            case "hs256", "secret": requestObjectSigning = .clientSecret
+            case "key", "rs256", "private-key": requestObjectSigning = .privateKey
+            default: throw .invalid("request object '\(requestObject)'", "use HS256 (client secret) or key (private key)")
+            }
+        }
+        if method == .privateKeyJWT || requestObjectSigning == .privateKey, clientKey == nil {
+            throw .missing("private key", hint: "PRIVATE_KEY_JWT and key-signed request objects need --key FILE (PEM or JWK).")
+        }
+        if [.clientSecretBasic, .clientSecretPost, .clientSecretJWT].contains(method) || requestObjectSigning == .clientSecret,
+           clientSecret == nil {
+            throw .missing("client secret", hint: "\(method.rawValue) needs the secret in \(clientSecretVariable) (or typed at the prompt).")
+        }
+        if let mode = responseMode, !["query", "fragment", "form_post", "pi.flow"].contains(mode) {
+            throw .invalid("response mode '\(mode)'", "use query, fragment, form_post or pi.flow")
+        }
+        if let timeout, !(1...600).contains(timeout) { throw .invalid("timeout \(timeout)", "use 1 to 600 seconds") }
+        var configuration = FlowConfiguration(
+            authBaseURL: base, environmentID: environmentID, region: region?.uppercased() ?? PingOneRegion(authPath: base)?.rawValue,
+            clientID: clientID, clientSecret: clientSecret, redirectURI: redirectURI,
+            scopes: (scope ?? "openid profile email").split(separator: " ").map(String.init),
+            authorizeMethod: authorizeMethod, clientAuthentication: method, pkceMethod: pkceMethod,
+            responseMode: responseMode, username: username, password: password,
+            requestTimeout: .seconds(timeout ?? 10))
+        configuration.usesPushedAuthorization = par ?? false
+        configuration.requestObject = requestObjectSigning
+        configuration.clientKey = clientKey
+        configuration.signOnInBrowser = browser ?? false
+        configuration.postLogoutRedirectURI = postLogoutRedirectURI
+        return configuration
+    }
+}

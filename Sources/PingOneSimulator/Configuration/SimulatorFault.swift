@@ -1,0 +1,25 @@
+/// A failure the simulator injects on purpose, for demos and for authflow's failure tests.
+public enum SimulatorFault: String, Codable, Sendable, CaseIterable {
+    /// The token endpoint waits 3 s before answering.
+    case slowToken
+    /// The token endpoint never answers until the simulator shuts down.
+    case hangToken
+    /// The token endpoint answers 500 with a PingOne error body.
+    case tokenServerError
+    /// Every flow is created already expired, so the Flow API answers 404 `NOT_FOUND`.
+    case expiredFlows
+    /// Tokens are signed with a second key that is not in the JWKS, under the same `kid`.
+    case badSignature
+    /// The ID token's `nonce` differs from the one sent on authorize.
+    case wrongNonce
+    /// The ID token's `aud` names another client.
+    case wrongAudience
+    /// The `Date` header and all token times run 10 minutes ahead.
+    case clockSkew
+    /// Responses carry ESC sequences, a bidi override and a BEL in a header, the flow JSON and an ID-token claim.
+    case hostileBytes
+    /// Authorize answers 302 without a `Location` header.
+    case missingLocation
+    /// Resume returns a different `state` from the one sent.
+    case stateTampered
+}

@@ -1,0 +1,204 @@
+import Foundation
+
+extension AuthorizationServer {
+    static let responseModes: Set<String> = ["query", "fragment", "form_post", "pi.flow"]
+
+    /// `GET|POST /as/authorize` (reference §1): validates the request, creates a flow and sends the browser to sign on.
+    ///
+    /// A bad `client_id` or `redirect_uri` is answered with PingOne error JSON, never a redirect (RFC 6749 §4.1.2.1);
+    /// every later error is redirected to the client.
+    func authorize(request: SimulatorRequest) -> SimulatorResponse {
+        var params: FormParameters
+        if request.method.uppercased() == "POST" {
+            guard request.hasFormBody else {
+                return PingOneError.invalidRequest(
+                    "The authorize POST body must be application/x-www-form-urlencoded.", target: "Content-Type"
+                ).response()
+            }
+            params = request.formParameters
+        } else {
+            params = request.queryParameters
+        }
+        guard let clientID = params["client_id"] else {
+            return PingOneError.invalidRequest("client_id is required.", detailCode: "REQUIRED_VALUE", target: "client_id").response()
+        }
+        guard let app = configuration.application(id: clientID) else {
+            return PingOneError.invalidRequest("The application \(clientID) was not found.", target: "client_id").response()
+        }
+
+        // RFC 9126 §4: with a request_uri, the pushed parameters are the request.
+        var usedPushedRequest = false
+        if let requestURI = params["request_uri"] {
+            switch redeemPushedRequest(requestURI, clientID: clientID) {
+            case .success(let pushed):
+                params = pushed
+                usedPushedRequest = true
+            case .failure(let error):
+                return error.response()
+            }
+        }
+        // OIDC Core §6.1: request-object claims replace the query parameters.
+        if let requestObject = params["request"] {
+            switch requestObjectParameters(requestObject, app: app, outer: params) {
+            case .success(let merged): params = merged
+            case .failure(let error): return error.response()
+            }
+        }
+
+        let responseMode = params["response_mode"] ?? "query"
+        let isPiFlow = responseMode == "pi.flow"
+        let redirectURI = params["redirect_uri"]
+        if let redirectURI {
+            guard app.isRegistered(redirectURI: redirectURI) else {
+                return PingOneError.invalidRequest(
+                    "The redirect_uri \(redirectURI) is not registered for the application.", target: "redirect_uri"
+                ).response()
+            }
+        } else if !isPiFlow {
+            return PingOneError.invalidRequest("redirect_uri is required.", detailCode: "REQUIRED_VALUE", target: "redirect_uri")
+                .response()
+        }
+
+        let state = params["state"]
+        let mode = Self.responseModes.contains(responseMode) ? responseMode : "query"
+        func fail(_ error: String, _ description: String) -> SimulatorResponse {
+            authorizationError(error, description, redirectURI: redirectURI, state: state, responseMode: mode)
+        }
+        guard Self.responseModes.contains(responseMode) else {
+            return fail("invalid_request", "Unsupported response_mode \(responseMode).")
+        }
+        if let repeated = params.repeatedNames.first {
+            return fail("invalid_request", "The parameter \(repeated) is repeated.")
+        }
+        if app.parRequirement == "REQUIRED" && !usedPushedRequest {
+            return fail("invalid_request", "The application requires pushed authorization requests (PAR).")
+        }
+        guard let responseType = params["response_type"] else {
+            return fail("invalid_request", "response_type is required.")
+        }
+        guard responseType == "code" else {
+            return fail("unsupported_response_type", "The response_type \(responseType) is not supported.")
+        }
+        if let pkceError = validatePKCE(params: params, app: app) {
+            return fail("invalid_request", pkceError)
+        }
+
+        let authorization = AuthorizationRequest(
+            clientID: clientID, redirectURI: redirectURI, responseType: responseType,
+            scope: params["scope"] ?? "openid", state: state, nonce: params["nonce"],
+            codeChallenge: params["code_challenge"],
+            codeChallengeMethod: params["code_challenge"] == nil ? nil : (params["code_challenge_method"] ?? "plain"),
+            responseMode: responseMode, prompt: params["prompt"], loginHint: params["login_hint"])
+
+        var session = currentSession(request) ?? BrowserSession(token: Self.randomToken(), id: Self.newID())
+        let prompts = Set((authorization.prompt ?? "").split(separator: " ").map(String.init))
+        if prompts.contains("login") {
+            // OIDC Core §3.1.2.1: prompt=login forces a new sign-on, in a new session.
+            session = BrowserSession(token: Self.randomToken(), id: Self.newID())
+        }
+        sessions[session.token] = session
+
+        let createdAt = now
+        var flow = Flow(
+            id: Self.newID(), sessionToken: session.token, request: authorization, createdAt: createdAt,
+            expiresAt: faults.contains(.expiredFlows) ? createdAt : createdAt.addingTimeInterval(15 * 60))
+
+        // OIDC Core §3.1.2.1: prompt=none succeeds only with a signed-on session.
+        if prompts.contains("none") {
+            guard let userID = session.userID else {
+                return fail("login_required", "User authentication is required")
+                    .adding("Set-Cookie", sessionCookie(session.token))
+            }
+            flow.status = .completed
+            flow.userID = userID
+            flows[flow.id] = flow
+            let response = isPiFlow ? completePiFlow(flow.id) : authorizationSuccess(flowID: flow.id)
+            return response.adding("Set-Cookie", sessionCookie(session.token))
+        }
+
+        flows[flow.id] = flow
+        var response: SimulatorResponse
+        if isPiFlow {
+            response = .json(200, flowJSON(flow), contentType: Self.flowContentType)
+        } else {
+            response = .found(signOnURL(flow.id))
+            if faults.contains(.missingLocation) { response.remove("Location") }
+        }
+        response.add("Set-Cookie", sessionCookie(session.token))
+        return response
+    }
+
+    /// RFC 7636 §4.3 and the app's `pkceEnforcement`; returns the reason when the challenge is unacceptable.
+    private func validatePKCE(params: FormParameters, app: SimulatedApplication) -> String? {
+        let method = params["code_challenge_method"]
+        guard let challenge = params["code_challenge"] else {
+            if method != nil { return "code_challenge_method was sent without code_challenge." }
+            if app.pkceEnforcement != "OPTIONAL" {
+                return "code_challenge is required: the application's PKCE enforcement is \(app.pkceEnforcement)."
+            }
+            return nil
+        }
+        let effectiveMethod = method ?? "plain"
+        guard effectiveMethod == "S256" || effectiveMethod == "plain" else {
+            return "Unsupported code_challenge_method \(effectiveMethod); use S256 or plain."
+        }
+        if app.pkceEnforcement == "S256_REQUIRED" && effectiveMethod != "S256" {
+            return "code_challenge_method must be S256: the application's PKCE enforcement is S256_REQUIRED."
+        }
+        guard PKCE.isWellFormed(challenge) else {
+            return "code_challenge must be 43 to 128 characters of [A-Z a-z 0-9 - . _ ~] (RFC 7636 §4.2)."
+        }
+        return nil
+    }
+
+    /// The signed-on or signing-on session named by the request's `ST` cookie, if it is still live.
+    func currentSession(_ request: SimulatorRequest) -> BrowserSession? {
+        guard let token = request.cookie("ST"), let session = sessions[token], !session.ended else { return nil }
+        return session
+    }
+
+    /// `ST` cookie attributes (reference §1.2: HttpOnly and Secure; Path and SameSite chosen here).
+    func sessionCookie(_ token: String) -> String {
+        "ST=\(token); Path=\(cookiePath); Secure; HttpOnly; SameSite=None"
+    }
+
+    /// An authorization error for the client: a redirect (RFC 6749 §4.1.2.1), or PingOne JSON in `pi.flow` mode.
+    func authorizationError(
+        _ error: String, _ description: String, redirectURI: String?, state: String?, responseMode: String
+    ) -> SimulatorResponse {
+        guard responseMode != "pi.flow", let redirectURI else {
+            // reference §1.3: pi.flow errors carry the OAuth error as the detail code.
+            return PingOneError(
+                status: 400, code: "INVALID_REQUEST", message: "The request could not be completed. \(description)",
+                details: [.init(code: error.uppercased(), target: nil, message: description)]
+            ).response()
+        }
+        var parameters = [("error", error), ("error_description", description)]
+        if let state { parameters.append(("state", state)) }
+        return deliver(parameters, to: redirectURI, responseMode: responseMode)
+    }
+
+    /// Sends authorization response parameters to the client by `response_mode`.
+    func deliver(_ parameters: [(String, String)], to redirectURI: String, responseMode: String) -> SimulatorResponse {
+        switch responseMode {
+        case "fragment":
+            // OAuth 2.0 Multiple Response Types §2.1.
+            return .found(redirectURI + "#" + FormParameters.encode(parameters))
+        case "form_post":
+            // OAuth 2.0 Form Post Response Mode §2.
+            let inputs = parameters.map { "<input type=\"hidden\" name=\"\(HTML.escape($0.0))\" value=\"\(HTML.escape($0.1))\">" }
+            return .html(200, """
+                <!DOCTYPE html>
+                <html><head><title>Submit this form</title></head>
+                <body onload="document.forms[0].submit()">
+                <form method="post" action="\(HTML.escape(redirectURI))">
+                \(inputs.joined(separator: "\n"))
+                <noscript><button type="submit">Continue</button></noscript>
+                </form></body></html>
+                """)
+        default:
+            let separator = redirectURI.contains("?") ? "&" : "?"
+            return .found(redirectURI + separator + FormParameters.encode(parameters))
+        }
+    }
+}

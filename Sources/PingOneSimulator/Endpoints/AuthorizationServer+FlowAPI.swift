@@ -1,0 +1,165 @@
+import Foundation
+
+extension AuthorizationServer {
+    static let flowContentType = "application/hal+json;charset=UTF-8"
+    static let usernamePasswordCheck = "application/vnd.pingidentity.usernamePassword.check+json"
+
+    /// `GET /flows/{flowId}` (reference §2.1).
+    func readFlow(id: String, request: SimulatorRequest) -> SimulatorResponse {
+        switch accessibleFlow(id: id, request: request) {
+        case .success(let flow): return .json(200, flowJSON(flow), contentType: Self.flowContentType)
+        case .failure(let error): return error.response()
+        }
+    }
+
+    /// `POST /flows/{flowId}`: the action is chosen by the `Content-Type` media type (reference §2.2).
+    func updateFlow(id: String, request: SimulatorRequest) -> SimulatorResponse {
+        let flow: Flow
+        switch accessibleFlow(id: id, request: request) {
+        case .success(let found): flow = found
+        case .failure(let error): return error.response()
+        }
+        guard request.mediaType == Self.usernamePasswordCheck.lowercased() else {
+            return flowError(.invalidRequest(
+                "The Content-Type \(request.mediaType ?? "(none)") is not a supported flow action.",
+                detailCode: "INVALID_VALUE", target: "Content-Type"))
+        }
+        guard flow.status == .usernamePasswordRequired else {
+            return flowError(.invalidRequest(
+                "The flow is \(flow.status.rawValue) and does not accept usernamePassword.check.", target: "status"))
+        }
+        let body: JSONValue
+        do {
+            body = try JSONValue(parsing: request.body)
+        } catch {
+            return flowError(.invalidRequest("The request body is not valid JSON: \(error.reason)", target: "body"))
+        }
+        guard let username = body["username"]?.stringValue, !username.isEmpty else {
+            return flowError(.invalidData("username is required.", detailCode: "REQUIRED_VALUE", target: "username"))
+        }
+        guard let password = body["password"]?.stringValue, !password.isEmpty else {
+            return flowError(.invalidData("password is required.", detailCode: "REQUIRED_VALUE", target: "password"))
+        }
+        switch checkPassword(username: username, password: password) {
+        case .failure(let error):
+            return flowError(error)
+        case .success(let user):
+            completeFlow(flow.id, userID: user.id)
+            if flow.request.isPiFlow {
+                return completePiFlow(flow.id)
+            }
+            return .json(200, flowJSON(flows[flow.id] ?? flow), contentType: Self.flowContentType)
+        }
+    }
+
+    /// The flow, if it exists, is live, and belongs to the session in the request's `ST` cookie.
+    func accessibleFlow(id: String, request: SimulatorRequest) -> Result<Flow, PingOneError> {
+        guard let flow = flows[id] else {
+            return .failure(.notFound("The flow \(id) was not found."))
+        }
+        guard flow.expiresAt > now else {
+            // reference §2.1: an expired flow answers 404.
+            flows[id] = nil
+            return .failure(.notFound("The flow \(id) was not found or has expired."))
+        }
+        guard let token = request.cookie("ST"), token == flow.sessionToken, sessions[token]?.ended == false else {
+            return .failure(.missingSessionToken)
+        }
+        return .success(flow)
+    }
+
+    /// Checks a password, counting failures towards the lockout (reference §2.4).
+    func checkPassword(username: String, password: String) -> Result<SimulatedUser, PingOneError> {
+        let user = configuration.users.first { $0.username.lowercased() == username.lowercased() }
+        var lockout = lockouts[username.lowercased()] ?? PasswordLockout()
+        if let seconds = lockout.secondsUntilUnlock(now: now) {
+            return .failure(.lockedOut(secondsUntilUnlock: seconds))
+        }
+        guard let user, user.password == password else {
+            lockout.failures += 1
+            if lockout.failures >= PasswordLockout.maximumFailures {
+                lockout.failures = 0
+                lockout.lockedUntil = now.addingTimeInterval(TimeInterval(PasswordLockout.lockoutSeconds))
+            }
+            lockouts[username.lowercased()] = lockout
+            return .failure(.invalidCredentials)
+        }
+        lockouts[username.lowercased()] = nil
+        return .success(user)
+    }
+
+    /// Marks the flow COMPLETED and signs the user on to its session.
+    func completeFlow(_ flowID: String, userID: String) {
+        guard var flow = flows[flowID] else { return }
+        flow.status = .completed
+        flow.userID = userID
+        flow.expiresAt = now.addingTimeInterval(15 * 60)
+        flows[flowID] = flow
+        if var session = sessions[flow.sessionToken] {
+            // OIDC Core §2: auth_time is the time of the latest authentication.
+            session.userID = userID
+            session.authTime = now
+            sessions[flow.sessionToken] = session
+        }
+    }
+
+    /// `pi.flow` completion: the flow JSON carries `authorizeResponse {code, state}` (reference §1.3, §3.2).
+    func completePiFlow(_ flowID: String) -> SimulatorResponse {
+        guard var flow = flows[flowID], let code = issueCode(for: flow) else {
+            return PingOneError.notFound("The flow \(flowID) was not found.").response()
+        }
+        flow.authorizeCode = code.value
+        flows[flowID] = flow
+        return .json(200, flowJSON(flow), contentType: Self.flowContentType)
+    }
+
+    /// The flow resource (reference §1.3, §2.2), members in PingOne's order.
+    func flowJSON(_ flow: Flow) -> JSONValue {
+        let selfLink = JSONValue.object([JSONMember("href", .string(flowURL(flow.id)))])
+        var links = [JSONMember("self", selfLink)]
+        if flow.status == .usernamePasswordRequired {
+            links.append(JSONMember("usernamePassword.check", selfLink))
+            links.append(JSONMember("password.forgot", selfLink))
+            links.append(JSONMember("signOnPage", .object([JSONMember("href", .string(signOnURL(flow.id)))])))
+        }
+        var appName = configuration.application(id: flow.request.clientID)?.name ?? ""
+        if faults.contains(.hostileBytes) { appName += HostileText.sample }
+        var embedded: [JSONMember] = []
+        var members = [
+            JSONMember("_links", .object(links)),
+            JSONMember("id", .string(flow.id)),
+            JSONMember("environment", .object([JSONMember("id", .string(configuration.environmentID))])),
+        ]
+        if flow.status == .completed, let session = sessions[flow.sessionToken] {
+            members.append(JSONMember("session", .object([JSONMember("id", .string(session.id))])))
+        }
+        members.append(JSONMember("resumeUrl", .string(resumeURL(flow.id))))
+        members.append(JSONMember("status", .string(flow.status.rawValue)))
+        members.append(JSONMember("createdAt", .string(HTTPDate.iso8601(flow.createdAt))))
+        members.append(JSONMember("expiresAt", .string(HTTPDate.iso8601(flow.expiresAt))))
+        if flow.status == .completed, let userID = flow.userID, let user = configuration.user(id: userID) {
+            embedded.append(JSONMember("user", .object([
+                JSONMember("id", .string(user.id)),
+                JSONMember("username", .string(user.username)),
+                JSONMember("name", .object([
+                    JSONMember("given", .string(user.givenName)), JSONMember("family", .string(user.familyName)),
+                ])),
+            ])))
+        }
+        embedded.append(JSONMember("application", .object([JSONMember("name", .string(appName))])))
+        members.append(JSONMember("_embedded", .object(embedded)))
+        if let code = flow.authorizeCode {
+            var response = [JSONMember("code", .string(code))]
+            if let state = flow.request.state { response.append(JSONMember("state", .string(state))) }
+            members.append(JSONMember("authorizeResponse", .object(response)))
+        }
+        return .object(members)
+    }
+
+    /// A Flow API error; under `hostileBytes` its message carries control characters.
+    private func flowError(_ error: PingOneError) -> SimulatorResponse {
+        var error = error
+        if faults.contains(.hostileBytes) { error.message += " " + HostileText.sample }
+        return error.response()
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+extension AuthorizationServer {
+    /// `GET /signon/?flowId=…`: a minimal sign-on page, so the demo also works in a real browser.
+    func signOnPage(request: SimulatorRequest) -> SimulatorResponse {
+        guard let flowID = request.queryParameters["flowId"] else {
+            return .html(400, signOnHTML(flowID: nil, appName: nil, message: "This sign-on link has no flowId."))
+        }
+        switch accessibleFlow(id: flowID, request: request) {
+        case .failure(let error):
+            return .html(error.status, signOnHTML(flowID: nil, appName: nil, message: error.details.first?.message ?? error.message))
+        case .success(let flow):
+            if flow.status == .completed { return .found(resumeURL(flowID)) }
+            return .html(200, signOnHTML(flowID: flowID, appName: appName(flow), message: nil))
+        }
+    }
+
+    /// `POST /signon/?flowId=…` from the page's form: checks the password, then continues at resume.
+    func submitSignOnPage(request: SimulatorRequest) -> SimulatorResponse {
+        guard let flowID = request.queryParameters["flowId"] else {
+            return .html(400, signOnHTML(flowID: nil, appName: nil, message: "This sign-on link has no flowId."))
+        }
+        let flow: Flow
+        switch accessibleFlow(id: flowID, request: request) {
+        case .failure(let error):
+            return .html(error.status, signOnHTML(flowID: nil, appName: nil, message: error.details.first?.message ?? error.message))
+        case .success(let found):
+            flow = found
+        }
+        guard flow.status == .usernamePasswordRequired else { return .found(resumeURL(flowID)) }
+        let form = request.formParameters
+        switch checkPassword(username: form["username"] ?? "", password: form["password"] ?? "") {
+        case .failure(let error):
+            return .html(400, signOnHTML(flowID: flowID, appName: appName(flow), message: error.details.first?.message ?? error.message))
+        case .success(let user):
+            completeFlow(flowID, userID: user.id)
+            return .found(resumeURL(flowID))
+        }
+    }
+
+    private func appName(_ flow: Flow) -> String {
+        configuration.application(id: flow.request.clientID)?.name ?? "PingOne"
+    }
+
+    private func signOnHTML(flowID: String?, appName: String?, message: String?) -> String {
+        let form = flowID.map { id in
+            """
+            <form method="post" action="\(HTML.escape(signOnURL(id)))">
+            <label>Username <input name="username" autocomplete="username" autofocus></label><br>
+            <label>Password <input name="password" type="password" autocomplete="current-password"></label><br>
+            <button type="submit">Sign On</button>
+            </form>
+            """
+        } ?? ""
+        return """
+            <!DOCTYPE html>
+            <html><head><meta charset="utf-8"><title>Sign On</title></head>
+            <body><h1>Sign On\(appName.map { " to " + HTML.escape($0) } ?? "")</h1>
+            \(message.map { "<p role=\"alert\">\(HTML.escape($0))</p>" } ?? "")
+            \(form)
+            <p><small>authflow PingOne simulator</small></p>
+            </body></html>
+            """
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+extension AuthorizationServer {
+    /// Answers one request: routes it, then adds the headers every PingOne response carries.
+    func respond(to request: SimulatorRequest, bodyTooLarge: Bool = false) async -> SimulatorResponse {
+        var response: SimulatorResponse
+        if bodyTooLarge {
+            response = PingOneError.bodyTooLarge.response()
+        } else {
+            response = await route(request)
+        }
+        response.add("Correlation-Id", Self.newID())
+        response.add("Date", HTTPDate.imfFixdate(serverTime))
+        response.add("X-Frame-Options", "DENY")
+        if faults.contains(.hostileBytes) {
+            response.add("X-Simulator-Note", HostileText.headerSample)
+        }
+        return response
+    }
+
+    private func route(_ request: SimulatorRequest) async -> SimulatorResponse {
+        let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard let environment = segments.first else {
+            return PingOneError.notFound("No environment in the request path.").response()
+        }
+        guard environment == configuration.environmentID else {
+            return PingOneError.notFound("The environment \(environment) does not exist.").response()
+        }
+        let rest = Array(segments.dropFirst())
+        let method = request.method.uppercased()
+
+        switch (rest.first, rest.count) {
+        case ("as", 2), ("as", 3):
+            return await routeAuthorizationServer(rest.dropFirst().joined(separator: "/"), method: method, request: request)
+        case ("flows", 2):
+            switch method {
+            case "GET": return readFlow(id: rest[1], request: request)
+            case "POST": return updateFlow(id: rest[1], request: request)
+            default: return methodNotAllowed(method)
+            }
+        case ("signon", 1):
+            switch method {
+            case "GET": return signOnPage(request: request)
+            case "POST": return submitSignOnPage(request: request)
+            default: return methodNotAllowed(method)
+            }
+        default:
+            return PingOneError.notFound("No resource at \(request.path).").response()
+        }
+    }
+
+    private func routeAuthorizationServer(_ endpoint: String, method: String, request: SimulatorRequest) async
+        -> SimulatorResponse
+    {
+        switch (endpoint, method) {
+        case (".well-known/openid-configuration", "GET"): return discovery()
+        case ("authorize", "GET"), ("authorize", "POST"): return authorize(request: request)
+        case ("resume", "GET"): return resume(request: request)
+        case ("token", "POST"): return await token(request: request)
+        case ("jwks", "GET"): return jwks()
+        case ("userinfo", "GET"), ("userinfo", "POST"): return userInfo(request: request)
+        case ("introspect", "POST"): return introspect(request: request)
+        case ("revoke", "POST"): return revoke(request: request)
+        case ("signoff", "GET"), ("signoff", "POST"): return signOff(request: request)
+        case ("par", "POST"): return pushAuthorizationRequest(request: request)
+        case (".well-known/openid-configuration", _), ("authorize", _), ("resume", _), ("token", _), ("jwks", _),
+            ("userinfo", _), ("introspect", _), ("revoke", _), ("signoff", _), ("par", _):
+            return methodNotAllowed(method)
+        default:
+            return PingOneError.notFound("No resource at \(request.path).").response()
+        }
+    }
+
+    private func methodNotAllowed(_ method: String) -> SimulatorResponse {
+        PingOneError(
+            status: 405, code: "INVALID_REQUEST", message: "The request could not be completed. Method \(method) is not allowed.",
+            details: [.init(code: "INVALID_VALUE", target: "method", message: "Method \(method) is not allowed on this resource.")]
+        ).response()
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+
+/// A PingOne-compatible authorization server on loopback, for `authflow demo`, `authflow simulate` and tests.
+///
+/// The server runs until ``shutdown()``; dropping the last reference does not stop it.
+///
+/// ```swift
+/// let simulator = try await PingOneSimulator.start()
+/// print(simulator.issuer)   // http://127.0.0.1:PORT/5caa81af-…/as
+/// await simulator.shutdown()
+/// ```
+public final class PingOneSimulator: Sendable {
+    /// `http://host:PORT`, with the port actually bound.
+    public let baseURL: URL
+    /// The port actually bound (an ephemeral one when started with port 0).
+    public let port: Int
+    /// The configuration the simulator was started with; run-time fault changes are read with ``faults()``.
+    public let configuration: SimulatorConfiguration
+    /// `{baseURL}/{environmentID}/as`.
+    public let issuer: String
+
+    let server: AuthorizationServer
+    private let serviceGroup: ServiceGroup
+    private let runTask: Task<Void, Never>
+
+    private init(
+        baseURL: URL, port: Int, configuration: SimulatorConfiguration, server: AuthorizationServer,
+        serviceGroup: ServiceGroup, runTask: Task<Void, Never>
+    ) {
+        self.baseURL = baseURL
+        self.port = port
+        self.configuration = configuration
+        self.issuer = "\(baseURL.absoluteString)/\(configuration.environmentID)/as"
+        self.server = server
+        self.serviceGroup = serviceGroup
+        self.runTask = runTask
+    }
+
+    /// Generates a signing key, binds `host:port` (0 = ephemeral) and serves until ``shutdown()``.
+    public static func start(
+        configuration: SimulatorConfiguration = .demo, host: String = "127.0.0.1", port: Int = 0
+    ) async throws -> PingOneSimulator {
+        try await start(configuration: configuration, host: host, port: port, clock: .system)
+    }
+
+    /// As ``start(configuration:host:port:)``, with an injected clock (for tests that move time) and,
+    /// optionally, a signing key made earlier (tests share one to save RSA key generation).
+    static func start(
+        configuration: SimulatorConfiguration, host: String, port: Int, clock: SimulatorClock,
+        signingKey: JWTSigningKey? = nil
+    ) async throws -> PingOneSimulator {
+        try configuration.validate()
+        let key = try signingKey ?? JWTSigningKey.generate()
+        let server = AuthorizationServer(configuration: configuration, clock: clock, signingKey: key)
+        var logger = Logger(label: "authflow.PingOneSimulator")
+        logger.logLevel = .critical
+
+        let (bound, boundContinuation) = AsyncStream<Int>.makeStream()
+        let httpServer = try HTTPServerBuilder.http1().buildServer(
+            configuration: ServerConfiguration(address: .hostname(host, port: port), serverName: nil),
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+            logger: logger,
+            responder: { (request: Request, responseWriter: consuming ResponseWriter, _: any Channel) in
+                let response = await Self.handle(request, server: server)
+                try await responseWriter.write(response: response.head, body: response.body)
+            },
+            onServerRunning: { channel in
+                boundContinuation.yield(channel.localAddress?.port ?? port)
+                boundContinuation.finish()
+            }
+        )
+        let serviceGroup = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [.init(service: httpServer)], logger: logger))
+        let (failure, failureContinuation) = AsyncStream<String>.makeStream()
+        let runTask = Task {
+            do {
+                try await serviceGroup.run()
+            } catch {
+                failureContinuation.yield(String(describing: error))
+            }
+            failureContinuation.finish()
+            boundContinuation.finish()
+        }
+        var boundPort: Int?
+        for await value in bound {
+            boundPort = value
+        }
+        guard let boundPort else {
+            var reason = "the server stopped before it was listening"
+            for await message in failure { reason = message }
+            throw PingOneSimulatorError.bindFailed(host: host, port: port, reason: reason)
+        }
+        let hostInURL = host.contains(":") ? "[\(host)]" : host
+        let base = "http://\(hostInURL):\(boundPort)"
+        guard let baseURL = URL(string: base) else {
+            runTask.cancel()
+            throw PingOneSimulatorError.bindFailed(host: host, port: port, reason: "\(base) is not a URL")
+        }
+        await server.setBaseURL(base)
+        return PingOneSimulator(
+            baseURL: baseURL, port: boundPort, configuration: configuration, server: server, serviceGroup: serviceGroup,
+            runTask: runTask)
+    }
+
+    /// Replaces the injected faults while running.
+    public func setFaults(_ faults: Set<SimulatorFault>) async {
+        await server.setFaults(faults)
+    }
+
+    /// The faults in force now.
+    public func faults() async -> Set<SimulatorFault> {
+        await server.faults
+    }
+
+    /// Returns once the server has stopped, after ``shutdown()`` or a fatal server error (for `authflow simulate`).
+    public func waitUntilShutdown() async {
+        await runTask.value
+    }
+
+    /// Stops the server: releases hanging requests, closes the listener and waits for connections to finish.
+    ///
+    /// If connections have not closed after 2 s, the server task is cancelled.
+    public func shutdown() async {
+        await server.releaseHangingRequests()
+        await serviceGroup.triggerGracefulShutdown()
+        let runTask = self.runTask
+        let watchdog = Task {
+            try? await Task.sleep(for: .seconds(2))
+            if !Task.isCancelled { runTask.cancel() }
+        }
+        await runTask.value
+        watchdog.cancel()
+    }
+
+    // MARK: - HTTP edge
+
+    /// Converts a Hummingbird request into a ``SimulatorRequest``, answers it, and converts back.
+    private static func handle(_ request: Request, server: AuthorizationServer) async -> Response {
+        var request = request
+        var bodyTooLarge = false
+        var body = Data()
+        do {
+            let buffer = try await request.collectBody(upTo: AuthorizationServer.bodyLimit)
+            body = Data(buffer.readableBytesView)
+        } catch {
+            bodyTooLarge = true
+        }
+        let simulatorRequest = SimulatorRequest(
+            method: request.method.rawValue,
+            path: request.uri.path,
+            query: request.uri.query,
+            headers: request.headers.map { (name: $0.name.canonicalName, value: $0.value) },
+            body: body)
+        let response = await server.respond(to: simulatorRequest, bodyTooLarge: bodyTooLarge)
+        var fields = HTTPFields()
+        for header in response.headers {
+            guard let name = HTTPField.Name(header.name) else { continue }
+            // Lenient: only NUL, CR and LF are replaced; other bytes go out as given.
+            fields.append(HTTPField(name: name, lenientValue: Array(header.value.utf8)))
+        }
+        fields[.contentLength] = String(response.body.count)
+        return Response(
+            status: HTTPResponse.Status(code: response.status),
+            headers: fields,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
+    }
+}

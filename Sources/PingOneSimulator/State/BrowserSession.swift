@@ -1,0 +1,14 @@
+import Foundation
+
+/// A browser session, identified by the `ST` cookie set at authorize.
+struct BrowserSession: Sendable, Equatable {
+    /// The `ST` cookie value.
+    var token: String
+    /// The session id sent as `sid` and `session.id`.
+    var id: String
+    /// Set once the user has signed on.
+    var userID: String?
+    var authTime: Date?
+    /// Set by sign-off; an ended session's cookie is no longer accepted.
+    var ended = false
+}

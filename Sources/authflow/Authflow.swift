@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// authflow: a terminal debugger for PingOne sign-in flows.
+@main
+struct Authflow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "authflow",
+        abstract: "Step through the OAuth 2.0 / OpenID Connect authorization code flow on PingOne.",
+        discussion: """
+            authflow shows each request as it is built, sends it without following redirects, shows \
+            the raw status line and headers that came back, decodes what matters (flowId, code, state, \
+            cookies, PingOne errors) and inspects the tokens at the end.
+            Without a tenant, `authflow run --demo` walks the flow against a built-in PingOne simulator.
+            """,
+        version: "0.1.0",
+        subcommands: [RunCommand.self, SimulateCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import FlowEngine
+import Foundation
+
+/// `authflow decode`: decode, verify and check JWTs from the command line.
+///
+/// A thin shell over `TokenInspector`: it reads the options, loads the keys, and prints the
+/// inspections as text or JSON. The exit status comes from `DecodeExitStatus`.
+struct DecodeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decode",
+        abstract: "Decode, verify and check JWTs (ID tokens, access tokens, any JWS; JWE headers).",
+        discussion: """
+            Tokens come from the arguments, or from standard input, one per line. Exit status: 0 when every \
+            applicable check passes, 1 when a check fails, 2 when a token cannot be parsed (or none was given), \
+            3 when the --jwks keys cannot be loaded. See docs/token-inspector.md for every check.
+            """
+    )
+
+    @Argument(help: "Compact tokens; when none are given, one per line is read from standard input.")
+    var tokens: [String] = []
+
+    @Option(help: ArgumentHelp("Keys to verify with: a JWKS, JWK or PEM file, or an http(s) URL such as the issuer's jwks_uri.",
+                               valueName: "file|url"))
+    var jwks: String?
+
+    @Option(help: "Expected issuer; iss must equal it exactly.")
+    var issuer: String?
+
+    @Option(help: "Expected audience: an ID token's client ID, or an access token's resource.")
+    var audience: String?
+
+    @Option(name: .customLong("client-id"), help: "The client ID, checked against azp and an access token's client_id.")
+    var clientID: String?
+
+    @Option(help: "The nonce sent in the authorization request.")
+    var nonce: String?
+
+    @Option(name: .customLong("access-token"), help: "The access token from the same response, to check at_hash.")
+    var accessToken: String?
+
+    @Option(help: "The authorization code, to check c_hash.")
+    var code: String?
+
+    @Option(help: "The client secret, for HS256/384/512 (default: $AUTHFLOW_CLIENT_SECRET).")
+    var secret: String?
+
+    @Option(name: .customLong("max-age"), help: "The max_age sent, in seconds; auth_time must then be present and recent enough.")
+    var maxAge: Int?
+
+    @Option(name: .customLong("acr-values"), help: "The acr_values sent (space-separated); acr must be one of them.")
+    var acrValues: String?
+
+    @Option(help: ArgumentHelp("Check as this kind instead of detecting it.", valueName: "id_token|access_token|jwt"))
+    var kind: String?
+
+    @Option(help: "Clock skew allowed on every time check, in seconds.")
+    var skew: Int = 60
+
+    @Option(name: .customLong("server-date"),
+            help: ArgumentHelp("The server's Date header (e.g. \"Sun, 06 Nov 1994 08:49:37 GMT\"), to compare clocks.", valueName: "http-date"))
+    var serverDate: String?
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    func validate() throws {
+        guard skew >= 0 else { throw ValidationError("--skew must be zero or more seconds") }
+        if let kind, TokenKind(rawValue: kind) == nil {
+            throw ValidationError("--kind must be one of " + TokenKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        if let maxAge, maxAge < 0 { throw ValidationError("--max-age must be zero or more seconds") }
+        if let serverDate, HTTPDate.parse(serverDate) == nil {
+            throw ValidationError("--server-date: \(ClockSkew.DateHeaderError(value: serverDate))")
+        }
+    }
+
+    func run() async throws {
+        let now = Date()
+        let standardInput = tokens.isEmpty ? Self.readStandardInput() : nil
+        let compactTokens = DecodeInput.tokens(arguments: tokens, standardInput: standardInput)
+
+        var keys: JSONWebKeySet?
+        if let jwks {
+            do {
+                keys = try await JWKSSource(argument: jwks).load()
+            } catch {
+                FileHandle.standardError.write(Data("authflow decode: \(error)\n".utf8))
+                throw ExitCode(DecodeExitStatus.keysUnavailable.rawValue)
+            }
+        }
+
+        let expectations = TokenExpectations(
+            kind: kind.flatMap(TokenKind.init(rawValue:)), issuer: issuer, clientID: clientID, audience: audience, nonce: nonce,
+            accessToken: accessToken, code: code, maxAge: maxAge, acrValues: DecodeInput.acrValues(acrValues),
+            allowedSkew: TimeInterval(skew), now: now,
+            serverClock: serverDate.flatMap { try? ClockSkew(dateHeader: $0, receivedAt: now) }
+        )
+        let inspector = TokenInspector(
+            keys: keys,
+            clientSecret: DecodeInput.clientSecret(option: secret, environment: ProcessInfo.processInfo.environment)
+        )
+        let inspections = compactTokens.map { inspector.inspect($0, expecting: expectations) }
+
+        if json {
+            print(Inspection.json(inspections))
+        } else if inspections.isEmpty {
+            FileHandle.standardError.write(Data("authflow decode: no token given (as an argument or on standard input)\n".utf8))
+        } else {
+            print(Inspection.text(inspections))
+        }
+        let status = DecodeExitStatus(inspections)
+        if status != .passed { throw ExitCode(status.rawValue) }
+    }
+
+    /// Standard input, unless it is a terminal (then there is nothing piped to read).
+    private static func readStandardInput() -> String? {
+        guard isatty(FileHandle.standardInput.fileDescriptor) == 0 else { return nil }
+        return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    }
+}

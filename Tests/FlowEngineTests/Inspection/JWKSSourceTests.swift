@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import FlowEngine
+
+/// `--jwks FILE|URL`: files, loopback URLs, and each way loading fails.
+@Suite struct JWKSSourceTests {
+    @Test func argumentIsAURLOrAPath() {
+        #expect(JWKSSource(argument: "https://auth.pingone.com/env/as/jwks") == .url(URL(string: "https://auth.pingone.com/env/as/jwks")!))
+        #expect(JWKSSource(argument: "HTTP://127.0.0.1:9400/as/jwks").isURL)
+        #expect(JWKSSource(argument: "keys/jwks.json") == .file("keys/jwks.json"))
+    }
+
+    @Test func fileWithAJWKS() async throws {
+        let path = Vectors.directory.appendingPathComponent("rs256-test-jwks.json").path
+        let keys = try await JWKSSource(argument: path).load()
+        #expect(keys.keyIDs == ["fGYrysd1-IbnDo0TM0eja3etHW69KMR5DpVMQZivEPQ"])
+    }
+
+    @Test func fileWithAPEMKey() async throws {
+        let path = Vectors.directory.appendingPathComponent("rs256-test-key.pem").path
+        let keys = try await JWKSSource(argument: path).load()
+        #expect(keys.keys.first?.origin == .pem)
+    }
+
+    @Test func missingFile() async {
+        await #expect {
+            _ = try await JWKSSource(argument: "/nonexistent/jwks.json").load()
+        } throws: { error in
+            error as? JWKSSource.LoadError == .unreadableFile(path: "/nonexistent/jwks.json", reason: "no such file")
+        }
+    }
+
+    @Test func directoryIsNotAFile() async {
+        await #expect(throws: JWKSSource.LoadError.unreadableFile(path: Vectors.directory.path, reason: "it is a directory")) {
+            _ = try await JWKSSource(argument: Vectors.directory.path).load()
+        }
+    }
+
+    @Test func urlOnLoopback() async throws {
+        let jwks = try Vectors.text("rs256-test-jwks.json")
+        let server = try await LoopbackHTTPServer(reply: .init(status: .ok, body: jwks))
+        do {
+            let keys = try await JWKSSource(argument: server.baseURL + "/as/jwks").load()
+            #expect(keys.keyIDs == ["fGYrysd1-IbnDo0TM0eja3etHW69KMR5DpVMQZivEPQ"])
+        } catch {
+            Issue.record("loading failed: \(error)")
+        }
+        try await server.shutdown()
+    }
+
+    @Test func urlWithAnErrorStatusSaysSoWithTheBodySanitized() async throws {
+        let server = try await LoopbackHTTPServer(reply: .init(status: .notFound, body: "{\"code\":\"NOT_FOUND\u{1b}[2J\"}"))
+        let url = server.baseURL + "/as/jwks"
+        await #expect(throws: JWKSSource.LoadError.httpStatus(url: url, status: 404, body: "{\"code\":\"NOT_FOUND\\x1b[2J\"}")) {
+            _ = try await JWKSSource(argument: url).load()
+        }
+        try await server.shutdown()
+    }
+
+    @Test func urlThatIsNotAJWKS() async throws {
+        let server = try await LoopbackHTTPServer(reply: .init(status: .ok, body: "<html>sign in</html>"))
+        let url = server.baseURL + "/as/jwks"
+        await #expect {
+            _ = try await JWKSSource(argument: url).load()
+        } throws: { error in
+            guard case JWKSSource.LoadError.notKeys(url, .notJSON) = error else { return false }
+            return true
+        }
+        try await server.shutdown()
+    }
+
+    @Test func nothingListeningIsARequestFailure() async throws {
+        // Bind and close a server to get a port with nothing on it.
+        let server = try await LoopbackHTTPServer(reply: .init(status: .ok, body: "{}"))
+        let url = server.baseURL + "/as/jwks"
+        try await server.shutdown()
+        await #expect {
+            _ = try await JWKSSource(argument: url).load(timeout: .seconds(1))
+        } throws: { error in
+            guard case JWKSSource.LoadError.requestFailed(url, _) = error else { return false }
+            return true
+        }
+    }
+}
+
+extension JWKSSource {
+    var isURL: Bool {
+        if case .url = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,59 @@
+import FlowEngine
+import Foundation
+import Testing
+
+/// `authflow run` as a user runs it: the real binary against the embedded simulator.
+@Suite struct RunCommandTests {
+    @Test func theDemoPrintsAllStepsAndExitsZero() throws {
+        let result = try AuthflowProcess.run(["run", "--demo"])
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        let out = result.standardOutput
+        #expect(out.contains("── 1 Authorize"))
+        #expect(out.contains("< HTTP/1.1 302 Found"))
+        #expect(out.contains("Set-Cookie: ST=••••••"))
+        #expect(out.contains("flow status     COMPLETED"))
+        #expect(out.contains("state           ✓ matches the one sent"))
+        #expect(out.contains("── 4 Token"))
+        #expect(out.contains("< HTTP/1.1 200 OK"))
+        #expect(out.contains("id_token:"))
+        #expect(out.contains("(2026") || out.contains("(20"))
+        #expect(out.contains("✓ tokens received: access_token, id_token, refresh_token"))
+        // Secrets never appear: the demo password and client secret.
+        #expect(!out.contains("2Federate!"))
+        #expect(!out.contains("demo-secret-7Hq2"))
+    }
+
+    @Test func jsonGivesTheSameRecord() throws {
+        let result = try AuthflowProcess.run(["run", "--demo", "--json", "--demo-app", "spa", "--post"])
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        let json = try JSONValue.parse(result.standardOutput)
+        #expect(json["outcome"]?.stringValue == "completed")
+        #expect(json["steps"]?.elements?.compactMap { $0["step"]?.stringValue } == ["authorize", "signOn", "signOn", "resume", "token", "inspect"])
+        let authorize = try #require(json["steps"]?.elements?.first)
+        #expect(authorize["request"]?["method"]?.stringValue == "POST")
+        #expect(authorize["decoded"]?["cookies_set"]?.elements?.first?["value"]?.stringValue == Redactor.mask)
+        let resume = try #require(json["steps"]?.elements?[3])
+        #expect(resume["decoded"]?["state"]?["matches"] == .bool(true))
+        #expect(!result.standardOutput.contains("2Federate!"))
+    }
+
+    @Test func aFailureExitsOneWithAOneLineCause() throws {
+        let result = try AuthflowProcess.run(["run", "--demo", "--fault", "stateTampered"])
+        #expect(result.status == 1)
+        let last = result.standardError.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("authflow: step 3 Resume failed: state mismatch"))
+        #expect(result.standardOutput.contains("✗ sent"))
+    }
+
+    @Test func missingSettingsAreAClearUsageError() throws {
+        let result = try AuthflowProcess.run(["run", "--env", "abc"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("Missing client ID"))
+    }
+
+    @Test func aSecretIsNeverTakenWithoutATerminalOrEnvironment() throws {
+        let result = try AuthflowProcess.run(["run", "--client-id", "c", "--redirect-uri", "https://app.example.com/cb"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("AUTHFLOW_CLIENT_SECRET"))
+    }
+}
