@@ -140,7 +140,7 @@ extension AppModel {
     mutating func escape() -> AppCommand {
         if let inFlight {
             self.inFlight = nil
-            let elapsed = Duration.milliseconds(Int64(waitingSeconds(since: inFlight.sentAt) * 1000))
+            let elapsed = Duration.milliseconds(Int64(min(waitingSeconds(since: inFlight.sentAt), 86_400) * 1000))
             _ = flow.handle(.transportFailed(.cancelled, at: now, elapsed: elapsed))
             notice = "Cancelled. n builds the request again."
             return .cancelRequest(ticket: inFlight.ticket)

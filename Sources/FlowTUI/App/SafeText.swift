@@ -20,12 +20,29 @@ struct SafeText: Sendable {
         TerminalSafe.lines(redactor.redact(text).replacingOccurrences(of: "\r\n", with: "\n"))
     }
 
+    /// The most of a body shown, in bytes and in lines; the rest is counted (y copies the pane).
+    static let bodyByteLimit = 256 * 1024
+    static let bodyLineLimit = 4000
+
     /// A body: JSON pretty-printed, anything else decoded as UTF-8 with bad bytes shown as `\xNN`.
+    ///
+    /// A body past the limits is cut, and says so, so that a huge response cannot make every
+    /// frame slow (the panes are laid out again for each one).
     func body(_ bytes: [UInt8]) -> [String] {
         guard !bytes.isEmpty else { return [] }
-        if let json = try? JSONValue.parse(bytes) {
-            return lines(json.prettyText())
+        var shown: [String]
+        if bytes.count <= Self.bodyByteLimit, let json = try? JSONValue.parse(bytes) {
+            shown = lines(json.prettyText())
+        } else {
+            shown = lines(TerminalSafe.decode(bytes.prefix(Self.bodyByteLimit)))
+            if bytes.count > Self.bodyByteLimit {
+                shown.append("… \(bytes.count - Self.bodyByteLimit) more bytes not shown")
+            }
         }
-        return lines(TerminalSafe.decode(bytes))
+        if shown.count > Self.bodyLineLimit {
+            let hidden = shown.count - Self.bodyLineLimit
+            shown = Array(shown.prefix(Self.bodyLineLimit)) + ["… \(hidden) more lines not shown"]
+        }
+        return shown
     }
 }

@@ -13,7 +13,7 @@ extension AppModel {
 
     /// The waiting indicator: a spinner frame and the time so far, such as "⠙ 1.2 s".
     var waitingText: String {
-        let seconds = waitingSeconds
+        let seconds = min(waitingSeconds, 86_400)
         let frame = Self.spinner[Int(seconds * 10) % Self.spinner.count]
         return "\(frame) \(String(format: "%.1f", seconds)) s"
     }

@@ -25,6 +25,8 @@ public final class InteractiveSession {
     /// Results of requests that finished, waiting for the loop to take them in.
     private var arrived: [AppMessage] = []
     private var lastFrame: Canvas?
+    /// The model the last frame was drawn from; an unchanged model is not drawn again.
+    private var drawnModel: AppModel?
 
     /// Runs the TUI on the process's terminal until the user quits; returns the exit status.
     ///
@@ -67,7 +69,7 @@ public final class InteractiveSession {
             if let key = terminal.readKey(timeoutMilliseconds: Self.pollMilliseconds) {
                 if perform(model.update(.keyPressed(key))) { return 0 }
             }
-            if perform(model.update(.ticked(Date()))) { return 0 }
+            if let tick = tick(), perform(model.update(.ticked(tick))) { return 0 }
             let messages = arrived
             arrived.removeAll()
             for message in messages where perform(model.update(message)) {
@@ -78,8 +80,19 @@ public final class InteractiveSession {
         }
     }
 
-    /// Draws the frame when it changed.
+    /// The time to tell the model, when it should hear of it: every tenth of a second while a
+    /// request is in flight (the waiting indicator), else every second (relative times).
+    private func tick() -> Date? {
+        let step: TimeInterval = model.inFlight == nil ? 1 : 0.1
+        let now = Date()
+        let quantized = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / step).rounded(.down) * step)
+        return quantized > model.now ? quantized : nil
+    }
+
+    /// Draws the frame when the model or the terminal's size changed.
     private func draw() {
+        guard model != drawnModel || lastFrame?.size != terminal.size else { return }
+        drawnModel = model
         var canvas = Canvas(size: terminal.size)
         model.render(into: &canvas)
         guard canvas != lastFrame else { return }

@@ -11,7 +11,15 @@ enum DemoFlow {
     static let flowID = "03e52d0a-c55a-4807-889b-5f5a0d3e4a11"
     static let sessionCookie = "st-session-0123456789abcdef"
     static let code = "a1b2c3d4-code-e5f6"
-    static let keyID = "f469b7c0-4d1e-4a7b-9c52-0c8f5d1e2a3b"
+    /// The RS256 test key from `vectors/` (RFC 7638 thumbprint as its kid), so signatures verify.
+    static let keyID = "fGYrysd1-IbnDo0TM0eja3etHW69KMR5DpVMQZivEPQ"
+    static let keysDirectory = snapshotDirectory.deletingLastPathComponent().appendingPathComponent("Keys")
+    static let signingKey: ClientKey? = {
+        guard let pem = try? String(contentsOf: keysDirectory.appendingPathComponent("rs256-test-key.pem"), encoding: .utf8) else {
+            return nil
+        }
+        return try? ClientKey(text: pem, keyID: keyID)
+    }()
     static let redirectURI = "https://app.example.com/callback"
     static let base = "https://auth.pingone.com/\(environmentID)"
     /// 2026-11-22 09:00:00Z.
@@ -82,18 +90,29 @@ enum DemoFlow {
         Base64URL.encode(header) + "." + Base64URL.encode(claims) + "." + Base64URL.encode("signature-bytes")
     }
 
+    /// A JWS signed with the test key (RS256); unsigned, and so failing its signature check, if
+    /// the key is missing.
+    static func signed(_ claims: String, type: String? = nil) -> String {
+        let typ = type.map { #","typ":"\#($0)""# } ?? ""
+        let input = Base64URL.encode(#"{"kid":"\#(keyID)","alg":"RS256"\#(typ)}"#) + "." + Base64URL.encode(claims)
+        guard let key = signingKey, let signature = try? key.sign(input) else {
+            return input + "." + Base64URL.encode("not-signed")
+        }
+        return input + "." + Base64URL.encode(signature)
+    }
+
     static func tokens(nonce: String?) -> HTTPResponse {
         let issued = Int(start.timeIntervalSince1970)
-        let header = #"{"kid":"\#(keyID)","alg":"RS256"}"#
-        let idToken = jwt(header: header, claims: """
+        let idToken = signed("""
             {"sub":"9a7c5e3b-1d2f-4a6b-8c0e-2f4a6b8c0e1d","aud":"\(clientID)","iss":"\(base)/as",\
             "iat":\(issued),"exp":\(issued + 3600),"auth_time":\(issued),"nonce":"\(nonce ?? "")",\
             "preferred_username":"demo.user","env":"\(environmentID)"}
             """)
-        let accessToken = jwt(header: header, claims: """
+        // RFC 9068 §2.1: a JWT access token says so in its typ.
+        let accessToken = signed("""
             {"client_id":"\(clientID)","iss":"\(base)/as","jti":"b4c2d1e0","iat":\(issued),"exp":\(issued + 3600),\
             "aud":["https://api.pingone.com"],"scope":"openid profile email","sub":"9a7c5e3b-1d2f-4a6b-8c0e-2f4a6b8c0e1d"}
-            """)
+            """, type: "at+jwt")
         return json("""
             {"access_token":"\(accessToken)","token_type":"Bearer","expires_in":3600,"scope":"openid profile email",\
             "id_token":"\(idToken)"}
@@ -101,8 +120,8 @@ enum DemoFlow {
     }
 
     static func keySet() -> HTTPResponse {
-        json(#"{"keys":[{"kty":"RSA","e":"AQAB","use":"sig","kid":"\#(keyID)","n":"xGOr-H7A-PWG3z"}]}"#,
-             contentType: "application/json")
+        let jwks = (try? String(contentsOf: keysDirectory.appendingPathComponent("rs256-test-jwks.json"), encoding: .utf8)) ?? "{}"
+        return json(jwks, contentType: "application/json")
     }
 
     static func invalidCredentials() -> HTTPResponse {
