@@ -121,19 +121,30 @@ extension AppModel {
             notice = nil
             return follow(flow.handle(.sendRequested(at: now)))
         case .needsCredentials:
-            let known = flow.configuration.username ?? presentation.demoCredentials?.username ?? ""
-            overlay = .credentials(CredentialsForm(username: known))
+            openCredentialsPrompt()
         case .needsBrowserCallback(let url):
             overlay = .browserCallback(authorizeURL: url, field: TextField(label: "callback URL"))
         case .failed:
             notice = "Built again: check it, then n sends it."
-            return follow(flow.handle(.retryRequested))
+            let command = follow(flow.handle(.retryRequested))
+            if flow.phase == .needsCredentials {
+                // A wrong password: ask again at once.
+                notice = nil
+                openCredentialsPrompt()
+            }
+            return command
         case .completed:
             notice = "The flow is complete. r starts again; 4 shows the token request."
         case .waitingForResponse:
             break
         }
         return .none
+    }
+
+    /// Opens the sign-on prompt, the username filled in when it is known.
+    mutating func openCredentialsPrompt() {
+        let known = flow.configuration.username ?? presentation.demoCredentials?.username ?? ""
+        overlay = .credentials(CredentialsForm(username: known))
     }
 
     /// Esc: cancel the request in flight, else go back to following the flow.

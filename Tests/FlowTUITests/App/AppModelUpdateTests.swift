@@ -130,6 +130,21 @@ struct AppModelUpdateTests {
         #expect(model.flow.phase == .ready(.resume))
     }
 
+    @Test func wrongPasswordAsksAgainOnN() {
+        var model = DemoFlow.model(at: .credentialsReady, size: Size(columns: 120, rows: 40))
+        DemoFlow.send(&model, answer: DemoFlow.invalidCredentials())
+        #expect(model.flow.phase.step == .signOn)
+        #expect(model.focus == .decoded)
+        DemoFlow.press(.character("n"), &model)
+        guard case .credentials(let form) = model.overlay else {
+            Issue.record("the prompt did not open again")
+            return
+        }
+        #expect(form.username.text == "demo.user")
+        #expect(form.password.text.isEmpty)
+        #expect(model.flow.phase == .needsCredentials)
+    }
+
     @Test func escapeClosesTheCredentialsPrompt() {
         var model = DemoFlow.model(at: .credentialsPrompt, size: Size(columns: 120, rows: 40))
         DemoFlow.press(.escape, &model)
