@@ -39,6 +39,17 @@ struct AppSnapshotTests {
         #expect(canvas.text.contains("✗ 2 Sign on"))
     }
 
+    @Test(arguments: sizes)
+    func parameterOverlays(size: Size) {
+        var model = DemoFlow.model(at: .tokenReady, size: size)
+        DemoFlow.press(.character("e"), &model)
+        DemoFlow.press(.down, &model)
+        expectSnapshot(DemoFlow.render(model), named: "edit-picker-\(size.columns)x\(size.rows)")
+        DemoFlow.press(.enter, &model)
+        DemoFlow.press(.left, &model)
+        expectSnapshot(DemoFlow.render(model), named: "edit-field-\(size.columns)x\(size.rows)")
+    }
+
     @Test func tooSmall() {
         let model = DemoFlow.model(size: Size(columns: 70, rows: 20))
         let canvas = DemoFlow.render(model)
