@@ -13,7 +13,7 @@ struct Authflow: AsyncParsableCommand {
             Without a tenant, `authflow run --demo` walks the flow against a built-in PingOne simulator.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, SimulateCommand.self],
+        subcommands: [RunCommand.self, DecodeCommand.self, SimulateCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -172,14 +172,19 @@ extension AuthorizationCodeFlow {
     }
 
     /// The signing keys (RFC 7517 §5), kept for verifying the tokens.
-    mutating func handleKeySet(_ response: HTTPResponse) -> Result<FlowPhase, FlowFailure> {
+    mutating func handleKeySet(_ response: HTTPResponse, at now: Date) -> Result<FlowPhase, FlowFailure> {
         guard response.status == 200 else { return .failure(errorOutcome(response, expected: "200 with the JWKS")) }
         guard let json = response.jsonBody, json["keys"]?.elements != nil else {
             return .failure(.malformedResponse("the JWKS is not a JSON object with a keys array"))
         }
         keySet = json
         record[lastIndex].decoded.keySet = json
-        return .success(.completed)
+        let inspected = inspectTokens(now: now)
+        record[lastIndex].decoded.inspections = inspected
+        let failed = inspected.flatMap { token in
+            token.inspection.isParsed ? token.inspection.failures.map { "\(token.name) \($0.name)" } : ["\(token.name) parse"]
+        }
+        return failed.isEmpty ? .success(.completed) : .failure(.tokenChecksFailed(failed))
     }
 
     /// UserInfo, introspection, refresh, revocation and sign-off: each returns to the completed flow.

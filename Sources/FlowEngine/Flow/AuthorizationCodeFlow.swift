@@ -110,7 +110,7 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
             case .signOn: outcome = handleSignOn(response)
             case .resume: outcome = handleResume(response)
             case .token: outcome = handleToken(response)
-            case .inspect: outcome = handleKeySet(response)
+            case .inspect: outcome = handleKeySet(response, at: now)
             case .userInfo, .introspect, .refresh, .revoke, .signOff: outcome = handleFollowUp(step, response)
             }
             return enter(outcome, step: step)

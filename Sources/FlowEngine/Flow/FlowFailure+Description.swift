@@ -17,6 +17,7 @@ extension FlowFailure: CustomStringConvertible {
         case .unsupportedFlowStatus(let status): "the flow asks for \(status), which authflow cannot answer here"
         case .missingCredentials: "the sign-on step needs a username and password"
         case .invalidRequest(let reason): reason
+        case .tokenChecksFailed(let checks): "token checks failed: \(checks.joined(separator: ", "))"
         }
     }
 
@@ -41,6 +42,12 @@ extension FlowFailure: CustomStringConvertible {
             "The authorize redirect did not go to a PingOne sign-on page: check client_id, redirect_uri and the app's sign-on policy."
         case .missingLocation:
             "A redirect must say where to go; a proxy or a misconfigured server stripped it."
+        case .tokenChecksFailed(let checks) where checks.contains { $0.hasSuffix("signature") }:
+            "The signature does not verify with the issuer's keys: a token from another issuer or environment, a rotated key, or tampering."
+        case .tokenChecksFailed(let checks) where checks.contains { $0.hasSuffix("nonce") }:
+            "The ID token's nonce is not the one sent: a replayed token, or two sign-ins mixed."
+        case .tokenChecksFailed(let checks) where checks.contains { $0.hasSuffix(" exp") || $0.hasSuffix(" iat") }:
+            "The token's times do not fit this machine's clock: compare the clock skew the inspector shows."
         case .unsupportedFlowStatus:
             "The sign-on policy wants more than a password (MFA, registration…): finish it in a browser, then resume."
         default:

@@ -12,4 +12,6 @@ public enum FlowFailure: Error, Equatable, Sendable {
     case unsupportedFlowStatus(String)
     case missingCredentials
     case invalidRequest(String)
+    /// Tokens arrived, but these checks failed (token name and check name, such as `id_token nonce`).
+    case tokenChecksFailed([String])
 }

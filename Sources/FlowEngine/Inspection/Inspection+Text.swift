@@ -1,7 +1,13 @@
 extension Inspection {
     /// The inspection as plain text lines, safe for a terminal: every line goes through
     /// `TerminalSafe.line`, so control characters and bidi overrides show as escapes.
-    public var textLines: [String] {
+    public var textLines: [String] { textLines(includingContents: true) }
+
+    /// The verdict only: title, summary, signature, checks and clock, without header and claims
+    /// (for places that show the claims already, such as the flow transcript's token step).
+    public var verdictLines: [String] { textLines(includingContents: false) }
+
+    func textLines(includingContents: Bool) -> [String] {
         var lines: [String] = []
         guard let token else {
             if let parseError {
@@ -14,11 +20,15 @@ extension Inspection {
         lines.append(titleLine(token))
         if !isEncrypted { lines.append("  " + summaryLine) }
 
-        lines.append("")
-        lines.append("Header")
-        lines += indented(token.header.prettyText())
+        if includingContents {
+            lines.append("")
+            lines.append("Header")
+            lines += indented(token.header.prettyText())
+        }
 
-        if let claims = token.claims {
+        if !includingContents {
+            // The contents are shown elsewhere.
+        } else if let claims = token.claims {
             lines.append("")
             lines.append("Claims")
             lines += indented(claims.prettyText())

@@ -142,6 +142,11 @@ public struct RecordExport: Sendable {
         if let keySet = decoded.keySet { members.append(JSONMember("jwks", keySet)) }
         if let claims = decoded.claims { members.append(JSONMember("claims", redacted(claims))) }
         add("note", decoded.note)
+        if !decoded.inspections.isEmpty {
+            members.append(JSONMember("inspections", .array(decoded.inspections.map {
+                .object([JSONMember("name", .string($0.name)), JSONMember("inspection", redacted($0.inspection.jsonValue))])
+            })))
+        }
         add("correlation_id", decoded.correlationID)
         if let date = decoded.serverDate { members.append(JSONMember("server_date", .string(ISO8601DateFormatter().string(from: date)))) }
         if let tokens = decoded.tokens {

@@ -54,6 +54,8 @@ public struct StepDecoding: Equatable, Sendable {
     public var claims: JSONValue?
     /// A one-line summary of a follow-up's result, such as "the refresh token rotated".
     public var note: String?
+    /// Each token checked at the inspect step: signature against the JWKS, then the OIDC checks.
+    public var inspections: [AuthorizationCodeFlow.InspectedToken] = []
 
     public init() {}
 }

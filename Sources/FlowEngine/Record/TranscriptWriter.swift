@@ -110,6 +110,10 @@ public struct TranscriptWriter: Sendable {
         if let note = decoded.note { add("result", safe(note)) }
         if let correlationID = decoded.correlationID { add("Correlation-Id", safe(correlationID)) }
         if let tokens = decoded.tokens { lines += tokenLines(tokens) }
+        for inspected in decoded.inspections {
+            lines.append("  \(inspected.name) checks:")
+            lines += inspected.inspection.verdictLines.filter { !$0.isEmpty }.map { "    " + redactor.redact($0) }
+        }
         return lines
     }
 

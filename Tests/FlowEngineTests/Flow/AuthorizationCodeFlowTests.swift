@@ -125,8 +125,15 @@ import Testing
             HTTPHeader("Accept", "application/json"),
         ]), .inspect))
         let jwks = #"{"keys":[{"kty":"RSA","kid":"k1","n":"AQAB","e":"AQAB"}]}"#
-        #expect(flow.handle(.responseReceived(.json(200, "OK", jwks), at: Fixture.now, elapsed: .milliseconds(3))) == .finished)
-        #expect(flow.phase == .completed)
+        // The hand-made ID token is unsigned and old: the inspection says so, and the step fails on it.
+        let inspected = flow.handle(.responseReceived(.json(200, "OK", jwks), at: Fixture.now, elapsed: .milliseconds(3)))
+        guard case .failed(.tokenChecksFailed(let failed)) = inspected else {
+            Issue.record("expected failed checks, got \(inspected)")
+            return
+        }
+        #expect(failed.contains("id_token signature"))
+        #expect(failed.contains("id_token nonce"))
+        #expect(flow.record.last?.decoded.inspections.map(\.name) == ["id_token"])
         #expect(flow.keySet?["keys"]?.elements?.count == 1)
         let decoded = try #require(flow.tokens?.decoded.first?.jwt)
         #expect(decoded.claims?.members?.map(\.key) == ["iss", "sub", "exp"])

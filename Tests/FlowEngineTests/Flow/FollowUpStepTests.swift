@@ -17,12 +17,16 @@ import Testing
                                           at: Fixture.now, elapsed: .zero))
         _ = flow.handle(.sendRequested(at: Fixture.now))
         _ = flow.handle(.responseReceived(.json(200, "OK", #"{"keys":[]}"#), at: Fixture.now, elapsed: .zero))
+        // The made-up ID token fails its checks; follow-ups are still open after a failed inspection.
         return flow
     }
 
     @Test func anExistingSessionGoesStraightFromAuthorizeToToken() {
         let flow = completedFlow()
-        #expect(flow.phase == .completed)
+        guard case .failed(.inspect, .tokenChecksFailed) = flow.phase else {
+            Issue.record("expected the inspect step to fail on the made-up token, got \(flow.phase)")
+            return
+        }
         #expect(flow.record.map(\.step) == [.authorize, .token, .inspect])
         #expect(flow.record[0].decoded.code == "c1")
     }
@@ -117,8 +121,10 @@ import Testing
     }
 
     @Test func clientSecretJWTSendsAVerifiableHS256Assertion() throws {
-        var flow = completedFlow { $0.clientAuthentication = .clientSecretJWT }
-        #expect(flow.handle(.retryRequested) == .awaitSend(.token))
+        var flow = AuthorizationCodeFlow(configuration: Fixture.configuration { $0.clientAuthentication = .clientSecretJWT }, randomness: .fixed())
+        _ = flow.handle(.sendRequested(at: Fixture.now))
+        #expect(flow.handle(.responseReceived(.redirect("\(Fixture.redirect)?code=c1&state=\(flow.state)"), at: Fixture.now, elapsed: .zero))
+            == .awaitSend(.token))
         guard case .send(let request, .token) = flow.handle(.sendRequested(at: Fixture.now)) else {
             Issue.record("no request")
             return
