@@ -33,6 +33,23 @@ struct AppModelEdgeTests {
         #expect(!DemoFlow.render(model).text.isEmpty)
     }
 
+    @Test func tokenWithAnotherNonceFailsTheInspectStep() {
+        var model = DemoFlow.model(at: .tokenReady, size: Size(columns: 120, rows: 40))
+        DemoFlow.send(&model, answer: DemoFlow.tokens(nonce: "someone-elses-nonce"))
+        DemoFlow.send(&model, answer: DemoFlow.keySet())
+        guard case .failed(.inspect, .tokenChecksFailed(let checks)) = model.flow.phase else {
+            Issue.record("expected the inspect step to fail, got \(model.flow.phase)")
+            return
+        }
+        #expect(checks == ["id_token nonce"])
+        let tokens = model.pane(.tokens)
+        #expect(tokens.subtitle == "1 of 2 failing ✗")
+        #expect(tokens.lines.contains { $0.plainText.hasPrefix("  ✗ nonce") })
+        let decoded = model.pane(.decoded).lines.map(\.plainText).joined(separator: "\n")
+        #expect(decoded.contains("✗ "))
+        #expect(DemoFlow.render(model).text.contains("✗ 5 Inspect"))
+    }
+
     @Test func malformedTokenResponseFailsInItsPane() {
         var model = DemoFlow.model(at: .tokenReady, size: Size(columns: 120, rows: 40))
         DemoFlow.send(&model, answer: HTTPResponse(status: 200, reason: "OK", body: Array("{not json".utf8)))
