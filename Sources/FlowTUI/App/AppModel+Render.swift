@@ -52,13 +52,16 @@ extension AppModel {
         }
         var environment = configuration.environmentID.map { "env " + Self.abbreviate($0) } ?? "custom domain"
         if let region = configuration.region { environment += " (\(region))" }
-        segments.append(Span(safe.line(environment)))
-        segments.append(Span("app " + safe.line(Self.abbreviate(configuration.clientID))))
+        let mask = isMasked ? (compact ? "masked" : "secrets masked") : (compact ? "SHOWN" : "secrets SHOWN")
+        let maskSpan = Span(mask, style: isMasked ? .plain : PaneStyle.warning.bold().reverse())
         let method = configuration.clientAuthentication.rawValue
+        segments.append(Span(safe.line(environment)))
+        // Compact: the mask state goes second, so it is the last thing a narrow header drops.
+        if compact { segments.append(maskSpan) }
+        segments.append(Span("app " + safe.line(Self.abbreviate(configuration.clientID))))
         segments.append(Span(compact ? method.replacingOccurrences(of: "CLIENT_", with: "") : method))
         segments.append(Span(configuration.pkceMethod.map { "PKCE \($0.rawValue)" } ?? "no PKCE"))
-        let mask = isMasked ? (compact ? "masked" : "secrets masked") : (compact ? "SHOWN" : "secrets SHOWN")
-        segments.append(Span(mask, style: isMasked ? .plain : PaneStyle.warning.bold().reverse()))
+        if !compact { segments.append(maskSpan) }
         if compact, let label = presentation.label { segments.append(Span(label)) }
         return HeaderLine(segments)
     }

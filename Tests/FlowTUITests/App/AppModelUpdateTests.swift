@@ -329,6 +329,19 @@ struct AppModelUpdateTests {
         #expect(canvas.row(1).contains("Steps"))
     }
 
+    @Test(arguments: [80, 90, 100, 120, 160])
+    func headerAlwaysShowsTheMaskState(columns: Int) {
+        var configuration = DemoFlow.configuration
+        configuration.region = "simulator"
+        let flow = AuthorizationCodeFlow(configuration: configuration, randomness: .fixed(seed: 1))
+        var model = AppModel(flow: flow, presentation: Presentation(masksSecrets: true, label: "demo", tlsVerificationDisabled: true),
+                             size: Size(columns: columns, rows: 30), now: DemoFlow.start)
+        #expect(DemoFlow.render(model).row(0).contains("masked"))
+        #expect(DemoFlow.render(model).row(0).contains("TLS NOT VERIFIED"))
+        DemoFlow.press(.character("m"), &model)
+        #expect(DemoFlow.render(model).row(0).contains("SHOWN"))
+    }
+
     @Test func copyGivesACurlCommandWithSecretsMasked() {
         var model = DemoFlow.model(at: .tokenReady, size: Size(columns: 120, rows: 40))
         guard case .copy(let text) = DemoFlow.press(.character("c"), &model) else {
