@@ -1,0 +1,66 @@
+import FlowEngine
+
+extension AppModel {
+    /// Keys while an overlay is open: the overlay takes them all.
+    mutating func handleOverlayKey(_ key: Key) -> AppCommand {
+        guard let overlay else { return .none }
+        switch overlay {
+        case .help:
+            switch key {
+            case .escape, .character("?"), .character("q"), .enter, .function(1): self.overlay = nil
+            default: break
+            }
+        case .parameterPicker(let selected):
+            let count = flow.draft.count
+            switch key {
+            case .escape, .character("q"):
+                self.overlay = nil
+            case .up, .character("k"):
+                self.overlay = .parameterPicker(selected: max(0, selected - 1))
+            case .down, .character("j"):
+                self.overlay = .parameterPicker(selected: min(count - 1, selected + 1))
+            case .enter, .character("e"):
+                guard flow.draft.indices.contains(selected) else { self.overlay = nil; break }
+                let parameter = flow.draft[selected]
+                let field = TextField(label: parameter.name, text: parameter.value,
+                                      isMasked: Self.isSecretParameter(parameter.name))
+                self.overlay = .parameterEditor(name: parameter.name, field: field)
+            default:
+                break
+            }
+        case .parameterEditor(let name, var field):
+            switch field.handle(key) {
+            case .submitted(let value):
+                _ = flow.handle(.parameterEdited(name: name, value: value))
+                notice = "\(name) changed: n sends the edited request."
+                self.overlay = nil
+            case .cancelled:
+                self.overlay = .parameterPicker(selected: flow.draft.firstIndex { $0.name == name } ?? 0)
+            case .edited, .moved, .ignored:
+                self.overlay = .parameterEditor(name: name, field: field)
+            }
+        case .credentials(var form):
+            switch form.handle(key) {
+            case .submitted(let username, let password):
+                self.overlay = nil
+                notice = "Credentials set: n sends them to the Flow API."
+                return follow(flow.handle(.credentialsEntered(username: username, password: password)))
+            case .cancelled:
+                self.overlay = nil
+            case .edited:
+                self.overlay = .credentials(form)
+            }
+        case .browserCallback(let url, var field):
+            switch field.handle(key) {
+            case .submitted(let callback):
+                self.overlay = nil
+                return follow(flow.handle(.callbackReceived(callback, at: now)))
+            case .cancelled:
+                self.overlay = nil
+            case .edited, .moved, .ignored:
+                self.overlay = .browserCallback(authorizeURL: url, field: field)
+            }
+        }
+        return .none
+    }
+}

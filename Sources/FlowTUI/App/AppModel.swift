@@ -1,0 +1,85 @@
+import FlowEngine
+import Foundation
+
+/// Everything the interactive screen shows, as a value: the flow, the view state and the clock.
+///
+/// The Elm architecture: ``update(_:)`` takes a message and returns a command for the session
+/// loop to perform; ``render(into:)`` draws the whole frame from the model. Nothing here does
+/// I/O, so tests drive it with keys and canned responses and compare the canvas as text.
+public struct AppModel: Equatable, Sendable {
+    /// The smallest terminal the layout works in.
+    public static let minimumSize = Size(columns: 80, rows: 24)
+
+    /// The flow being debugged; it keeps the record of every request and response.
+    public internal(set) var flow: AuthorizationCodeFlow
+    /// How the session is presented (demo credentials, TLS opt-out, mask default).
+    public let presentation: Presentation
+    /// The terminal's size.
+    public internal(set) var size: Size
+    /// The clock, as of the last message.
+    public internal(set) var now: Date
+    /// Whether secrets are masked on screen and in copies.
+    public internal(set) var isMasked: Bool
+    /// The pane the scrolling keys act on.
+    public internal(set) var focus: Pane = .request
+    /// Each pane's scroll position.
+    public internal(set) var scroll: [Pane: TextView] = [:]
+    /// The overlay taking the keys, if one is open.
+    public internal(set) var overlay: Overlay?
+    /// An earlier step being looked at (keys 1…5), or nil to follow the flow.
+    public internal(set) var viewedStep: FlowStep?
+    /// The request on the wire, if one is.
+    public internal(set) var inFlight: InFlight?
+    /// A one-line note about the last action (cookies cleared, copied…).
+    public internal(set) var notice: String?
+    /// Tickets handed out so far; each request gets the next one.
+    public internal(set) var lastTicket: Int = 0
+
+    /// A request on the wire.
+    public struct InFlight: Equatable, Sendable {
+        public var ticket: Int
+        public var step: FlowStep
+        public var sentAt: Date
+    }
+
+    /// A model showing a flow that has not started.
+    public init(flow: AuthorizationCodeFlow, presentation: Presentation = Presentation(), size: Size, now: Date) {
+        self.flow = flow
+        self.presentation = presentation
+        self.size = size
+        self.now = now
+        isMasked = presentation.masksSecrets
+    }
+
+    /// Whether the terminal is too small for the layout.
+    public var isTooSmall: Bool { !size.contains(Self.minimumSize) }
+
+    /// The redactor for what is on screen now: every secret of the flow, or none when unmasked.
+    public var redactor: Redactor {
+        isMasked ? Redactor(secrets: flow.secrets + typedSecrets) : .none
+    }
+
+    /// Secrets the flow does not list yet: one being typed in a masked field, and the client
+    /// credentials in the Authorization header of the request being built.
+    private var typedSecrets: [String] {
+        var secrets: [String] = []
+        switch overlay {
+        case .credentials(let form): secrets.append(form.password.text)
+        case .parameterEditor(_, let field) where field.isMasked: secrets.append(field.text)
+        default: break
+        }
+        if let authorization = flow.pendingRequest(at: now)?.header("Authorization"),
+           let credentials = authorization.split(separator: " ").last {
+            secrets.append(String(credentials))
+        }
+        return secrets.filter { $0.count >= 4 }
+    }
+
+    /// Text from a server or a user, made safe for the terminal and masked as the model says.
+    var safe: SafeText { SafeText(redactor: redactor) }
+
+    /// The step the panes show: the one looked at, else the flow's current one.
+    public var shownStep: FlowStep? {
+        viewedStep ?? flow.phase.step ?? flow.record.last?.step
+    }
+}

@@ -1,0 +1,13 @@
+/// What is shown over the panes and takes the keys while it is open.
+public enum Overlay: Equatable, Sendable {
+    /// Every key binding.
+    case help
+    /// The parameters of the request being built, one selected, to pick one to edit.
+    case parameterPicker(selected: Int)
+    /// One parameter being edited.
+    case parameterEditor(name: String, field: TextField)
+    /// The sign-on step's username and password.
+    case credentials(CredentialsForm)
+    /// Sign-on happens in a browser: the URL to open, and a field for the callback URL.
+    case browserCallback(authorizeURL: String, field: TextField)
+}

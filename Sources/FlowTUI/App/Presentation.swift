@@ -1,0 +1,30 @@
+/// How the session is shown: what the header says beyond the configuration, and the defaults.
+public struct Presentation: Equatable, Sendable {
+    /// Demo credentials, shown beside the steps and offered at the sign-on prompt.
+    public struct DemoCredentials: Equatable, Sendable {
+        public var username: String
+        public var password: String
+
+        public init(username: String, password: String) {
+            self.username = username
+            self.password = password
+        }
+    }
+
+    /// Whether secrets start masked (on for `demo` and for screen sharing).
+    public var masksSecrets: Bool
+    /// A short name for where the flow runs, such as `demo simulator`; shown in the header.
+    public var label: String?
+    /// The simulator's demo user, when the flow runs against it.
+    public var demoCredentials: DemoCredentials?
+    /// Whether TLS certificates go unverified (`--insecure`): always shown in the header.
+    public var tlsVerificationDisabled: Bool
+
+    public init(masksSecrets: Bool = true, label: String? = nil, demoCredentials: DemoCredentials? = nil,
+                tlsVerificationDisabled: Bool = false) {
+        self.masksSecrets = masksSecrets
+        self.label = label
+        self.demoCredentials = demoCredentials
+        self.tlsVerificationDisabled = tlsVerificationDisabled
+    }
+}

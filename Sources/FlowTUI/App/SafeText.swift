@@ -1,0 +1,48 @@
+import FlowEngine
+import Foundation
+
+/// The one way text reaches the panes: secrets masked, then made terminal-safe.
+///
+/// Everything a server sent (status reason, headers, bodies, claims, error messages) and
+/// everything derived from it goes through here, so ESC, other controls and bidi overrides only
+/// ever appear as visible escapes (`\x1b`, `\u202e`).
+struct SafeText: Sendable {
+    var redactor: Redactor
+
+    /// One line: secrets masked, every control shown as an escape (newlines too).
+    func line(_ text: String) -> String {
+        TerminalSafe.line(redactor.redact(text))
+    }
+
+    /// Multi-line text: split at newlines, then each line made safe.
+    func lines(_ text: String) -> [String] {
+        // "\r\n" is one Character in Swift, so split on it before the sanitizer splits on "\n".
+        TerminalSafe.lines(redactor.redact(text).replacingOccurrences(of: "\r\n", with: "\n"))
+    }
+
+    /// The most of a body shown, in bytes and in lines; the rest is counted (y copies the pane).
+    static let bodyByteLimit = 256 * 1024
+    static let bodyLineLimit = 4000
+
+    /// A body: JSON pretty-printed, anything else decoded as UTF-8 with bad bytes shown as `\xNN`.
+    ///
+    /// A body past the limits is cut, and says so, so that a huge response cannot make every
+    /// frame slow (the panes are laid out again for each one).
+    func body(_ bytes: [UInt8]) -> [String] {
+        guard !bytes.isEmpty else { return [] }
+        var shown: [String]
+        if bytes.count <= Self.bodyByteLimit, let json = try? JSONValue.parse(bytes) {
+            shown = lines(json.prettyText())
+        } else {
+            shown = lines(TerminalSafe.decode(bytes.prefix(Self.bodyByteLimit)))
+            if bytes.count > Self.bodyByteLimit {
+                shown.append("… \(bytes.count - Self.bodyByteLimit) more bytes not shown")
+            }
+        }
+        if shown.count > Self.bodyLineLimit {
+            let hidden = shown.count - Self.bodyLineLimit
+            shown = Array(shown.prefix(Self.bodyLineLimit)) + ["… \(hidden) more lines not shown"]
+        }
+        return shown
+    }
+}

@@ -1,0 +1,132 @@
+import FlowEngine
+import Foundation
+
+extension AppModel {
+    /// The Decoded pane: errors and their likely cause first, then flow status and links, code
+    /// and state, the cookie jar, and the server's clock.
+    func decodedPane(width: Int) -> PaneContent {
+        let safe = self.safe
+        var pane = PaneBuilder(width: width)
+        var rows: [KeyValueTable.Row] = []
+        func row(_ key: String, _ value: StyledLine) { rows.append(KeyValueTable.Row(key, value)) }
+        func row(_ key: String, _ value: String, style: Style = .plain) { row(key, StyledLine(value, style: style)) }
+
+        let entry = shownEntry
+        let decoded = entry?.decoded ?? StepDecoding()
+        errorLines(into: &pane, entry: entry)
+        if let flowID = decoded.flowID ?? (viewedStep == nil ? flow.flowID : nil) { row("flowId", safe.line(flowID)) }
+        if let status = decoded.flowStatus { row("status", safe.line(status), style: .bold) }
+        if !decoded.flowLinks.isEmpty { row("links", safe.line(decoded.flowLinks.joined(separator: ", "))) }
+        if let resume = decoded.resumeURL { row("resumeUrl", safe.line(resume)) }
+        if let uri = decoded.requestURI { row("request_uri", safe.line(uri)) }
+        if let location = decoded.location { row("Location", safe.line(location)) }
+        if !decoded.formFields.isEmpty {
+            row("form", safe.line(decoded.formFields.map { "\($0.name)=\($0.value)" }.joined(separator: " ")))
+        }
+        if let code = decoded.code { row("code", safe.line(code), style: .bold) }
+        if let state = decoded.state {
+            if state.matches {
+                row("state", StyledLine("✓ ", style: PaneStyle.success.bold())
+                    .appending("received = sent (\(safe.line(state.received ?? "")))"))
+            } else {
+                row("state", StyledLine("✗ ", style: PaneStyle.failure)
+                    .appending("sent \(safe.line(state.sent ?? "(none)")), received \(safe.line(state.received ?? "(none)"))"))
+            }
+        }
+        if let note = decoded.note { row("note", safe.line(note)) }
+        if !rows.isEmpty {
+            if !pane.lines.isEmpty { pane.add(StyledLine()) }
+            pane.add(KeyValueTable(rows, maxKeyWidth: 12))
+        }
+
+        cookieLines(into: &pane, entry: entry)
+        if let claims = decoded.claims?.members {
+            pane.heading("Claims")
+            pane.add(KeyValueTable(claims.map { KeyValueTable.Row(safe.line($0.key), safe.line($0.value.compactText)) },
+                                   maxKeyWidth: 16, indent: 2))
+        }
+        var server: [KeyValueTable.Row] = []
+        if decoded.pingOneError == nil, let correlationID = decoded.correlationID {
+            server.append(.init("Correlation-Id", safe.line(correlationID)))
+        }
+        if let serverDate = decoded.serverDate, let entry {
+            let skew = Int(serverDate.timeIntervalSince(entry.sentAt).rounded())
+            let skewText = abs(skew) <= 2 ? "(in step with this clock)" : "(clock skew \(skew > 0 ? "+" : "")\(skew) s)"
+            server.append(.init("Date", "\(TimeText.utc(serverDate)) \(skewText)"))
+        }
+        if !server.isEmpty {
+            pane.heading("Server")
+            pane.add(KeyValueTable(server, maxKeyWidth: 14, indent: 2))
+        }
+        if pane.lines.isEmpty {
+            pane.add("Nothing decoded yet.", style: PaneStyle.hint)
+        }
+        let subtitle = entry.map { "← \($0.step.number) \($0.step.title)" } ?? ""
+        return PaneContent(title: "Decoded", subtitle: subtitle, lines: pane.lines)
+    }
+
+    /// The cookie jar, which cookie goes with the next request, and what this step set and sent.
+    private func cookieLines(into pane: inout PaneBuilder, entry: StepRecord?) {
+        let safe = self.safe
+        pane.heading("Cookies", hint: "x clears")
+        let nextURL = viewedStep == nil ? flow.pendingRequest(at: now).flatMap { URLParts($0.url) } : nil
+        let sentNext = nextURL.map { flow.cookieJar.cookies(for: $0, at: now).map(\.name) } ?? []
+        if flow.cookieJar.cookies.isEmpty {
+            pane.add("  jar empty: the next authorize starts a new session", style: PaneStyle.hint)
+        }
+        for cookie in flow.cookieJar.cookies {
+            let goes: StyledLine
+            if nextURL == nil {
+                goes = StyledLine("in the jar", style: PaneStyle.hint)
+            } else if sentNext.contains(cookie.name) {
+                goes = StyledLine("✓ sent with the next request", style: PaneStyle.success)
+            } else {
+                goes = StyledLine("not sent to the next URL", style: PaneStyle.hint)
+            }
+            pane.add(StyledLine([Span("  " + safe.line(cookie.name) + "  ", style: .bold)] + goes.spans), indent: 4)
+            pane.add(StyledLine("    " + safe.line(cookie.attributesText), style: PaneStyle.hint), indent: 4)
+        }
+        if let entry {
+            if !entry.decoded.cookiesSent.isEmpty {
+                pane.add("  this request sent " + safe.line(entry.decoded.cookiesSent.joined(separator: ", ")), style: PaneStyle.hint)
+            }
+            if !entry.decoded.cookiesSet.isEmpty {
+                pane.add("  this response set " + safe.line(entry.decoded.cookiesSet.map(\.name).joined(separator: ", ")), style: PaneStyle.hint)
+            }
+        }
+    }
+
+    /// The failure and its likely cause in full sentences, then the PingOne or OAuth error fields.
+    private func errorLines(into pane: inout PaneBuilder, entry: StepRecord?) {
+        let safe = self.safe
+        guard let entry else { return }
+        let decoded = entry.decoded
+        guard decoded.pingOneError != nil || decoded.oauthError != nil || entry.failure != nil else { return }
+        if let failure = entry.failure {
+            pane.add(StyledLine("✗ " + safe.line(failure.description), style: PaneStyle.failure), indent: 2)
+            if let cause = failure.likelyCause {
+                pane.add(StyledLine([Span("likely cause ", style: PaneStyle.label), Span(safe.line(cause), style: .bold)]), indent: 2)
+            }
+        }
+        var rows: [KeyValueTable.Row] = []
+        if let error = decoded.pingOneError {
+            rows.append(.init("code", safe.line(error.code), style: PaneStyle.failure))
+            for detail in error.details {
+                let text = [detail.code, detail.target.map { "target \($0)" }, detail.message, detail.innerError]
+                    .compactMap { $0 }.joined(separator: " · ")
+                rows.append(.init("detail", safe.line(text)))
+            }
+            if let message = error.message { rows.append(.init("message", safe.line(message))) }
+            if let id = error.id { rows.append(.init("error id", safe.line(id))) }
+            if let correlationID = decoded.correlationID { rows.append(.init("Correlation-Id", safe.line(correlationID))) }
+        }
+        if let error = decoded.oauthError {
+            rows.append(.init("error", safe.line(error.error), style: PaneStyle.failure))
+            if let description = error.description { rows.append(.init("description", safe.line(description))) }
+            if let uri = error.uri { rows.append(.init("error_uri", safe.line(uri))) }
+        }
+        guard !rows.isEmpty else { return }
+        pane.heading(decoded.pingOneError != nil ? "PingOne error" : "OAuth error")
+        pane.add(KeyValueTable(rows, maxKeyWidth: 14, indent: 2))
+    }
+}

@@ -1,0 +1,60 @@
+import FlowEngine
+import Foundation
+
+extension AppModel {
+    /// Frames of the waiting indicator, one per tick.
+    static let spinner: [Character] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
+    /// Seconds since the request in flight was sent.
+    var waitingSeconds: Double {
+        guard let inFlight else { return 0 }
+        return max(0, now.timeIntervalSince(inFlight.sentAt))
+    }
+
+    /// The waiting indicator: a spinner frame and the time so far, such as "⠙ 1.2 s".
+    var waitingText: String {
+        let seconds = min(waitingSeconds, 86_400)
+        let frame = Self.spinner[Int(seconds * 10) % Self.spinner.count]
+        return "\(frame) \(String(format: "%.1f", seconds)) s"
+    }
+
+    /// The Response pane: status line, every header in order, the body, the elapsed time.
+    func responsePane(width: Int) -> PaneContent {
+        let safe = self.safe
+        var pane = PaneBuilder(width: width)
+        if viewedStep == nil, let inFlight {
+            pane.add(StyledLine([Span("waiting for the response  ", style: PaneStyle.warning.bold()),
+                                 Span(waitingText)]))
+            pane.add("esc cancels the request", style: PaneStyle.hint)
+            pane.add("timeout \(flow.configuration.requestTimeout.secondsText)", style: PaneStyle.hint)
+            return PaneContent(title: "Response", subtitle: "← \(inFlight.step.number) \(inFlight.step.title)", lines: pane.lines)
+        }
+        guard let entry = shownEntry else {
+            pane.add("Nothing received yet: n sends the request.", style: PaneStyle.hint)
+            return PaneContent(title: "Response", lines: pane.lines)
+        }
+        let elapsed = entry.elapsed.map { "\($0.milliseconds) ms" }
+        if let response = entry.response {
+            var status = StyledLine(safe.line(response.statusLine), style: PaneStyle.status(response.status))
+            if let elapsed { status = status.appending("  " + elapsed, style: PaneStyle.hint) }
+            pane.add(status, indent: 4)
+            for header in response.headers {
+                pane.add(StyledLine([Span(safe.line(header.name) + ":", style: PaneStyle.label),
+                                     Span(" " + safe.line(header.value))]), indent: 4)
+            }
+            if !response.body.isEmpty {
+                pane.heading("Body", hint: "\(response.body.count) bytes")
+                for line in safe.body(response.body) { pane.add(line, indent: 2) }
+            }
+        } else if let error = entry.transportError {
+            pane.add(StyledLine("✗ no response", style: PaneStyle.failure).appending(elapsed.map { "  " + $0 } ?? "", style: PaneStyle.hint))
+            pane.add(safe.line(error.description))
+            if let cause = FlowFailure.transport(error).likelyCause {
+                pane.add(StyledLine([Span("likely cause  ", style: PaneStyle.label), Span(cause)]), indent: 4)
+            }
+        } else {
+            pane.add("No response.", style: PaneStyle.hint)
+        }
+        return PaneContent(title: "Response", subtitle: "← \(entry.step.number) \(entry.step.title)", lines: pane.lines)
+    }
+}

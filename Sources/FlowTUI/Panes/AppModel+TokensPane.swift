@@ -1,0 +1,112 @@
+import FlowEngine
+import Foundation
+
+extension AppModel {
+    /// The tokens the panes show: those of the step looked at, else the flow's latest.
+    var shownTokens: TokenSet? {
+        if viewedStep != nil { return shownEntry?.decoded.tokens }
+        return flow.tokens
+    }
+
+    /// The Tokens pane: for each JWT the signature, the check list (failures first) and the
+    /// claims, times as dates and relative to now ("in 59 m").
+    ///
+    /// The engine's inspector does the work (`inspectTokens`); this only lays it out.
+    func tokensPane(width: Int) -> PaneContent {
+        let safe = self.safe
+        var pane = PaneBuilder(width: width)
+        guard let tokens = shownTokens else {
+            pane.add("No tokens yet: they arrive at step 4.", style: PaneStyle.hint)
+            return PaneContent(title: "Tokens", lines: pane.lines)
+        }
+        var summary: [KeyValueTable.Row] = []
+        if let type = tokens.tokenType { summary.append(.init("token_type", safe.line(type))) }
+        if let expiresIn = tokens.expiresIn {
+            // A server may send any number; only a sane one is turned into a time.
+            let relative = (0...315_360_000).contains(expiresIn)
+                ? " (\(TimeText.relative(now.addingTimeInterval(Double(expiresIn)), to: now)))" : ""
+            summary.append(.init("expires_in", "\(expiresIn) s\(relative)"))
+        }
+        if let scope = tokens.scope { summary.append(.init("scope", safe.line(scope))) }
+        if let access = tokens.accessToken, !JSONWebToken.looksLikeJWT(access) {
+            summary.append(.init("access_token", "opaque: " + safe.line(access), style: PaneStyle.hint))
+        }
+        pane.add(KeyValueTable(summary, maxKeyWidth: 12))
+
+        let inspected = tokens == flow.tokens ? flow.inspectTokens(now: now) : []
+        if tokens == flow.tokens {
+            for token in inspected {
+                if !pane.lines.isEmpty { pane.add(StyledLine()) }
+                inspectionLines(token.name, token.inspection, into: &pane)
+            }
+        } else {
+            // An earlier token response (before a refresh): decoded, not checked against this run.
+            for token in tokens.decoded {
+                if !pane.lines.isEmpty { pane.add(StyledLine()) }
+                pane.add(StyledLine(token.name, style: .bold.underline()).appending("  earlier response, not checked", style: PaneStyle.hint))
+                for member in token.jwt?.claims?.members ?? [] {
+                    pane.add(StyledLine([Span("  " + safe.line(member.key) + "  ", style: PaneStyle.label),
+                                         Span(safe.line(member.value.compactText))]), indent: 4)
+                }
+            }
+        }
+        let failing = inspected.filter { !$0.inspection.passed }.count
+        let subtitle = inspected.isEmpty ? "\(tokens.decoded.count) decoded"
+            : (failing == 0 ? "\(inspected.count) checked ✓" : "\(failing) of \(inspected.count) failing ✗")
+        return PaneContent(title: "Tokens", subtitle: subtitle, lines: pane.lines)
+    }
+
+    /// One token: title with the signature verdict, then failing checks, claims, passing checks.
+    private func inspectionLines(_ name: String, _ inspection: Inspection, into pane: inout PaneBuilder) {
+        let safe = self.safe
+        guard let token = inspection.token else {
+            pane.add(StyledLine(name, style: .bold.underline()).appending("  ✗ not a JWT: ", style: PaneStyle.failure)
+                .appending(safe.line(inspection.parseError?.description ?? "unknown")))
+            return
+        }
+        var title = StyledLine(name, style: .bold.underline())
+        title = title.appending("  " + safe.line(token.algorithm ?? "no alg"))
+        if let kid = token.keyID { title = title.appending("  kid " + safe.line(Self.abbreviate(kid))) }
+        if let signature = inspection.signature {
+            title = signature.isVerified
+                ? title.appending("  ✓ signature", style: PaneStyle.success.bold())
+                : title.appending("  ✗ signature", style: PaneStyle.failure)
+        }
+        pane.add(title, indent: 4)
+        if let signature = inspection.signature, !signature.isVerified {
+            pane.add(StyledLine("  " + safe.line(signature.description), style: PaneStyle.failure), indent: 4)
+        }
+        for check in inspection.checks where check.outcome == .fail {
+            pane.add(StyledLine([Span("  ✗ " + safe.line(check.name) + "  ", style: PaneStyle.failure),
+                                 Span(safe.line(check.reason))]), indent: 6)
+        }
+        if token.isEncrypted {
+            pane.add("  encrypted (JWE): the claims cannot be read", style: PaneStyle.hint)
+            return
+        }
+        var rows: [KeyValueTable.Row] = []
+        for claim in inspection.readableClaims {
+            let value: StyledLine
+            switch claim.value {
+            case .time(let date, let utc, let relative):
+                let expired = claim.name == "exp" && date <= now
+                let style = expired ? PaneStyle.failure : Style.plain
+                value = StyledLine(safe.line(utc), style: style)
+                    .appending("  (\(safe.line(relative)))", style: expired ? PaneStyle.failure : PaneStyle.hint)
+            case .invalid(let raw, let reason):
+                value = StyledLine(safe.line(raw)).appending("  ✗ " + safe.line(reason), style: PaneStyle.failure)
+            case .absent(let note):
+                value = StyledLine(safe.line(note), style: PaneStyle.hint)
+            default:
+                value = StyledLine(safe.line(claim.value.text))
+            }
+            rows.append(KeyValueTable.Row(safe.line(claim.name), value))
+        }
+        pane.add(KeyValueTable(rows, maxKeyWidth: 12, indent: 2))
+        let passing = inspection.checks.filter { $0.outcome == .pass }
+        if !passing.isEmpty {
+            let names = passing.map { safe.line($0.name) }.joined(separator: ", ")
+            pane.add(StyledLine([Span("  ✓ ", style: PaneStyle.success.bold()), Span(names, style: PaneStyle.hint)]), indent: 4)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+/// A run of text in one style.
+public struct Span: Equatable, Hashable, Sendable {
+    public var text: String
+    public var style: Style
+
+    public init(_ text: String, style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
+}
+
+/// One line of styled text: spans drawn left to right.
+public struct StyledLine: Equatable, Hashable, Sendable, ExpressibleByStringLiteral {
+    public var spans: [Span]
+
+    public init(_ spans: [Span] = []) {
+        self.spans = spans
+    }
+
+    /// A line of one span.
+    public init(_ text: String, style: Style = .plain) {
+        spans = [Span(text, style: style)]
+    }
+
+    public init(stringLiteral value: String) {
+        self.init(value)
+    }
+
+    /// The text without styles.
+    public var plainText: String { spans.map(\.text).joined() }
+
+    /// The columns the line takes.
+    public var width: Int { spans.reduce(0) { $0 + DisplayWidth.of($1.text) } }
+
+    /// The line with a span appended.
+    public func appending(_ text: String, style: Style = .plain) -> StyledLine {
+        var copy = self
+        copy.spans.append(Span(text, style: style))
+        return copy
+    }
+
+    /// The line cut into pieces of at most `width` columns; later pieces start with `indent` blanks.
+    ///
+    /// Pieces break after a blank or after `/ & ? , ;` (so URLs break at their parts) when such
+    /// a place is in the last two thirds of the piece, else between any two graphemes; never
+    /// inside a grapheme, so a wide one moves whole. Blanks at a break are dropped. An empty line
+    /// stays one empty line.
+    public func wrapped(width: Int, indent: Int = 0) -> [StyledLine] {
+        guard width > 0 else { return [self] }
+        let indent = indent < width ? max(0, indent) : 0
+        let cells: [(character: Character, style: Style, width: Int)] = spans.flatMap { span in
+            span.text.map { (character: $0, style: span.style, width: DisplayWidth.of($0)) }
+        }
+        guard cells.reduce(0, { $0 + $1.width }) > width else { return [self] }
+        var lines: [StyledLine] = []
+        var start = 0
+        while start < cells.count {
+            let room = lines.isEmpty ? width : width - indent
+            var used = 0
+            var end = start
+            while end < cells.count, end == start || used + cells[end].width <= room {
+                used += cells[end].width
+                end += 1
+            }
+            if end < cells.count {
+                var candidate = end
+                while candidate > start + 1, !Self.breaksAfter(cells[candidate - 1].character) {
+                    candidate -= 1
+                }
+                let candidateWidth = cells[start..<candidate].reduce(0) { $0 + $1.width }
+                if candidate > start + 1, candidateWidth * 3 >= room { end = candidate }
+            }
+            var piece = Array(cells[start..<end])
+            while piece.count > 1, piece.last?.character == " " { piece.removeLast() }
+            var line = StyledLine(lines.isEmpty ? "" : String(repeating: " ", count: indent))
+            if line.spans.first?.text.isEmpty == true { line.spans.removeAll() }
+            for cell in piece {
+                if let last = line.spans.indices.last, line.spans[last].style == cell.style {
+                    line.spans[last].text.append(cell.character)
+                } else {
+                    line.spans.append(Span(String(cell.character), style: cell.style))
+                }
+            }
+            lines.append(line)
+            start = end
+            while start < cells.count, cells[start].character == " " { start += 1 }
+        }
+        return lines.isEmpty ? [self] : lines
+    }
+
+    /// Whether a line may break after this character.
+    static func breaksAfter(_ character: Character) -> Bool {
+        character == " " || character == "/" || character == "&" || character == "?" || character == "," || character == ";"
+    }
+}
