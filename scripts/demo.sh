@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Sets up, builds and starts the authflow demo against the built-in PingOne simulator.
+# Sets up, builds and opens the authflow terminal UI against the built-in PingOne simulator.
 # Extra arguments go to authflow, e.g. `bash scripts/demo.sh --demo-app spa`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 swift build --product authflow >&2
-exec .build/debug/authflow run --demo "$@"
+exec .build/debug/authflow demo "$@"

@@ -10,10 +10,11 @@ struct Authflow: AsyncParsableCommand {
             authflow shows each request as it is built, sends it without following redirects, shows \
             the raw status line and headers that came back, decodes what matters (flowId, code, state, \
             cookies, PingOne errors) and inspects the tokens at the end.
-            Without a tenant, `authflow run --demo` walks the flow against a built-in PingOne simulator.
+            Without a tenant, `authflow demo` opens the UI against a built-in PingOne simulator, and
+            `authflow run --demo` walks the same flow headless.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, DecodeCommand.self, SimulateCommand.self],
-        defaultSubcommand: RunCommand.self
+        subcommands: [InteractiveCommand.self, DemoCommand.self, RunCommand.self, DecodeCommand.self, SimulateCommand.self],
+        defaultSubcommand: InteractiveCommand.self
     )
 }

@@ -19,7 +19,7 @@ struct SimulateCommand: AsyncParsableCommand {
     var configFile: String?
 
     @Option(name: .customLong("fault"), help: "Make the simulator fail on purpose (repeatable): \(SimulatorFault.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var faults: [SimulatorFault] = []
+    var faults: [SimulatorFaultArgument] = []
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port takes 0 to 65535.") }
@@ -34,7 +34,7 @@ struct SimulateCommand: AsyncParsableCommand {
                 throw ValidationError("Cannot load \(configFile): \(error)")
             }
         }
-        configuration.faults.formUnion(faults)
+        configuration.faults.formUnion(faults.map(\.fault))
         let simulator = try await PingOneSimulator.start(configuration: configuration, host: host, port: port)
         print("PingOne simulator listening on \(simulator.baseURL.absoluteString)")
         print("  environment   \(configuration.environmentID)")

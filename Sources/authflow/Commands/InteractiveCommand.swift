@@ -1,0 +1,66 @@
+import ArgumentParser
+import FlowEngine
+import FlowTUI
+import Foundation
+
+/// `authflow` (no subcommand) and `authflow tui`: step through the flow in the terminal UI.
+struct InteractiveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui",
+        abstract: "Step through the flow in the terminal UI, one keystroke at a time (the default command).",
+        discussion: "Press ? in the UI for every key. Secrets are masked by default; m toggles."
+    )
+
+    @OptionGroup var flowOptions: FlowOptions
+    @OptionGroup var demoOptions: DemoOptions
+
+    func run() async throws {
+        try await Self.open(flowOptions: flowOptions, demoOptions: demoOptions)
+    }
+
+    /// Prepares the flow and runs the TUI until the user quits; throws the exit code.
+    static func open(flowOptions: FlowOptions, demoOptions: DemoOptions) async throws {
+        let session = try await FlowSession.prepare(flowOptions: flowOptions, demoOptions: demoOptions)
+        var configuration = session.configuration
+        var credentials: Presentation.DemoCredentials?
+        if let demo = session.demo, let user = demo.simulator.configuration.users.first {
+            // The demo asks for the password at the sign-on step, as a real sign-in would.
+            credentials = .init(username: user.username, password: user.password)
+            configuration.password = nil
+        }
+        let presentation = Presentation(
+            masksSecrets: !flowOptions.showSecrets,
+            label: session.demo == nil ? nil : "demo simulator",
+            demoCredentials: credentials,
+            tlsVerificationDisabled: flowOptions.insecure)
+        let flow = AuthorizationCodeFlow(configuration: configuration, randomness: .system)
+        let status = await InteractiveSession.run(flow: flow, transport: session.transport, presentation: presentation)
+        await session.stop()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// `authflow demo`: the terminal UI against the built-in PingOne simulator, no tenant needed.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Open the terminal UI against the built-in PingOne simulator on loopback (no tenant, no internet).",
+        discussion: "The demo user and password are shown on screen. --fault makes the simulator fail on purpose."
+    )
+
+    @OptionGroup var flowOptions: FlowOptions
+
+    @Option(name: .customLong("demo-app"), help: "Which demo app: web (confidential, CLIENT_SECRET_BASIC) or spa (public, PKCE S256 required).")
+    var demoApp: DemoApp = .web
+
+    @Option(name: .customLong("fault"), help: "Make the simulator fail on purpose (repeatable).")
+    var faults: [SimulatorFaultArgument] = []
+
+    func run() async throws {
+        var demo = DemoOptions()
+        demo.demo = true
+        demo.demoApp = demoApp
+        demo.faults = faults.map(\.fault)
+        try await InteractiveCommand.open(flowOptions: flowOptions, demoOptions: demo)
+    }
+}

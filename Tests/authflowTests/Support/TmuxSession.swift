@@ -1,0 +1,85 @@
+import Foundation
+
+/// A tmux server of the test's own (`-L`), running one command in a detached session of a fixed size.
+///
+/// Tests type with `send-keys` and read the screen with `capture-pane -p`; they never touch a
+/// terminal they do not own.
+struct TmuxSession {
+    let socket: String
+    let name = "authflow"
+
+    /// Starts `command` in a new detached session of `width`×`height`.
+    init(command: String, width: Int = 120, height: Int = 40) throws {
+        socket = "authflow-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+    }
+
+    /// Runs one tmux command and returns what it printed.
+    ///
+    /// It uses posix_spawn and waitpid rather than Foundation's Process: the first command forks
+    /// the tmux server, and Process on Linux loses track of such a client (it stays "running").
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let outputPath = NSTemporaryDirectory() + "authflow-tmux-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
+        defer { unlink(outputPath) }
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ["tmux", "-L", socket] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERM"] = "xterm-256color"
+        environment.removeValue(forKey: "TMUX")
+        let envp = environment.map { "\($0.key)=\($0.value)" }
+        var pid: pid_t = 0
+        let status = withCStrings(argv) { argvPointers in
+            withCStrings(envp) { envPointers in
+                posix_spawnp(&pid, "tmux", &actions, nil, argvPointers, envPointers)
+            }
+        }
+        guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .ENOENT) }
+        var exitStatus: Int32 = 0
+        while waitpid(pid, &exitStatus, 0) == -1, errno == EINTR {}
+        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    }
+
+    /// Types keys (tmux key names such as `Enter`, or literal text with `literal: true`).
+    func send(_ keys: String..., literal: Bool = false) throws {
+        try tmux(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
+    }
+
+    /// The visible screen as text.
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-t", name, "-p"])
+    }
+
+    /// Waits until the screen shows every one of `texts`; returns the last screen either way.
+    @discardableResult
+    func waitFor(_ texts: String..., timeout: TimeInterval = 15) async throws -> (found: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if texts.allSatisfy(last.contains) { return (true, last) }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return (false, last)
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    func kill() {
+        _ = try? tmux(["kill-server"])
+    }
+}
+
+/// Calls `body` with a NULL-terminated array of C strings.
+private func withCStrings<Result>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> Result) -> Result {
+    let pointers = strings.map { strdup($0) } + [nil]
+    defer { pointers.forEach { free($0) } }
+    return body(pointers)
+}
