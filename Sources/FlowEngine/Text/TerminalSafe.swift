@@ -9,6 +9,10 @@ public enum TerminalSafe {
     static let bidiControls: Set<UInt32> = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
                                             0x2066, 0x2067, 0x2068, 0x2069]
 
+    /// Invisible scalars that hide or break text: zero-width spaces and joiners, the word joiner,
+    /// the byte order mark, and the Unicode line and paragraph separators.
+    static let invisibles: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x2028, 0x2029]
+
     /// One line of safe text: every control, including newline and tab, shown as an escape.
     public static func line(_ text: String) -> String {
         var output = ""
@@ -19,9 +23,11 @@ public enum TerminalSafe {
 
     /// Safe lines from multi-line text: newlines split lines, tabs become spaces, other controls escape.
     public static func lines(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        // Split on scalars, not Characters: "\r\n" is one Character and would hide the line break.
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let line = line.last == "\r" ? line.dropLast() : line[...]
             var output = ""
-            for scalar in line.unicodeScalars { append(scalar, to: &output, keepLayout: true) }
+            for scalar in line { append(scalar, to: &output, keepLayout: true) }
             return output
         }
     }
@@ -72,7 +78,7 @@ public enum TerminalSafe {
             output += "\\x" + hex(UInt8(value))
         case 0x80...0x9F:
             output += "\\u00" + hex(UInt8(value))
-        case _ where bidiControls.contains(value):
+        case _ where bidiControls.contains(value) || invisibles.contains(value):
             output += "\\u" + String(value, radix: 16)
         default:
             output.unicodeScalars.append(scalar)

@@ -13,7 +13,10 @@ public enum TimeText {
 
     /// "in 59 m", "3 h ago", "now".
     public static func relative(_ date: Date, to now: Date) -> String {
-        let seconds = Int((date.timeIntervalSince(now)).rounded())
+        let interval = date.timeIntervalSince(now)
+        // Dates from tokens can be absurd; clamp rather than trap converting to Int.
+        guard interval.isFinite else { return "at an unreadable time" }
+        let seconds = Int(max(-1e15, min(1e15, interval)).rounded())
         let magnitude = abs(seconds)
         let amount: String
         switch magnitude {

@@ -1,4 +1,5 @@
 import FlowEngine
+import Foundation
 import Testing
 
 @Suite struct TerminalSafeTests {
@@ -15,5 +16,21 @@ import Testing
     @Test func theRedactorHidesEverySpellingOfASecret() {
         let redactor = Redactor(secrets: ["p@ss word"])
         #expect(redactor.redact("password=p%40ss+word&x=p@ss word") == "password=••••••&x=••••••")
+    }
+}
+
+@Suite struct TerminalSafeLayoutTests {
+    @Test func crlfBodiesSplitIntoLines() {
+        #expect(TerminalSafe.lines("HTTP/1.1 200\r\nA: b\r\n\r\nbody") == ["HTTP/1.1 200", "A: b", "", "body"])
+    }
+
+    @Test func invisibleScalarsBecomeVisible() {
+        #expect(TerminalSafe.line("a\u{200B}b\u{FEFF}c\u{2028}d") == "a\\u200bb\\ufeffc\\u2028d")
+    }
+
+    @Test func absurdTimesDoNotTrap() {
+        let now = Date(timeIntervalSince1970: 0)
+        #expect(TimeText.relative(Date(timeIntervalSince1970: 1e300), to: now).hasPrefix("in "))
+        #expect(TimeText.relative(Date(timeIntervalSince1970: -.infinity), to: now) == "at an unreadable time")
     }
 }
