@@ -7,9 +7,11 @@ struct SimulatorHarness {
     let simulator: PingOneSimulator
     let transport: LiveTransport
 
-    static func start(faults: Set<SimulatorFault> = []) async throws -> SimulatorHarness {
+    static func start(faults: Set<SimulatorFault> = [],
+                      changing change: (inout SimulatorConfiguration) -> Void = { _ in }) async throws -> SimulatorHarness {
         var configuration = SimulatorConfiguration.demo
         configuration.faults = faults
+        change(&configuration)
         let simulator = try await PingOneSimulator.start(configuration: configuration)
         return SimulatorHarness(simulator: simulator, transport: LiveTransport())
     }

@@ -1,0 +1,97 @@
+import FlowEngine
+import Foundation
+import Testing
+
+/// Profiles, environment and flags: later layers win; secrets only by variable name.
+@Suite struct FlowSettingsTests {
+    func write(_ json: String, mode: Int = 0o600) throws -> [String: String] {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("authflow-profiles-\(UUID().uuidString)")
+        let folder = home.appendingPathComponent("authflow")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("profiles.json")
+        try Data(json.utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file.path)
+        return ["XDG_CONFIG_HOME": home.path, "HOME": "/nonexistent"]
+    }
+
+    let file = """
+        {"profiles": {"eu-dev": {"region": "EU", "environmentId": "env-from-profile", "clientId": "client-from-profile",
+          "redirectUri": "https://app.example.com/cb", "tokenEndpointAuthMethod": "CLIENT_SECRET_POST",
+          "scope": "openid", "clientSecretEnv": "EU_DEV_SECRET", "responseMode": "form_post", "par": true}}}
+        """
+
+    @Test func profileThenEnvironmentThenFlags() throws {
+        var environment = try write(file)
+        environment["AUTHFLOW_CLIENT_ID"] = "client-from-environment"
+        environment["AUTHFLOW_SCOPE"] = "openid email"
+        let (profile, warnings) = try ProfileStore.load("eu-dev", environment: environment)
+        #expect(warnings.isEmpty)
+        var flags = FlowSettings()
+        flags.scope = "openid profile"
+        let settings = profile.overlaid(with: .fromEnvironment(environment)).overlaid(with: flags)
+        #expect(settings.environmentID == "env-from-profile")
+        #expect(settings.clientID == "client-from-environment")
+        #expect(settings.scope == "openid profile")
+        #expect(settings.clientSecretVariable == "EU_DEV_SECRET")
+        let configuration = try settings.configuration(clientSecret: "s", password: nil, clientKey: nil)
+        #expect(configuration.authBaseURL == "https://auth.pingone.eu")
+        #expect(configuration.issuer == "https://auth.pingone.eu/env-from-profile/as")
+        #expect(configuration.clientAuthentication == .clientSecretPost)
+        #expect(configuration.responseMode == "form_post")
+        #expect(configuration.usesPushedAuthorization)
+    }
+
+    @Test func aFileOthersCanReadIsWarnedAbout() throws {
+        let environment = try write(file, mode: 0o644)
+        let (_, warnings) = try ProfileStore.load("eu-dev", environment: environment)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains("chmod 600") == true)
+    }
+
+    @Test func anUnknownProfileNamesTheOnesThatExist() throws {
+        let environment = try write(file)
+        #expect(throws: ProfileError.unknownProfile("prod", available: ["eu-dev"], path: ProfileStore.fileURL(environment: environment).path)) {
+            try ProfileStore.load("prod", environment: environment)
+        }
+    }
+
+    @Test func aCustomDomainDropsTheEnvironmentSegment() throws {
+        var settings = FlowSettings()
+        settings.authPath = "https://login.example.com"
+        settings.clientID = "c"
+        settings.redirectURI = "https://app.example.com/cb"
+        settings.authMethod = "NONE"
+        let configuration = try settings.configuration(clientSecret: nil, password: nil, clientKey: nil)
+        #expect(configuration.endpoints.authorization == "https://login.example.com/as/authorize")
+        #expect(configuration.endpoints.flowAPIBase == "https://login.example.com")
+    }
+
+    @Test(arguments: PingOneRegion.allCases)
+    func regionsPickTheirHost(region: PingOneRegion) throws {
+        var settings = FlowSettings()
+        settings.region = region.rawValue.lowercased()
+        #expect(try settings.resolvedAuthPath() == "https://auth.pingone.\(region.topLevelDomain)")
+        #expect(PingOneRegion(authPath: region.authPath) == region)
+    }
+
+    @Test func aLaterRegionReplacesAnEarlierAuthPath() {
+        var profile = FlowSettings()
+        profile.authPath = "https://login.example.com"
+        var flags = FlowSettings()
+        flags.region = "CA"
+        #expect((try? profile.overlaid(with: flags).resolvedAuthPath()) == "https://auth.pingone.ca")
+    }
+
+    @Test func missingOrWrongSettingsSayWhat() {
+        var settings = FlowSettings()
+        #expect(throws: SettingsError.self) { try settings.configuration(clientSecret: nil, password: nil, clientKey: nil) }
+        settings.clientID = "c"
+        settings.redirectURI = "https://x/cb"
+        settings.authMethod = "PRIVATE_KEY_JWT"
+        #expect(throws: SettingsError.missing("private key", hint: "PRIVATE_KEY_JWT and key-signed request objects need --key FILE (PEM or JWK).")) {
+            try settings.configuration(clientSecret: nil, password: nil, clientKey: nil)
+        }
+        settings.authMethod = "CLIENT_SECRET_SOMETHING"
+        #expect(throws: SettingsError.self) { try settings.configuration(clientSecret: "s", password: nil, clientKey: nil) }
+    }
+}
