@@ -11,8 +11,8 @@ import Testing
         return try #require(file[key]?.stringValue)
     }
 
-    @Test func decodeExitsZeroWhenEveryCheckPasses() throws {
-        let result = try AuthflowProcess.run([
+    @Test func decodeExitsZeroWhenEveryCheckPasses() async throws {
+        let result = try await AuthflowProcess.run([
             "decode", try vectorToken("valid_until_2100"), "--jwks", Self.vectors.appendingPathComponent("rs256-test-jwks.json").path,
             "--issuer", "http://127.0.0.1:9400", "--audience", "debugger-client", "--nonce", "n-0S6_WzA2Mj",
             "--access-token", "D8bzF0uyJu5xTuvcfIe0ABIbfGJQZcA6M8jwtTWh01",
@@ -21,23 +21,23 @@ import Testing
         #expect(result.standardOutput.contains("signature"))
     }
 
-    @Test func decodeExitsOneOnAFailedCheckAndTwoOnGarbage() throws {
-        let expired = try AuthflowProcess.run([
+    @Test func decodeExitsOneOnAFailedCheckAndTwoOnGarbage() async throws {
+        let expired = try await AuthflowProcess.run([
             "decode", try vectorToken("expired_at_1700000600"), "--jwks", Self.vectors.appendingPathComponent("rs256-test-jwks.json").path,
         ])
         #expect(expired.status == 1)
         #expect(expired.standardOutput.contains("exp"))
-        let garbage = try AuthflowProcess.run(["decode", "not-a-token"])
+        let garbage = try await AuthflowProcess.run(["decode", "not-a-token"])
         #expect(garbage.status == 2)
     }
 
-    @Test func aProfileSuppliesTheSettingsAndFlagsOverrideIt() throws {
+    @Test func aProfileSuppliesTheSettingsAndFlagsOverrideIt() async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("authflow-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home.appendingPathComponent("authflow"), withIntermediateDirectories: true)
         let file = home.appendingPathComponent("authflow/profiles.json")
         try Data(#"{"profiles":{"lab":{"authPath":"http://127.0.0.1:9","environmentId":"e","clientId":"from-profile","redirectUri":"http://127.0.0.1/cb","tokenEndpointAuthMethod":"NONE"}}}"#.utf8).write(to: file)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
-        let result = try AuthflowProcess.run(["run", "--profile", "lab", "--client-id", "from-flag", "--json", "--timeout", "2"],
+        let result = try await AuthflowProcess.run(["run", "--profile", "lab", "--client-id", "from-flag", "--json", "--timeout", "2"],
                                              environment: ["XDG_CONFIG_HOME": home.path])
         // Port 9 (discard) refuses: the run fails at authorize, having used the profile's host and the flag's client.
         #expect(result.status == 1)

@@ -4,8 +4,8 @@ import Testing
 
 /// `authflow run` as a user runs it: the real binary against the embedded simulator.
 @Suite struct RunCommandTests {
-    @Test func theDemoPrintsAllStepsAndExitsZero() throws {
-        let result = try AuthflowProcess.run(["run", "--demo"])
+    @Test func theDemoPrintsAllStepsAndExitsZero() async throws {
+        let result = try await AuthflowProcess.run(["run", "--demo"])
         #expect(result.status == 0, "stderr: \(result.standardError)")
         let out = result.standardOutput
         #expect(out.contains("── 1 Authorize"))
@@ -23,8 +23,8 @@ import Testing
         #expect(!out.contains("demo-secret-7Hq2"))
     }
 
-    @Test func jsonGivesTheSameRecord() throws {
-        let result = try AuthflowProcess.run(["run", "--demo", "--json", "--demo-app", "spa", "--post"])
+    @Test func jsonGivesTheSameRecord() async throws {
+        let result = try await AuthflowProcess.run(["run", "--demo", "--json", "--demo-app", "spa", "--post"])
         #expect(result.status == 0, "stderr: \(result.standardError)")
         let json = try JSONValue.parse(result.standardOutput)
         #expect(json["outcome"]?.stringValue == "completed")
@@ -37,22 +37,22 @@ import Testing
         #expect(!result.standardOutput.contains("2Federate!"))
     }
 
-    @Test func aFailureExitsOneWithAOneLineCause() throws {
-        let result = try AuthflowProcess.run(["run", "--demo", "--fault", "stateTampered"])
+    @Test func aFailureExitsOneWithAOneLineCause() async throws {
+        let result = try await AuthflowProcess.run(["run", "--demo", "--fault", "stateTampered"])
         #expect(result.status == 1)
         let last = result.standardError.split(separator: "\n").last.map(String.init) ?? ""
         #expect(last.hasPrefix("authflow: step 3 Resume failed: state mismatch"))
         #expect(result.standardOutput.contains("✗ sent"))
     }
 
-    @Test func missingSettingsAreAClearUsageError() throws {
-        let result = try AuthflowProcess.run(["run", "--env", "abc"])
+    @Test func missingSettingsAreAClearUsageError() async throws {
+        let result = try await AuthflowProcess.run(["run", "--env", "abc"])
         #expect(result.status == 64)
         #expect(result.standardError.contains("Missing client ID"))
     }
 
-    @Test func aSecretIsNeverTakenWithoutATerminalOrEnvironment() throws {
-        let result = try AuthflowProcess.run(["run", "--client-id", "c", "--redirect-uri", "https://app.example.com/cb"])
+    @Test func aSecretIsNeverTakenWithoutATerminalOrEnvironment() async throws {
+        let result = try await AuthflowProcess.run(["run", "--client-id", "c", "--redirect-uri", "https://app.example.com/cb"])
         #expect(result.status == 64)
         #expect(result.standardError.contains("AUTHFLOW_CLIENT_SECRET"))
     }

@@ -27,7 +27,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let session = try await FlowSession.prepare(flowOptions: flowOptions, demoOptions: demoOptions)
         var flow = AuthorizationCodeFlow(configuration: session.configuration, randomness: .system)
-        let runner = FlowRunner(transport: session.transport, browserSignOn: session.browserSignOn(announce: !json))
+        let runner = FlowRunner(transport: session.transport, browserSignOn: session.browserSignOn())
         var outcome = await runner.run(&flow)
         if outcome == .completed {
             for step in followUps?.steps ?? [] {

@@ -89,7 +89,7 @@ struct FlowSession: Sendable {
     }
 
     /// How the runner signs on in a browser: wait on the loopback listener, or read a pasted URL.
-    func browserSignOn(announce: Bool) -> (@Sendable (String) async throws -> String)? {
+    func browserSignOn() -> (@Sendable (String) async throws -> String)? {
         let listener = self.listener
         let paste = self.paste
         guard listener != nil || paste else { return nil }

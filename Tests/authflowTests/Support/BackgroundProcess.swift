@@ -61,6 +61,11 @@ final class BackgroundProcess: @unchecked Sendable {
         return String(decoding: errors, as: UTF8.self)
     }
 
+    /// Closes standard input, so a prompt reads end-of-file.
+    func closeInput() {
+        try? input.fileHandleForWriting.close()
+    }
+
     /// Writes a line to standard input.
     func type(_ line: String) {
         input.fileHandleForWriting.write(Data((line + "\n").utf8))

@@ -28,6 +28,11 @@ struct TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // The first command forks the tmux server, which lives on: it must not inherit the pipes of
+        // other processes this test run has open, or their readers would wait for it to exit.
+        for descriptor in 3..<Int32(1024) where fcntl(descriptor, F_GETFD) != -1 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
         let argv = ["tmux", "-L", socket] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = "xterm-256color"
