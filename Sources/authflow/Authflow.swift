@@ -10,7 +10,7 @@ struct Authflow: AsyncParsableCommand {
             authflow shows each request as it is built, sends it without following redirects, shows \
             the raw status line and headers that came back, decodes what matters (flowId, code, state, \
             cookies, PingOne errors) and inspects the tokens at the end.
-            Without a tenant, `authflow demo` opens the UI against a built-in PingOne simulator, and
+            Without a tenant, `authflow demo` opens the UI against a built-in PingOne simulator, and \
             `authflow run --demo` walks the same flow headless.
             """,
         version: "0.1.0",
