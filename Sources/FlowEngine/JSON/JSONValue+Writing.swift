@@ -49,7 +49,7 @@ extension JSONValue {
         output += "\n" + String(repeating: " ", count: indent * level)
     }
 
-    /// Writes a JSON string literal, escaping quotes, backslashes and C0 controls (RFC 8259 §7).
+    /// Writes a JSON string literal, escaping quotes, backslashes and controls (RFC 8259 §7).
     static func writeString(_ string: String, into output: inout String) {
         output += "\""
         for scalar in string.unicodeScalars {
@@ -59,7 +59,9 @@ extension JSONValue {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                || TerminalSafe.bidiControls.contains(scalar.value) || TerminalSafe.invisibles.contains(scalar.value):
+                // C0, DEL, C1, bidi and invisible scalars as \u escapes: valid JSON that is safe on a terminal.
                 let hex = String(scalar.value, radix: 16)
                 output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: output.unicodeScalars.append(scalar)

@@ -37,3 +37,11 @@ import Testing
         #expect(value.prettyText() == "{\n  \"k\": \"a\\u001bb\\n\"\n}")
     }
 }
+
+@Suite struct JSONTerminalSafetyTests {
+    @Test func writtenJSONEscapesEveryScalarThatCouldMoveTheTerminal() throws {
+        let hostile = JSONValue.string("a\u{1B}[2J\u{9B}b\u{202E}c\u{200B}")
+        #expect(hostile.compactText == #""a\u001b[2J\u009bb\u202ec\u200b""#)
+        #expect(try JSONValue.parse(hostile.compactText) == hostile)
+    }
+}
