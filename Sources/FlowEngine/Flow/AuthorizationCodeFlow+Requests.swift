@@ -218,13 +218,17 @@ extension AuthorizationCodeFlow {
     private func addClientAuthentication(to form: inout [FormParameter]?, authorization: inout String?,
                                          audience: String, at now: Date) throws(FlowFailure) {
         var parameters = form ?? []
+        // PAR's body already names the client; a repeated parameter is an error (RFC 6749 §3.2).
+        func addClientID() {
+            if parameters.value("client_id") == nil { parameters.append(FormParameter("client_id", configuration.clientID)) }
+        }
         switch configuration.clientAuthentication {
         case .none:
-            parameters.append(FormParameter("client_id", configuration.clientID))
+            addClientID()
         case .clientSecretBasic:
             authorization = basicCredentials.map { "Basic \($0)" }
         case .clientSecretPost:
-            parameters.append(FormParameter("client_id", configuration.clientID))
+            addClientID()
             parameters.append(FormParameter("client_secret", configuration.clientSecret ?? ""))
         case .clientSecretJWT, .privateKeyJWT:
             let claims = ClientAssertion.claims(clientID: configuration.clientID, audience: audience, issuedAt: now,
@@ -241,7 +245,7 @@ extension AuthorizationCodeFlow {
                     throw .invalidRequest("cannot sign the client assertion: \(error)")
                 }
             }
-            parameters.append(FormParameter("client_id", configuration.clientID))
+            addClientID()
             parameters.append(FormParameter("client_assertion_type", ClientAssertion.type))
             parameters.append(FormParameter("client_assertion", assertion))
         }

@@ -70,6 +70,12 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
         for name in ["password", "client_secret", "client_assertion", "code_verifier", "token", "refresh_token", "access_token"] {
             if let value = draft.value(name) { secrets.append(value) }
         }
+        // A sent client assertion is a credential until it expires: mask it in every view and export.
+        for entry in record where entry.request.header("Content-Type")?.hasPrefix("application/x-www-form-urlencoded") == true {
+            if let assertion = FormURLEncoding.decode(String(decoding: entry.request.body, as: UTF8.self)).value("client_assertion") {
+                secrets.append(assertion)
+            }
+        }
         return secrets.filter { $0.count >= 4 }
     }
 

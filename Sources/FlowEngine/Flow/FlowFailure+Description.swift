@@ -21,6 +21,23 @@ extension FlowFailure: CustomStringConvertible {
         }
     }
 
+    /// The likely cause of a failure at a given step: a refused bearer token at UserInfo or
+    /// introspection is about the token, not the session cookie.
+    public func likelyCause(at step: FlowStep) -> String? {
+        guard step == .userInfo else { return likelyCause }
+        switch self {
+        case .pingOneError(let status, _) where status == 401 || status == 403:
+            return Self.refusedBearerToken
+        case .oauthError(let error) where error.error == "invalid_token":
+            return Self.refusedBearerToken
+        default:
+            return likelyCause
+        }
+    }
+
+    static let refusedBearerToken =
+        "The access token was refused: it expired, was revoked (or its refresh family was), or belongs to another environment."
+
     /// The likely cause of the common failures (reference §7.2), when one is known.
     public var likelyCause: String? {
         switch self {

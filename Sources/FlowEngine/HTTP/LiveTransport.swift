@@ -75,7 +75,8 @@ public final class LiveTransport: HTTPTransport {
             return .connectionRefused(host: endpoint?.host ?? "?", port: endpoint?.port ?? 0)
         }
         if text.contains("connectTimeout") { return .timedOut(after: timeout) }
-        if text.contains("unknownHost") || text.contains("NXDOMAIN") || text.contains("resolution") {
+        let lowered = text.lowercased()
+        if lowered.contains("unknownhost") || text.contains("NXDOMAIN") || lowered.contains("resolution") || lowered.contains("dns error") {
             return .hostNotFound(endpoint?.host ?? request.url)
         }
         if text.lowercased().contains("certificate") || text.contains("handshake") { return .tlsFailure(text) }

@@ -47,7 +47,7 @@ public struct RecordExport: Sendable {
             JSONMember("step", .string(step.rawValue)),
             JSONMember("message", .string(redactor.redact(failure.description))),
         ]
-        if let cause = failure.likelyCause { members.append(JSONMember("likely_cause", .string(cause))) }
+        if let cause = failure.likelyCause(at: step) { members.append(JSONMember("likely_cause", .string(cause))) }
         return .object(members)
     }
 

@@ -49,7 +49,7 @@ public struct TranscriptWriter: Sendable {
         lines += decodedLines(entry.decoded)
         if let failure = entry.failure {
             lines.append("  ✗ " + safe(failure.description))
-            if let cause = failure.likelyCause { lines.append("    likely cause: " + cause) }
+            if let cause = failure.likelyCause(at: entry.step) { lines.append("    likely cause: " + cause) }
         }
         return lines.joined(separator: "\n") + "\n"
     }

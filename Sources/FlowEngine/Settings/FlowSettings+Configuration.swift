@@ -70,7 +70,9 @@ extension FlowSettings {
 
     /// The flow configuration these settings describe, with secrets supplied by the caller.
     public func configuration(clientSecret: String?, password: String?, clientKey: ClientKey?) throws(SettingsError) -> FlowConfiguration {
-        let base = try resolvedAuthPath()
+        // With --issuer alone, the issuer is the base; no PingOne region is implied.
+        let issuerOnly = issuer != nil && authPath == nil && region == nil
+        let base = issuerOnly ? issuer ?? "" : try resolvedAuthPath()
         guard let clientID, !clientID.isEmpty else {
             throw .missing("client ID", hint: "Give --client-id, AUTHFLOW_CLIENT_ID or a profile; or try `authflow run --demo`.")
         }
@@ -111,7 +113,8 @@ extension FlowSettings {
         }
         if let timeout, !(1...600).contains(timeout) { throw .invalid("timeout \(timeout)", "use 1 to 600 seconds") }
         var configuration = FlowConfiguration(
-            authBaseURL: base, environmentID: environmentID, region: region?.uppercased() ?? PingOneRegion(authPath: base)?.rawValue,
+            authBaseURL: base, environmentID: environmentID,
+            region: issuerOnly ? nil : region?.uppercased() ?? PingOneRegion(authPath: base)?.rawValue,
             clientID: clientID, clientSecret: clientSecret, redirectURI: redirectURI,
             scopes: (scope ?? "openid profile email").split(separator: " ").map(String.init),
             authorizeMethod: authorizeMethod, clientAuthentication: method, pkceMethod: pkceMethod,

@@ -25,7 +25,19 @@ struct RunCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let session = try await FlowSession.prepare(flowOptions: flowOptions, demoOptions: demoOptions)
+        var session = try await FlowSession.prepare(flowOptions: flowOptions, demoOptions: demoOptions)
+        let prompter = SecretPrompter()
+        let probe = AuthorizationCodeFlow(configuration: session.configuration, randomness: .fixed())
+        if session.configuration.password == nil, let username = session.configuration.username,
+           !probe.signsOnInBrowser, prompter.isInteractive {
+            // The Flow API sign-on needs the password: ask for it, echo off, never from a flag.
+            do {
+                session.configuration.password = try prompter.secret("Password for \(username)", variable: "AUTHFLOW_PASSWORD")
+            } catch {
+                await session.stop()
+                throw error
+            }
+        }
         var flow = AuthorizationCodeFlow(configuration: session.configuration, randomness: .system)
         let runner = FlowRunner(transport: session.transport, browserSignOn: session.browserSignOn())
         var outcome = await runner.run(&flow)
@@ -60,7 +72,7 @@ struct RunCommand: AsyncParsableCommand {
             } ?? []
             if !json { print("✓ tokens received: \(names.joined(separator: ", "))") }
         case .failed(let step, let failure):
-            let cause = failure.likelyCause.map { " (\($0))" } ?? ""
+            let cause = failure.likelyCause(at: step).map { " (\($0))" } ?? ""
             let line = "authflow: step \(step.number) \(step.title) failed: \(redactor.redact(failure.description))\(cause)"
             FileHandle.standardError.write(Data((TerminalSafe.line(line) + "\n").utf8))
             throw ExitCode(1)

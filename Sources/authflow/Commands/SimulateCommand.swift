@@ -51,6 +51,8 @@ struct SimulateCommand: AsyncParsableCommand {
             print("  faults        \(configuration.faults.map(\.rawValue).sorted().joined(separator: ", "))")
         }
         print("Press Ctrl-C to stop.")
+        // Scripts read the port from a pipe: do not leave the banner in a buffer.
+        fflush(nil)
         await SignalWaiter.waitForInterrupt()
         await simulator.shutdown()
     }

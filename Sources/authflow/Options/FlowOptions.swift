@@ -125,6 +125,11 @@ struct FlowOptions: ParsableArguments {
 
     /// The flow configuration: settings resolved, secrets from the environment or a prompt, the key file read.
     func configuration(environment: [String: String], prompter: SecretPrompter) throws -> FlowConfiguration {
+        try resolve(environment: environment, prompter: prompter).configuration
+    }
+
+    /// The configuration and the settings it came from, resolved once (profile warnings print once).
+    func resolve(environment: [String: String], prompter: SecretPrompter) throws -> (configuration: FlowConfiguration, settings: FlowSettings) {
         let settings = try resolvedSettings(environment: environment)
         let method: ClientAuthenticationMethod
         do {
@@ -135,7 +140,7 @@ struct FlowOptions: ParsableArguments {
         var secret = environment[settings.clientSecretVariable]
         let needsSecret = [.clientSecretBasic, .clientSecretPost, .clientSecretJWT].contains(method) || settings.requestObject?.lowercased() == "hs256"
         if needsSecret, secret == nil, settings.clientID != nil, settings.redirectURI != nil {
-            secret = try prompter.secret("Client secret for \(settings.clientID ?? "") (or set \(settings.clientSecretVariable))")
+            secret = try prompter.secret("Client secret for \(settings.clientID ?? "")", variable: settings.clientSecretVariable)
         }
         var clientKey: ClientKey?
         if let keyFile = settings.keyFile {
@@ -150,7 +155,7 @@ struct FlowOptions: ParsableArguments {
         do {
             var configuration = try settings.configuration(clientSecret: secret, password: environment[settings.passwordVariable], clientKey: clientKey)
             configuration.extraAuthorizeParameters = extraParameters
-            return configuration
+            return (configuration, settings)
         } catch {
             throw ValidationError(error.description)
         }

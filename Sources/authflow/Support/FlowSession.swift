@@ -28,8 +28,9 @@ struct FlowSession: Sendable {
                 notes.append("simulator at \(started.simulator.baseURL.absoluteString)"
                     + (demoOptions.faults.isEmpty ? "" : " with faults: \(demoOptions.faults.map(\.rawValue).joined(separator: ", "))"))
             } else {
-                configuration = try flowOptions.configuration(environment: environment, prompter: SecretPrompter())
-                let settings = try flowOptions.resolvedSettings(environment: environment)
+                let resolved = try flowOptions.resolve(environment: environment, prompter: SecretPrompter())
+                configuration = resolved.configuration
+                let settings = resolved.settings
                 if let issuer = settings.issuer {
                     configuration.discoveredEndpoints = try await discover(issuer: issuer, transport: transport, timeout: configuration.requestTimeout)
                     notes.append("endpoints from \(FlowEndpoints.discoveryURL(issuer: issuer))")

@@ -9,10 +9,10 @@ struct SecretPrompter {
     /// Whether standard input is a terminal a person can type into.
     var isInteractive: Bool = isatty(STDIN_FILENO) == 1
 
-    /// Reads one secret; fails with a clear message when no one can type it.
-    func secret(_ label: String) throws -> String {
+    /// Reads one secret; fails with a clear message, naming the variable to set, when no one can type it.
+    func secret(_ label: String, variable: String) throws -> String {
         guard isInteractive else {
-            throw ValidationError("\(label) is needed: set it in the environment (AUTHFLOW_CLIENT_SECRET / AUTHFLOW_PASSWORD); there is no terminal to ask on.")
+            throw ValidationError("\(label) is needed: set \(variable) in the environment; there is no terminal to ask on.")
         }
         FileHandle.standardError.write(Data("\(label): ".utf8))
         var original = termios()
