@@ -31,6 +31,7 @@ extension AppModel {
         if let access = tokens.accessToken, !JSONWebToken.looksLikeJWT(access) {
             summary.append(.init("access_token", "opaque: " + safe.line(access), style: PaneStyle.hint))
         }
+        if tokens == flow.tokens { summary += historyRows() }
         pane.add(KeyValueTable(summary, maxKeyWidth: 12))
 
         let inspected = tokens == flow.tokens ? flow.inspectTokens(now: now) : []
@@ -108,5 +109,30 @@ extension AppModel {
             let names = passing.map { safe.line($0.name) }.joined(separator: ", ")
             pane.add(StyledLine([Span("  ✓ ", style: PaneStyle.success.bold()), Span(names, style: PaneStyle.hint)]), indent: 4)
         }
+    }
+
+    /// Where the flow's tokens came from and what happened to them since: the refresh token's
+    /// rotation at the last refresh, a revocation after the last token response.
+    private func historyRows() -> [KeyValueTable.Row] {
+        let safe = self.safe
+        var rows: [KeyValueTable.Row] = []
+        let received = flow.record.lastIndex { $0.decoded.tokens != nil && $0.failure == nil }
+        if let received, flow.record[received].step != .token {
+            let entry = flow.record[received]
+            var origin = StyledLine("\(entry.step.number) \(entry.step.title)")
+            if entry.step == .refresh, let note = entry.decoded.note {
+                origin = origin.appending(": " + safe.line(note), style: note.contains("rotated") ? PaneStyle.warning.bold() : .plain)
+            }
+            rows.append(.init("from", origin))
+        }
+        let revoked = flow.record.indices.last { index in
+            flow.record[index].step == .revoke && flow.record[index].failure == nil && flow.record[index].response != nil
+        }
+        if let revoked, revoked > (received ?? -1) {
+            let entry = flow.record[revoked]
+            rows.append(.init("revoked", StyledLine("✗ " + safe.line(entry.action.replacingOccurrences(of: "Revoke the ", with: ""))
+                                                    + " at \(entry.step.number) \(entry.step.title)", style: PaneStyle.failure)))
+        }
+        return rows
     }
 }
