@@ -34,7 +34,7 @@ extension AppModel {
         if tokens == flow.tokens { summary += historyRows() }
         pane.add(KeyValueTable(summary, maxKeyWidth: 12))
 
-        let inspected = tokens == flow.tokens ? flow.inspectTokens(now: now) : []
+        let inspected = tokens == flow.tokens ? inspectedTokens : []
         if tokens == flow.tokens {
             for token in inspected {
                 if !pane.lines.isEmpty { pane.add(StyledLine()) }
@@ -55,6 +55,23 @@ extension AppModel {
         let subtitle = inspected.isEmpty ? "\(tokens.decoded.count) decoded"
             : (failing == 0 ? "\(inspected.count) checked ✓" : "\(failing) of \(inspected.count) failing ✗")
         return PaneContent(title: "Tokens", subtitle: subtitle, lines: pane.lines)
+    }
+
+    /// The flow's tokens, inspected by the engine; after a refresh, a new ID token without a
+    /// `nonce` is not held to the one sent on authorize (OIDC Core §12.2: a refreshed ID token
+    /// need not carry it; if it does, it must still match).
+    var inspectedTokens: [(name: String, inspection: Inspection)] {
+        let inspected = flow.inspectTokens(now: now).map { (name: $0.name, inspection: $0.inspection) }
+        let received = flow.record.last { $0.decoded.tokens != nil && $0.failure == nil }
+        guard received?.step == .refresh, let idToken = flow.tokens?.idToken else { return inspected }
+        return inspected.map { token in
+            guard token.name == "id_token", token.inspection.token?.claims?["nonce"] == nil else { return token }
+            var expectations = flow.tokenExpectations(kind: .idToken, now: now)
+            expectations.nonce = nil
+            let keys = flow.keySet.flatMap { try? JSONWebKeySet(json: $0) }
+            let inspector = TokenInspector(keys: keys, clientSecret: flow.configuration.clientSecret)
+            return (name: token.name, inspection: inspector.inspect(idToken, expecting: expectations))
+        }
     }
 
     /// One token: title with the signature verdict, then failing checks, claims, passing checks.

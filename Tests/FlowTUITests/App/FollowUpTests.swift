@@ -127,6 +127,19 @@ struct FollowUpTests {
         #expect(DemoFlow.render(model).text.contains("✓ 8 Refresh"))
     }
 
+    @Test func aRefreshedIDTokenNeedNotCarryTheNonce() {
+        var model = DemoFlow.completedWithRefreshToken()
+        DemoFlow.press(.character("f"), &model)
+        let seconds = Int(model.now.timeIntervalSince(DemoFlow.start))
+        DemoFlow.send(&model, answer: DemoFlow.tokens(nonce: nil, refreshToken: DemoFlow.rotatedRefreshToken, issuedAfter: seconds))
+        #expect(model.pane(.tokens).subtitle == "2 checked ✓", "\(Self.text(model, .tokens))")
+        // Another nonce is still a failure.
+        DemoFlow.press(.character("f"), &model)
+        DemoFlow.send(&model, answer: DemoFlow.tokens(nonce: "someone-elses-nonce", refreshToken: DemoFlow.refreshToken,
+                                                      issuedAfter: seconds))
+        #expect(model.pane(.tokens).subtitle == "1 of 2 failing ✗")
+    }
+
     @Test func refreshWithoutRotationSaysSo() {
         var model = DemoFlow.completedWithRefreshToken()
         DemoFlow.press(.character("f"), &model)

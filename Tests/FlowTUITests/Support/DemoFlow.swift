@@ -108,7 +108,7 @@ enum DemoFlow {
         let issued = Int(start.timeIntervalSince1970) + seconds
         let idToken = signed("""
             {"sub":"9a7c5e3b-1d2f-4a6b-8c0e-2f4a6b8c0e1d","aud":"\(clientID)","iss":"\(base)/as",\
-            "iat":\(issued),"exp":\(issued + 3600),"auth_time":\(issued),"nonce":"\(nonce ?? "")",\
+            "iat":\(issued),"exp":\(issued + 3600),"auth_time":\(issued),\(nonce.map { #""nonce":"\#($0)","# } ?? "")\
             "preferred_username":"demo.user","env":"\(environmentID)"}
             """)
         // RFC 9068 §2.1: a JWT access token says so in its typ.
