@@ -157,6 +157,39 @@ struct BrowserSignOnTests {
         #expect(!DemoFlow.render(model).text.contains("\u{1b}"))
     }
 
+    /// Another OpenID provider, its endpoints from discovery: no Flow API, no introspection.
+    static func genericProvider() -> AppModel {
+        var configuration = FlowConfiguration(authBaseURL: "http://127.0.0.1:9400", environmentID: nil, clientID: "client-1",
+                                              clientSecret: "generic-secret-value", redirectURI: listenerURL)
+        configuration.discoveredEndpoints = FlowEndpoints(
+            issuer: "http://127.0.0.1:9400", authorization: "http://127.0.0.1:9400/authorize", token: "http://127.0.0.1:9400/token",
+            jwks: nil, userInfo: "http://127.0.0.1:9400/userinfo", revocation: "http://127.0.0.1:9400/revoke")
+        var presentation = DemoFlow.presentation
+        presentation.callbackListenerURL = listenerURL
+        return AppModel(flow: AuthorizationCodeFlow(configuration: configuration, randomness: .fixed(seed: 1)),
+                        presentation: presentation, size: Size(columns: 120, rows: 40), now: DemoFlow.start)
+    }
+
+    @Test func anotherProviderSignsOnInTheBrowserAndOffersOnlyWhatItHas() {
+        var model = Self.genericProvider()
+        #expect(DemoFlow.render(model).row(0).contains("issuer 127.0.0.1"))
+        #expect(DemoFlow.press(.character("n"), &model) == .listenForCallback(ticket: 1, timeout: AppModel.listenTimeout))
+        _ = model.update(.callbackCaught(ticket: 1, Self.callback(model), at: DemoFlow.date(1)))
+        #expect(model.flow.phase == .ready(.token))
+        DemoFlow.send(&model, answer: DemoFlow.json(#"{"access_token":"opaque-access-token-1","token_type":"Bearer","expires_in":300}"#))
+        #expect(model.flow.phase == .completed, "no jwks_uri: nothing to inspect")
+        let footer = model.keyBar.line(width: 300).plainText
+        #expect(footer.contains("u userinfo"))
+        #expect(footer.contains("v revoke"))
+        #expect(!footer.contains("i introspect"))
+        #expect(!footer.contains("s sign off"))
+        #expect(DemoFlow.press(.character("i"), &model) == .none)
+        #expect(model.notice == "The server offers no introspection endpoint (none in its discovery document).")
+        #expect(model.flow.phase == .completed)
+        DemoFlow.press(.character("u"), &model)
+        #expect(model.flow.phase == .ready(.userInfo))
+    }
+
     @Test func restartEndsTheWait() {
         var model = Self.model(listening: true)
         DemoFlow.press(.character("n"), &model)
