@@ -12,6 +12,11 @@ public enum AppCommand: Equatable, Sendable {
     case restartFlow
     /// Put this text on the clipboard (the terminal's OSC 52).
     case copy(String)
+    /// Wait on the loopback listener for the browser's redirect, up to `timeout`
+    /// (answer: `callbackCaught` or `callbackListenerFailed` with the same ticket).
+    case listenForCallback(ticket: Int, timeout: Duration)
+    /// Stop waiting on the loopback listener; a late catch with this ticket will be ignored.
+    case stopListening(ticket: Int)
     /// End the session.
     case quit
 }

@@ -15,6 +15,10 @@ public enum AppMessage: Equatable, Sendable {
     case transportFailed(ticket: Int, TransportError, at: Date, elapsed: Duration)
     /// A fresh flow (new state, nonce and PKCE verifier) replaces the old one, after `restartFlow`.
     case flowRestarted(AuthorizationCodeFlow)
+    /// The loopback listener caught the browser's redirect: this is the URL it was sent to.
+    case callbackCaught(ticket: Int, String, at: Date)
+    /// The loopback listener stopped without a redirect (it timed out, or could not listen).
+    case callbackListenerFailed(ticket: Int, reason: String)
     /// Copying to the clipboard was attempted; `false` when the terminal could not be asked to.
     case copyFinished(succeeded: Bool)
 }

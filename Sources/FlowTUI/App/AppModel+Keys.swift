@@ -2,22 +2,33 @@ extension AppModel {
     /// Every key binding, for the help overlay.
     public static let help = HelpOverlay(title: "Keys", sections: [
         .init("Flow", [
-            KeyBinding("n enter", "send the request / next step"),
+            KeyBinding("n enter", "send / next step"),
             KeyBinding("e", "edit a parameter"),
-            KeyBinding("1 … 5", "look at an earlier step"),
-            KeyBinding("r", "restart: new state, nonce, PKCE"),
-            KeyBinding("x", "clear cookies (the ST session)"),
-            KeyBinding("esc", "cancel the request / close"),
+            KeyBinding("0-9 [ ]", "look at a sent step"),
+            KeyBinding("r", "restart: new state, PKCE"),
+            KeyBinding("x", "clear cookies (ST)"),
+            KeyBinding("esc", "cancel / stop / close"),
+        ]),
+        .init("After the tokens", [
+            KeyBinding("u", "UserInfo"),
+            KeyBinding("i", "introspect the token"),
+            KeyBinding("f", "refresh the tokens"),
+            KeyBinding("v", "revoke the token"),
+            KeyBinding("s", "sign off (ends ST)"),
+        ]),
+        .init("Browser sign-on", [
+            KeyBinding("n", "paste the callback URL"),
+            KeyBinding("l", "listen for the redirect"),
         ]),
         .init("View", [
-            KeyBinding("tab shift-tab", "next / previous pane"),
-            KeyBinding("j k ↑ ↓", "scroll the focused pane"),
+            KeyBinding("tab S-tab", "next / previous pane"),
+            KeyBinding("j k ↑ ↓", "scroll the pane"),
             KeyBinding("pgup pgdn", "scroll a page"),
             KeyBinding("g G", "top / bottom"),
-            KeyBinding("m", "mask or show secrets"),
+            KeyBinding("m", "mask / show secrets"),
         ]),
         .init("Other", [
-            KeyBinding("c", "copy the request as curl"),
+            KeyBinding("c", "copy request as curl"),
             KeyBinding("y", "copy the focused pane"),
             KeyBinding("?", "this help"),
             KeyBinding("q", "quit"),
@@ -43,16 +54,30 @@ extension AppModel {
             switch flow.phase {
             case .ready: bindings += [KeyBinding("n", "send"), KeyBinding("e", "edit")]
             case .needsCredentials: bindings.append(KeyBinding("n", "sign on"))
-            case .needsBrowserCallback: bindings.append(KeyBinding("n", "paste callback"))
-            case .failed: bindings.append(KeyBinding("n", "retry"))
+            case .needsBrowserCallback:
+                bindings.append(KeyBinding("n", "paste callback"))
+                if listening != nil {
+                    bindings.append(KeyBinding("esc", "stop listening"))
+                } else if canListenForCallback {
+                    bindings.append(KeyBinding("l", "listen"))
+                }
+                bindings.append(KeyBinding("c", "copy URL"))
+            case .failed: bindings.append(KeyBinding("n", browserCallbackFailed ? "sign on again" : "retry"))
             case .completed, .waitingForResponse: break
             }
+            bindings += followUpBindings
         }
         bindings += [
-            KeyBinding("?", "help"), KeyBinding("q", "quit"), KeyBinding("tab", "pane"), KeyBinding("1-5", "step"),
+            KeyBinding("?", "help"), KeyBinding("q", "quit"), KeyBinding("tab", "pane"), KeyBinding(stepKeys, "step"),
             KeyBinding("x", "clear cookies"), KeyBinding("m", isMasked ? "unmask" : "mask"), KeyBinding("r", "restart"),
             KeyBinding("c", "copy curl"),
         ]
         return KeyBar(bindings)
+    }
+
+    /// The number keys of the steps listed, such as "1-5", or "0-8" with PAR and follow-ups.
+    var stepKeys: String {
+        let numbers = listedSteps.map(\.number).filter { $0 <= 9 }
+        return "\(numbers.min() ?? 1)-\(numbers.max() ?? 5)"
     }
 }

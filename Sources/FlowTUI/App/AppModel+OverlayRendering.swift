@@ -40,14 +40,22 @@ extension AppModel {
         case .browserCallback(let url, let field):
             let width = min(area.width - 4, 100)
             let urlLines = StyledLine(safe.line(url)).wrapped(width: width - 4)
-            let shown = Array(urlLines.prefix(max(1, area.height - 10)))
-            let box = dialogBox(lineCount: shown.count + 4, width: width, in: area)
+            let listeningNote = listening == nil ? nil : presentation.callbackListenerURL.map {
+                "authflow is listening on \(safe.line($0)) too: a redirect there needs no paste."
+            }
+            let extra = listeningNote == nil ? 0 : 1
+            let shown = Array(urlLines.prefix(max(1, area.height - 10 - extra)))
+            let box = dialogBox(lineCount: shown.count + 4 + extra, width: width, in: area)
             drawDialogFrame(title: "Sign on in a browser", box: box,
                             footer: "enter use this URL · esc close", into: &canvas)
             canvas.draw("Open this URL, sign on, then paste the URL you were sent back to:",
                         x: box.x + 2, y: box.y + 2, width: box.width - 4, ellipsis: true)
             canvas.draw(shown, in: Rect(x: box.x + 2, y: box.y + 3, width: box.width - 4, height: shown.count))
             field.render(into: &canvas, x: box.x + 2, y: box.y + 4 + shown.count, width: box.width - 4)
+            if let listeningNote {
+                canvas.draw(listeningNote, x: box.x + 2, y: box.y + 5 + shown.count, width: box.width - 4,
+                            style: .dim, ellipsis: true)
+            }
         }
     }
 

@@ -51,6 +51,10 @@ extension AppModel {
             if let label = presentation.label { segments.append(Span(label)) }
         }
         var environment = configuration.environmentID.map { "env " + Self.abbreviate($0) } ?? "custom domain"
+        if configuration.environmentID == nil, let discovered = configuration.discoveredEndpoints, discovered.flowAPIBase == nil {
+            // Another OpenID provider: its issuer's host says where the flow runs.
+            environment = "issuer " + (URLParts(discovered.issuer)?.host ?? discovered.issuer)
+        }
         if let region = configuration.region { environment += " (\(region))" }
         let mask = isMasked ? (compact ? "masked" : "secrets masked") : (compact ? "SHOWN" : "secrets SHOWN")
         let maskSpan = Span(mask, style: isMasked ? .plain : PaneStyle.warning.bold().reverse())
@@ -76,14 +80,27 @@ extension AppModel {
     /// How a step stands, as its glyph in the list.
     enum StepState: Equatable {
         case pending, current, done, failed
+        /// The flow went past it without it (no resume with `pi.flow` or a browser sign-on).
+        case skipped
     }
 
     func state(of step: FlowStep) -> StepState {
         if case .failed(let failed, _) = flow.phase, failed == step { return .failed }
         if flow.phase.step == step { return .current }
-        if flow.record.contains(where: { $0.step == step && $0.failure == nil && $0.response != nil }) { return .done }
-        if flow.record.contains(where: { $0.step == step }) { return .failed }
-        return .pending
+        guard let last = flow.record.last(where: { $0.step == step }) else {
+            return FlowStep.core.contains(step) && coreProgress > step.number ? .skipped : .pending
+        }
+        // A request with no response and no error was the browser's to send (authorize in a browser).
+        let succeeded = last.failure == nil && last.transportError == nil
+        return succeeded ? .done : .failed
+    }
+
+    /// How far the flow got through the core steps: the highest number sent or being worked on.
+    var coreProgress: Int {
+        var numbers = flow.record.map(\.step).filter { FlowStep.core.contains($0) }.map(\.number)
+        if let step = flow.phase.step, FlowStep.core.contains(step) { numbers.append(step.number) }
+        if flow.phase == .completed { numbers.append(FlowStep.inspect.number + 1) }
+        return numbers.max() ?? 0
     }
 
     /// The steps listed: the core five, PAR when used, follow-ups once sent.
@@ -105,10 +122,20 @@ extension AppModel {
         case .current: glyph = Span(inFlight?.step == step ? "… " : "▸ ", style: .bold.foreground(.cyan))
         case .done: glyph = Span("✓ ", style: PaneStyle.success.bold())
         case .failed: glyph = Span("✗ ", style: PaneStyle.failure)
+        case .skipped: glyph = Span("– ", style: .dim)
         }
-        var line = StyledLine([glyph, Span("\(step.number) \(step.title)", style: state == .current ? .bold : .plain)])
+        let titleStyle: Style = state == .current ? .bold : (state == .skipped ? .dim : .plain)
+        var line = StyledLine([glyph, Span("\(step.number) \(step.title)", style: titleStyle)])
         if viewedStep == step { line.spans = line.spans.map { Span($0.text, style: $0.style.reverse()) } }
         return line
+    }
+
+    /// A step as its glyph and number only, such as "✓1", where the row has no room for names.
+    func compactStepLabel(_ step: FlowStep) -> StyledLine {
+        let full = stepLabel(step)
+        let glyph = full.spans.first.map { Span($0.text.trimmingCharacters(in: .whitespaces), style: $0.style) } ?? Span("")
+        let number = Span("\(step.number)", style: full.spans.last?.style ?? .plain)
+        return StyledLine([glyph, number])
     }
 
     /// The steps in a column, then what is going on: waiting, the demo user, the last notice.
@@ -137,11 +164,19 @@ extension AppModel {
 
     /// The steps on one row, then the most pressing of: waiting, the last notice, the demo user.
     func renderStepRow(into canvas: inout Canvas, in rect: Rect) {
-        var line = StyledLine()
-        for step in listedSteps {
-            if !line.spans.isEmpty { line.spans.append(Span(" ")) }
-            line.spans += stepLabel(step).spans
+        func row(compact: Bool) -> StyledLine {
+            var line = StyledLine()
+            for step in listedSteps {
+                if !line.spans.isEmpty { line.spans.append(Span(" ")) }
+                // Compact: only the step being worked on (or just done), looked at or failed keeps its name.
+                let keepsName = !compact || [.current, .failed].contains(state(of: step)) || viewedStep == step
+                    || (flow.phase.step == nil && flow.record.last?.step == step)
+                line.spans += (keepsName ? stepLabel(step) : compactStepLabel(step)).spans
+            }
+            return line
         }
+        let full = row(compact: false)
+        var line = full.width + (flow.phase == .completed ? 12 : 0) <= rect.width - 1 ? full : row(compact: true)
         if flow.phase == .completed { line = line.appending("  ✓ complete", style: PaneStyle.success.bold()) }
         let used = canvas.draw(line, x: rect.x + 1, y: rect.y, width: rect.width - 1, ellipsis: true)
         let room = rect.width - 1 - used - 3

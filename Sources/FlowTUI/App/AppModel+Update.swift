@@ -23,9 +23,14 @@ extension AppModel {
             inFlight = nil
             now = max(now, date)
             return follow(flow.handle(.transportFailed(error, at: date, elapsed: elapsed)))
+        case .callbackCaught(let ticket, let url, let date):
+            return callbackCaught(ticket: ticket, url: url, at: date)
+        case .callbackListenerFailed(let ticket, let reason):
+            return callbackListenerFailed(ticket: ticket, reason: reason)
         case .flowRestarted(let fresh):
             flow = fresh
             inFlight = nil
+            listening = nil
             overlay = nil
             viewedStep = nil
             scroll = [:]
@@ -37,8 +42,18 @@ extension AppModel {
         }
     }
 
-    /// Does what the flow asked for next.
+    /// Does what the flow asked for next; a wait on the loopback listener ends once the flow no
+    /// longer needs the browser's callback (it was pasted, or the flow moved on).
     mutating func follow(_ action: FlowAction) -> AppCommand {
+        let command = perform(action)
+        if command == .none, let listening, !awaitsBrowserCallback {
+            self.listening = nil
+            return .stopListening(ticket: listening.ticket)
+        }
+        return command
+    }
+
+    private mutating func perform(_ action: FlowAction) -> AppCommand {
         for pane in Pane.allCases { scroll[pane] = TextView() }
         switch action {
         case .send(let request, let step):
@@ -49,13 +64,21 @@ extension AppModel {
             notice = "Sign-on needs a username and password: press n."
             return .none
         case .awaitBrowserSignOn:
-            notice = "Sign on in a browser, then paste the callback URL: press n."
+            if let address = presentation.callbackListenerURL {
+                notice = "Sign on in a browser (c copies the URL): authflow catches the redirect on \(TerminalSafe.line(address)). n pastes it instead."
+                return startListening()
+            }
+            notice = "Sign on in a browser (c copies the URL), then paste the callback URL: press n."
             return .none
         case .failed:
             focus = .decoded
             return .none
         case .finished:
-            notice = "Tokens received. r starts again."
+            if let step = flow.record.last?.step, FlowStep.followUps.contains(step) {
+                notice = "\(step.number) \(step.title) done. u i f v s choose another follow-up; r starts again."
+            } else {
+                notice = "Tokens received. u i f v s choose a follow-up step; r starts again."
+            }
             return .none
         case .awaitSend, .none:
             return .none
@@ -81,9 +104,17 @@ extension AppModel {
             focus = focus.previous
         case .character(let digit) where ("0"..."9").contains(digit):
             view(stepNumber: Int(String(digit)) ?? 0)
+        case .character(let letter) where Self.followUp(for: letter) != nil:
+            guard let step = Self.followUp(for: letter) else { return .none }
+            return chooseFollowUp(step)
+        case .character("l"):
+            return listenAgain()
+        case .character("["), .character("]"):
+            viewNeighbour(forward: key == .character("]"))
         case .character("r"):
             let ticket = inFlight?.ticket
             inFlight = nil
+            listening = nil
             notice = ticket == nil ? nil : "The request in flight was abandoned."
             return .restartFlow
         case .character("x"):
@@ -93,11 +124,15 @@ extension AppModel {
             isMasked.toggle()
             notice = isMasked ? "Secrets masked." : "Secrets SHOWN: mind who sees the screen."
         case .character("c"):
+            if viewedStep == nil, case .needsBrowserCallback(let url) = flow.phase {
+                // The browser sends this one: what the user needs is the URL itself.
+                return .copy(TerminalSafe.line(redactor.redact(url)))
+            }
             guard let (request, _) = shownRequest else {
                 notice = "No request to copy."
                 return .none
             }
-            return .copy(CurlCommand(request: request, redactor: redactor).text)
+            return .copy(CurlCommand(request: request, redactor: redactor(alsoHiding: request)).text)
         case .character("y"):
             let content = pane(focus)
             return .copy(([content.title] + content.lines.map(\.plainText)).joined(separator: "\n"))
@@ -124,6 +159,10 @@ extension AppModel {
             openCredentialsPrompt()
         case .needsBrowserCallback(let url):
             overlay = .browserCallback(authorizeURL: url, field: TextField(label: "callback URL"))
+        case .failed where browserCallbackFailed:
+            // The browser's callback failed; a new sign-on needs a new authorize request.
+            listening = nil
+            return .restartFlow
         case .failed:
             notice = "Built again: check it, then n sends it."
             let command = follow(flow.handle(.retryRequested))
@@ -134,7 +173,8 @@ extension AppModel {
             }
             return command
         case .completed:
-            notice = "The flow is complete. r starts again; 4 shows the token request."
+            notice = availableFollowUps.isEmpty ? "The flow is complete. r starts again; 4 shows the token request."
+                : "The flow is complete: choose a follow-up (u i f v s), then n sends it."
         case .waitingForResponse:
             break
         }
@@ -147,7 +187,7 @@ extension AppModel {
         overlay = .credentials(CredentialsForm(username: known))
     }
 
-    /// Esc: cancel the request in flight, else go back to following the flow.
+    /// Esc: cancel the request in flight, else stop listening, else go back to following the flow.
     mutating func escape() -> AppCommand {
         if let inFlight {
             self.inFlight = nil
@@ -156,6 +196,7 @@ extension AppModel {
             notice = "Cancelled. n builds the request again."
             return .cancelRequest(ticket: inFlight.ticket)
         }
+        if listening != nil { return stopListening() }
         if viewedStep != nil {
             viewedStep = nil
             resetScroll()
@@ -178,6 +219,26 @@ extension AppModel {
         }
         viewedStep = viewedStep == step ? nil : step
         notice = viewedStep == nil ? nil : "Looking at step \(stepNumber). esc goes back to the flow."
+        resetScroll()
+    }
+
+    /// `[` and `]`: look at the sent step before or after the one shown, in the list's order.
+    mutating func viewNeighbour(forward: Bool) {
+        let sent = listedSteps.filter { step in flow.record.contains { $0.step == step } }
+        guard !sent.isEmpty else {
+            notice = "Nothing sent yet."
+            return
+        }
+        let current = shownEntry?.step
+        let index = current.flatMap { sent.firstIndex(of: $0) } ?? (forward ? -1 : sent.count)
+        let next = index + (forward ? 1 : -1)
+        guard sent.indices.contains(next) else {
+            notice = forward ? "No later step was sent." : "No earlier step was sent."
+            return
+        }
+        let step = sent[next]
+        viewedStep = step
+        notice = "Looking at step \(step.number) \(step.title). esc goes back to the flow."
         resetScroll()
     }
 

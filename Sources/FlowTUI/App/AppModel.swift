@@ -30,6 +30,8 @@ public struct AppModel: Equatable, Sendable {
     public internal(set) var viewedStep: FlowStep?
     /// The request on the wire, if one is.
     public internal(set) var inFlight: InFlight?
+    /// The wait on the loopback listener for the browser's redirect, if one is on.
+    public internal(set) var listening: Listening?
     /// A one-line note about the last action (cookies cleared, copied…).
     public internal(set) var notice: String?
     /// Tickets handed out so far; each request gets the next one.
@@ -41,6 +43,15 @@ public struct AppModel: Equatable, Sendable {
         public var step: FlowStep
         public var sentAt: Date
     }
+
+    /// A wait on the loopback listener.
+    public struct Listening: Equatable, Sendable {
+        public var ticket: Int
+        public var since: Date
+    }
+
+    /// How long one wait on the loopback listener lasts before it gives up (l listens again).
+    public static let listenTimeout = Duration.seconds(900)
 
     /// A model showing a flow that has not started.
     public init(flow: AuthorizationCodeFlow, presentation: Presentation = Presentation(), size: Size, now: Date) {
@@ -56,7 +67,22 @@ public struct AppModel: Equatable, Sendable {
 
     /// The redactor for what is on screen now: every secret of the flow, or none when unmasked.
     public var redactor: Redactor {
-        isMasked ? Redactor(secrets: flow.secrets + typedSecrets) : .none
+        isMasked ? Redactor(secrets: flow.secrets + typedSecrets + sentAssertions) : .none
+    }
+
+    /// The redactor, also hiding the client credentials a request carries (one built just now,
+    /// whose assertion may be signed afresh on every build).
+    func redactor(alsoHiding request: HTTPRequest) -> Redactor {
+        guard isMasked else { return .none }
+        var secrets = flow.secrets + typedSecrets + sentAssertions
+        secrets += request.parameters.filter { Self.isSecretParameter($0.name) }.map(\.value)
+        if let credentials = request.header("Authorization")?.split(separator: " ").last { secrets.append(String(credentials)) }
+        return Redactor(secrets: secrets.filter { $0.count >= 4 })
+    }
+
+    /// The client assertions of the requests sent: bearer credentials until they expire.
+    private var sentAssertions: [String] {
+        flow.record.compactMap { $0.request.formParameters.value("client_assertion") }.filter { $0.count >= 4 }
     }
 
     /// Secrets the flow does not list yet: one being typed in a masked field, and the client

@@ -19,12 +19,16 @@ public struct Presentation: Equatable, Sendable {
     public var demoCredentials: DemoCredentials?
     /// Whether TLS certificates go unverified (`--insecure`): always shown in the header.
     public var tlsVerificationDisabled: Bool
+    /// Where the session listens for the browser's redirect (a loopback `redirect_uri`), when it
+    /// does; without one, a browser sign-on is finished by pasting the callback URL.
+    public var callbackListenerURL: String?
 
     public init(masksSecrets: Bool = true, label: String? = nil, demoCredentials: DemoCredentials? = nil,
-                tlsVerificationDisabled: Bool = false) {
+                tlsVerificationDisabled: Bool = false, callbackListenerURL: String? = nil) {
         self.masksSecrets = masksSecrets
         self.label = label
         self.demoCredentials = demoCredentials
         self.tlsVerificationDisabled = tlsVerificationDisabled
+        self.callbackListenerURL = callbackListenerURL
     }
 }

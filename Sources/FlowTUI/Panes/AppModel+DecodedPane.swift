@@ -14,15 +14,14 @@ extension AppModel {
         let entry = shownEntry
         let decoded = entry?.decoded ?? StepDecoding()
         errorLines(into: &pane, entry: entry)
-        if let flowID = decoded.flowID ?? (viewedStep == nil ? flow.flowID : nil) { row("flowId", safe.line(flowID)) }
+        // The flow's ID goes with the sign-on steps; a follow-up has nothing to do with it.
+        let isFollowUp = entry.map { FlowStep.followUps.contains($0.step) } ?? false
+        if let flowID = decoded.flowID ?? (viewedStep == nil && !isFollowUp ? flow.flowID : nil) { row("flowId", safe.line(flowID)) }
         if let status = decoded.flowStatus { row("status", safe.line(status), style: .bold) }
         if !decoded.flowLinks.isEmpty { row("links", safe.line(decoded.flowLinks.joined(separator: ", "))) }
         if let resume = decoded.resumeURL { row("resumeUrl", safe.line(resume)) }
         if let uri = decoded.requestURI { row("request_uri", safe.line(uri)) }
         if let location = decoded.location { row("Location", safe.line(location)) }
-        if !decoded.formFields.isEmpty {
-            row("form", safe.line(decoded.formFields.map { "\($0.name)=\($0.value)" }.joined(separator: " ")))
-        }
         if let code = decoded.code { row("code", safe.line(code), style: .bold) }
         if let state = decoded.state {
             if state.matches {
@@ -33,18 +32,28 @@ extension AppModel {
                     .appending("sent \(safe.line(state.sent ?? "(none)")), received \(safe.line(state.received ?? "(none)"))"))
             }
         }
-        if let note = decoded.note { row("note", safe.line(note)) }
+        if let note = decoded.note { row("result", safe.line(note), style: .bold) }
         if !rows.isEmpty {
             if !pane.lines.isEmpty { pane.add(StyledLine()) }
             pane.add(KeyValueTable(rows, maxKeyWidth: 12))
         }
-
-        cookieLines(into: &pane, entry: entry)
-        if let claims = decoded.claims?.members {
-            pane.heading("Claims")
-            pane.add(KeyValueTable(claims.map { KeyValueTable.Row(safe.line($0.key), safe.line($0.value.compactText)) },
-                                   maxKeyWidth: 16, indent: 2))
+        if !decoded.formFields.isEmpty {
+            // response_mode=form_post: the fields of the page's auto-submitting form.
+            pane.heading("Form post", hint: "the auto-submit form's fields")
+            pane.add(parameterTable(decoded.formFields))
         }
+
+        if let claims = decoded.claims?.members {
+            pane.heading(entry?.step == .introspect ? "Introspection" : "Claims",
+                         hint: entry?.step == .userInfo ? "from UserInfo" : nil)
+            // Member by member: a UserInfo response has no exp, and that says nothing about expiry.
+            let rows = claims.map { member in
+                let claim = ClaimReader.read(name: member.key, value: member.value, now: now)
+                return KeyValueTable.Row(safe.line(claim.name), safe.line(claim.value.text))
+            }
+            pane.add(KeyValueTable(rows, maxKeyWidth: 20, indent: 2))
+        }
+        cookieLines(into: &pane, entry: entry)
         var server: [KeyValueTable.Row] = []
         if decoded.pingOneError == nil, let correlationID = decoded.correlationID {
             server.append(.init("Correlation-Id", safe.line(correlationID)))

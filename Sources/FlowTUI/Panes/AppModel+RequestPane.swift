@@ -48,12 +48,24 @@ extension AppModel {
         let building = sentAt == nil
         let parts = request.url.split(separator: "?", maxSplits: 1).map(String.init)
         let base = parts.first ?? request.url
+        if !building, let entry = shownEntry, sentByBrowser(entry) {
+            pane.add("The browser sends this request, not authflow (c copies the URL).", style: PaneStyle.hint)
+        }
         pane.add(StyledLine([Span(safe.line(request.method), style: PaneStyle.method), Span(" " + safe.line(base))]), indent: 4)
 
-        let query = parts.count > 1 ? FormURLEncoding.decode(parts[1]) : []
+        let query = request.queryParameters
+        let carriesRequestObject = request.parameters.contains { $0.name == "request" }
         if building, !flow.draft.isEmpty {
-            pane.heading("Parameters", hint: "e edits")
+            pane.heading("Parameters", hint: carriesRequestObject ? "e edits · signed into the request object" : "e edits")
             pane.add(parameterTable(flow.draft))
+            // What the engine adds as it builds the request: client authentication, a request object.
+            let drafted = Set(flow.draft.map(\.name))
+            let added = request.parameters.filter { !drafted.contains($0.name) || carriesRequestObject }
+            if !added.isEmpty {
+                pane.heading(carriesRequestObject ? "Sent as" : "Added when sent",
+                             hint: carriesRequestObject ? "RFC 9101" : "client authentication")
+                pane.add(parameterTable(added))
+            }
         } else if !query.isEmpty {
             pane.heading("Query")
             pane.add(parameterTable(query))
@@ -78,6 +90,9 @@ extension AppModel {
                 for line in safe.body(request.body) { pane.add("  " + line, indent: 4) }
             }
         }
+        for jwt in request.carriedJWTs {
+            carriedJWTLines(jwt, at: sentAt ?? now, into: &pane)
+        }
         if let sentAt {
             pane.heading("Sent", hint: TimeText.utc(sentAt))
         }
@@ -92,12 +107,64 @@ extension AppModel {
         return PaneContent(title: "Request", subtitle: subtitle, lines: pane.lines)
     }
 
-    /// Parameters as a table; secret values masked as the model says.
+    /// Parameters as a table; secret values masked as the model says, JWTs shortened (they are
+    /// decoded below the table).
     func parameterTable(_ parameters: [FormParameter]) -> KeyValueTable {
         let safe = self.safe
         return KeyValueTable(parameters.map { parameter in
             let hidden = isMasked && Self.isSecretParameter(parameter.name) && !parameter.value.isEmpty
-            return KeyValueTable.Row(safe.line(parameter.name), hidden ? Redactor.mask : safe.line(parameter.value))
+            let value = hidden ? Redactor.mask : safe.line(parameter.value)
+            if ["client_assertion", "request"].contains(parameter.name), JSONWebToken.looksLikeJWT(parameter.value) {
+                let short = hidden ? value : String(value.prefix(20)) + "…"
+                return KeyValueTable.Row(safe.line(parameter.name),
+                                         StyledLine(short).appending("  JWT, decoded below", style: PaneStyle.hint))
+            }
+            return KeyValueTable.Row(safe.line(parameter.name), value)
         }, maxKeyWidth: 22, indent: 2)
+    }
+
+    /// Whether a record entry is a request the browser sent (authorize, when sign-on is in a browser).
+    func sentByBrowser(_ entry: StepRecord) -> Bool {
+        entry.step == .authorize && flow.signsOnInBrowser && entry.response == nil && entry.transportError == nil
+    }
+
+    /// A JWT the request carries (`client_assertion`, `request`): its header, its claims with
+    /// times as dates, and what signed it.
+    func carriedJWTLines(_ parameter: FormParameter, at date: Date, into pane: inout PaneBuilder) {
+        let safe = self.safe
+        let isAssertion = parameter.name == "client_assertion"
+        pane.heading(isAssertion ? "client_assertion" : "request object",
+                     hint: isAssertion ? "decoded · RFC 7523" : "decoded · RFC 9101")
+        let token: JSONWebToken
+        do {
+            token = try JSONWebToken.parse(parameter.value)
+        } catch {
+            pane.add(StyledLine("  ✗ not a JWT: " + safe.line(error.description), style: PaneStyle.failure), indent: 4)
+            return
+        }
+        var rows = [KeyValueTable.Row("header", safe.line(token.header.compactText))]
+        for claim in ClaimReader.read(token.claims ?? .object([]), now: now) {
+            let value: StyledLine
+            switch claim.value {
+            case .time(let when, let utc, let relative):
+                let expired = claim.name == "exp" && when <= date
+                value = StyledLine(safe.line(utc), style: expired ? PaneStyle.failure : .plain)
+                    .appending("  (\(safe.line(relative)))", style: expired ? PaneStyle.failure : PaneStyle.hint)
+            default:
+                value = StyledLine(safe.line(claim.value.text))
+            }
+            rows.append(KeyValueTable.Row(safe.line(claim.name), value))
+        }
+        rows.append(KeyValueTable.Row("signed", StyledLine(signerText(token), style: PaneStyle.hint)))
+        pane.add(KeyValueTable(rows, maxKeyWidth: 21, indent: 2))
+    }
+
+    /// What signed a JWT this client made: the secret (HS*) or its private key.
+    private func signerText(_ token: JSONWebToken) -> String {
+        let algorithm = safe.line(token.algorithm ?? "no alg")
+        if algorithm.hasPrefix("HS") { return "\(algorithm) with the client secret" }
+        if algorithm == "none" { return "not signed (alg none)" }
+        let kid = token.keyID.map { " (kid \(safe.line(Self.abbreviate($0))))" } ?? ""
+        return "\(algorithm) with the client's private key\(kid)"
     }
 }

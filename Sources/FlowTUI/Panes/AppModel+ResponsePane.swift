@@ -33,6 +33,9 @@ extension AppModel {
             pane.add("Nothing received yet: n sends the request.", style: PaneStyle.hint)
             return PaneContent(title: "Response", lines: pane.lines)
         }
+        if entry.response == nil, entry.transportError == nil, browserLines(entry, into: &pane) {
+            return PaneContent(title: "Response", subtitle: "← \(entry.step.number) \(entry.step.title)", lines: pane.lines)
+        }
         let elapsed = entry.elapsed.map { "\($0.milliseconds) ms" }
         if let response = entry.response {
             var status = StyledLine(safe.line(response.statusLine), style: PaneStyle.status(response.status))
@@ -56,5 +59,49 @@ extension AppModel {
             pane.add("No response.", style: PaneStyle.hint)
         }
         return PaneContent(title: "Response", subtitle: "← \(entry.step.number) \(entry.step.title)", lines: pane.lines)
+    }
+
+    /// A browser's part of the flow, which authflow does not see on the wire: the authorize
+    /// request it sends (and, while waiting, how the callback will come back), and the URL it
+    /// was sent back to. Returns false for an entry that is neither.
+    private func browserLines(_ entry: StepRecord, into pane: inout PaneBuilder) -> Bool {
+        let safe = self.safe
+        if sentByBrowser(entry) {
+            pane.add("The browser sends this request and goes through the sign-on pages;", style: PaneStyle.hint)
+            pane.add("authflow sees only where the browser is sent back:", style: PaneStyle.hint)
+            pane.add("  " + safe.line(flow.configuration.redirectURI), indent: 4)
+            guard viewedStep == nil, awaitsBrowserCallback else { return true }
+            pane.add(StyledLine())
+            if let listening, let address = presentation.callbackListenerURL {
+                let waited = min(max(0, now.timeIntervalSince(listening.since)), 86_400)
+                let frame = Self.spinner[Int(waited * 10) % Self.spinner.count]
+                pane.add(StyledLine([Span("listening  ", style: PaneStyle.warning.bold()),
+                                     Span("\(frame) \(Int(waited)) s")]))
+                pane.add(StyledLine([Span("on  ", style: PaneStyle.label), Span(safe.line(address))]), indent: 4)
+                pane.add("esc stops listening · n pastes the URL instead", style: PaneStyle.hint)
+            } else if canListenForCallback {
+                pane.add("Not listening: l listens again, n pastes the callback URL.", style: PaneStyle.hint)
+            } else {
+                pane.add("n pastes the URL the browser was sent back to.", style: PaneStyle.hint)
+            }
+            return true
+        }
+        if entry.step == .signOn, entry.request.method == "GET", flow.signsOnInBrowser {
+            pane.add("The browser was sent back to", style: PaneStyle.hint)
+            pane.add("  " + safe.line(entry.request.url), indent: 4)
+            let parts = URLParts(entry.request.url)
+            let query = parts?.queryParameters ?? []
+            let fragment = parts?.fragmentParameters ?? []
+            if !query.isEmpty {
+                pane.heading("Query")
+                pane.add(parameterTable(query))
+            }
+            if !fragment.isEmpty {
+                pane.heading("Fragment", hint: "response_mode=fragment")
+                pane.add(parameterTable(fragment))
+            }
+            return true
+        }
+        return false
     }
 }

@@ -31,9 +31,10 @@ extension AppModel {
         if let access = tokens.accessToken, !JSONWebToken.looksLikeJWT(access) {
             summary.append(.init("access_token", "opaque: " + safe.line(access), style: PaneStyle.hint))
         }
+        if tokens == flow.tokens { summary += historyRows() }
         pane.add(KeyValueTable(summary, maxKeyWidth: 12))
 
-        let inspected = tokens == flow.tokens ? flow.inspectTokens(now: now) : []
+        let inspected = tokens == flow.tokens ? inspectedTokens : []
         if tokens == flow.tokens {
             for token in inspected {
                 if !pane.lines.isEmpty { pane.add(StyledLine()) }
@@ -54,6 +55,23 @@ extension AppModel {
         let subtitle = inspected.isEmpty ? "\(tokens.decoded.count) decoded"
             : (failing == 0 ? "\(inspected.count) checked ✓" : "\(failing) of \(inspected.count) failing ✗")
         return PaneContent(title: "Tokens", subtitle: subtitle, lines: pane.lines)
+    }
+
+    /// The flow's tokens, inspected by the engine; after a refresh, a new ID token without a
+    /// `nonce` is not held to the one sent on authorize (OIDC Core §12.2: a refreshed ID token
+    /// need not carry it; if it does, it must still match).
+    var inspectedTokens: [(name: String, inspection: Inspection)] {
+        let inspected = flow.inspectTokens(now: now).map { (name: $0.name, inspection: $0.inspection) }
+        let received = flow.record.last { $0.decoded.tokens != nil && $0.failure == nil }
+        guard received?.step == .refresh, let idToken = flow.tokens?.idToken else { return inspected }
+        return inspected.map { token in
+            guard token.name == "id_token", token.inspection.token?.claims?["nonce"] == nil else { return token }
+            var expectations = flow.tokenExpectations(kind: .idToken, now: now)
+            expectations.nonce = nil
+            let keys = flow.keySet.flatMap { try? JSONWebKeySet(json: $0) }
+            let inspector = TokenInspector(keys: keys, clientSecret: flow.configuration.clientSecret)
+            return (name: token.name, inspection: inspector.inspect(idToken, expecting: expectations))
+        }
     }
 
     /// One token: title with the signature verdict, then failing checks, claims, passing checks.
@@ -108,5 +126,30 @@ extension AppModel {
             let names = passing.map { safe.line($0.name) }.joined(separator: ", ")
             pane.add(StyledLine([Span("  ✓ ", style: PaneStyle.success.bold()), Span(names, style: PaneStyle.hint)]), indent: 4)
         }
+    }
+
+    /// Where the flow's tokens came from and what happened to them since: the refresh token's
+    /// rotation at the last refresh, a revocation after the last token response.
+    private func historyRows() -> [KeyValueTable.Row] {
+        let safe = self.safe
+        var rows: [KeyValueTable.Row] = []
+        let received = flow.record.lastIndex { $0.decoded.tokens != nil && $0.failure == nil }
+        if let received, flow.record[received].step != .token {
+            let entry = flow.record[received]
+            var origin = StyledLine("\(entry.step.number) \(entry.step.title)")
+            if entry.step == .refresh, let note = entry.decoded.note {
+                origin = origin.appending(": " + safe.line(note), style: note.contains("rotated") ? PaneStyle.warning.bold() : .plain)
+            }
+            rows.append(.init("from", origin))
+        }
+        let revoked = flow.record.indices.last { index in
+            flow.record[index].step == .revoke && flow.record[index].failure == nil && flow.record[index].response != nil
+        }
+        if let revoked, revoked > (received ?? -1) {
+            let entry = flow.record[revoked]
+            rows.append(.init("revoked", StyledLine("✗ " + safe.line(entry.action.replacingOccurrences(of: "Revoke the ", with: ""))
+                                                    + " at \(entry.step.number) \(entry.step.title)", style: PaneStyle.failure)))
+        }
+        return rows
     }
 }

@@ -51,23 +51,39 @@ public struct HelpOverlay: Equatable, Hashable, Sendable {
         let columnWidth = (content.map(\.width).max() ?? 0)
         let columnCount = max(1, min(3, (content.count + innerHeight - 1) / max(1, innerHeight)))
         let gap = 3
-        let rowsPerColumn = (content.count + columnCount - 1) / columnCount
+        let rowsPerColumn = min(innerHeight, (content.count + columnCount - 1) / columnCount)
+        // Split into columns; a section title never ends a column (it goes on with its bindings),
+        // and the last column takes what is left, up to the room there is.
+        var columns: [ArraySlice<StyledLine>] = []
+        var remaining = content[...]
+        for index in 0..<columnCount {
+            let isLast = index == columnCount - 1
+            var chunk = remaining.prefix(isLast ? innerHeight : rowsPerColumn)
+            while !isLast, chunk.count > 1, let last = chunk.last,
+                  last.spans.isEmpty || last.spans.first?.style.isUnderline == true {
+                chunk = chunk.dropLast()
+            }
+            columns.append(chunk)
+            remaining = remaining.dropFirst(chunk.count)
+        }
+        let tallest = columns.map(\.count).max() ?? 0
         let wanted = Size(columns: max(columnWidth * columnCount + gap * (columnCount - 1), DisplayWidth.of(footer)) + 4,
-                          rows: min(rowsPerColumn, innerHeight) + 4)
+                          rows: tallest + 4)
         let box = area.centered(wanted)
         canvas.fill(box)
         canvas.drawBox(box, style: .bold, title: StyledLine(title, style: .bold))
         let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 4)
-        var remaining = content[...]
-        for index in 0..<columnCount {
+        var hiddenLines = Array(remaining)
+        for (index, chunk) in columns.enumerated() {
             let x = inner.x + index * (columnWidth + gap)
-            guard x < inner.maxX else { break }
+            guard x < inner.maxX else {
+                hiddenLines += chunk
+                continue
+            }
             let column = Rect(x: x, y: inner.y, width: min(columnWidth, inner.maxX - x), height: inner.height)
-            let chunk = remaining.prefix(min(rowsPerColumn, column.height))
             canvas.draw(Array(chunk), in: column, ellipsis: true)
-            remaining = remaining.dropFirst(chunk.count)
         }
-        let hidden = remaining.filter { !$0.spans.isEmpty && $0.spans.first?.style.isUnderline != true }.count
+        let hidden = hiddenLines.filter { !$0.spans.isEmpty && $0.spans.first?.style.isUnderline != true }.count
         let footerText = hidden > 0 ? "\(hidden) more not shown (enlarge the terminal) · \(footer)" : footer
         canvas.draw(footerText, x: inner.x, y: box.maxY - 2, width: inner.width, style: .dim, ellipsis: true)
     }

@@ -32,9 +32,12 @@ struct InteractiveCommand: AsyncParsableCommand {
             masksSecrets: !flowOptions.showSecrets,
             label: session.demo == nil ? nil : "demo simulator",
             demoCredentials: credentials,
-            tlsVerificationDisabled: flowOptions.insecure)
+            tlsVerificationDisabled: flowOptions.insecure,
+            callbackListenerURL: session.listener?.redirectURI)
         let flow = AuthorizationCodeFlow(configuration: configuration, randomness: .system)
-        let status = await InteractiveSession.run(flow: flow, transport: session.transport, presentation: presentation)
+        // The listener FlowSession started (on the loopback redirect URI) catches the browser's redirect.
+        let status = await InteractiveSession.run(flow: flow, transport: session.transport, presentation: presentation,
+                                                  listener: session.listener)
         await session.stop()
         if status != 0 { throw ExitCode(status) }
     }

@@ -24,6 +24,15 @@ public final class InteractiveSession {
     private var requests: [Int: Task<Void, Never>] = [:]
     /// Results of requests that finished, waiting for the loop to take them in.
     private var arrived: [AppMessage] = []
+    /// The loopback listener that catches the browser's redirect, when the redirect URI allows one.
+    private var listener: CallbackListener?
+    /// The listener the session was given (its owner stops it); one started here is stopped here.
+    private let givenListener: CallbackListener?
+    /// Whether the listener has caught a redirect: it keeps the first one, so the next sign-on
+    /// (after a restart) needs a fresh listener on the same address.
+    private var listenerSpent = false
+    /// The wait on the listener, by ticket.
+    private var listenTask: (ticket: Int, task: Task<Void, Never>)?
     private var lastFrame: Canvas?
     /// The model the last frame was drawn from; an unchanged model is not drawn again.
     private var drawnModel: AppModel?
@@ -34,11 +43,13 @@ public final class InteractiveSession {
     ///   - flow: the flow to step through, not started.
     ///   - transport: what sends the requests (the live one, or the simulator's loopback).
     ///   - presentation: header extras, demo credentials, whether secrets start masked.
+    ///   - listener: catches the browser's redirect on a loopback redirect URI, when sign-on is in
+    ///     a browser; the caller keeps owning it (and stops it afterwards).
     ///   - randomness: for a restarted flow's state, nonce and PKCE verifier.
     ///   - environment: read for `TERM` and `NO_COLOR`.
     /// - Returns: 0 after `q`; 1 when the terminal cannot be used (the reason goes to stderr).
     public static func run(flow: AuthorizationCodeFlow, transport: any HTTPTransport, presentation: Presentation,
-                           randomness: FlowRandomness = .system,
+                           listener: CallbackListener? = nil, randomness: FlowRandomness = .system,
                            environment: [String: String] = ProcessInfo.processInfo.environment) async -> Int32 {
         let terminal: CursesTerminal
         do {
@@ -49,14 +60,18 @@ public final class InteractiveSession {
         }
         defer { terminal.stop() }
         let session = InteractiveSession(terminal: terminal, flow: flow, transport: transport,
-                                         presentation: presentation, randomness: randomness)
-        return await session.loop()
+                                         presentation: presentation, listener: listener, randomness: randomness)
+        let status = await session.loop()
+        await session.stopOwnListener()
+        return status
     }
 
     private init(terminal: CursesTerminal, flow: AuthorizationCodeFlow, transport: any HTTPTransport,
-                 presentation: Presentation, randomness: FlowRandomness) {
+                 presentation: Presentation, listener: CallbackListener?, randomness: FlowRandomness) {
         self.terminal = terminal
         self.transport = transport
+        self.listener = listener
+        givenListener = listener
         self.randomness = randomness
         initialConfiguration = flow.configuration
         model = AppModel(flow: flow, presentation: presentation, size: terminal.size, now: Date())
@@ -83,7 +98,7 @@ public final class InteractiveSession {
     /// The time to tell the model, when it should hear of it: every tenth of a second while a
     /// request is in flight (the waiting indicator), else every second (relative times).
     private func tick() -> Date? {
-        let step: TimeInterval = model.inFlight == nil ? 1 : 0.1
+        let step: TimeInterval = model.inFlight == nil && model.listening == nil ? 1 : 0.1
         let now = Date()
         let quantized = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / step).rounded(.down) * step)
         return quantized > model.now ? quantized : nil
@@ -118,8 +133,56 @@ public final class InteractiveSession {
         case .copy(let text):
             let copied = terminal.copyToClipboard(text)
             return perform(model.update(.copyFinished(succeeded: copied)))
+        case .listenForCallback(let ticket, let timeout):
+            listen(ticket: ticket, timeout: timeout)
+        case .stopListening(let ticket):
+            if listenTask?.ticket == ticket {
+                listenTask?.task.cancel()
+                listenTask = nil
+            }
         }
         return false
+    }
+
+    /// Waits on the loopback listener in a task, and reports what came (or did not) with the ticket.
+    private func listen(ticket: Int, timeout: Duration) {
+        listenTask?.task.cancel()
+        let redirectURI = initialConfiguration.redirectURI
+        listenTask = (ticket, Task { [weak self] in
+            guard let self else { return }
+            let message: AppMessage
+            do throws(CallbackListenerError) {
+                let listener = try await self.freshListener(redirectURI: redirectURI)
+                let url = try await listener.callback(timeout: timeout)
+                guard !Task.isCancelled else { return }
+                self.listenerSpent = true
+                message = .callbackCaught(ticket: ticket, url, at: Date())
+            } catch {
+                guard !Task.isCancelled else { return }
+                message = .callbackListenerFailed(ticket: ticket, reason: error.description)
+            }
+            self.arrived.append(message)
+            if self.listenTask?.ticket == ticket { self.listenTask = nil }
+        })
+    }
+
+    /// The listener to wait on: the one given, or, once that has caught a redirect, a new one on
+    /// the same address (the port is in the redirect URI the flow sends).
+    private func freshListener(redirectURI: String) async throws(CallbackListenerError) -> CallbackListener {
+        if let listener, !listenerSpent { return listener }
+        guard listener != nil else { throw .notLoopback(redirectURI) }
+        if let spent = listener, spent !== givenListener { await spent.stop() }
+        // The given one is stopped by its owner; close its socket now so the port is free again.
+        if let given = givenListener, listener === given { await given.stop() }
+        let started = try await CallbackListener.start(redirectURI: redirectURI)
+        listener = started
+        listenerSpent = false
+        return started
+    }
+
+    /// Stops a listener this session started in place of the one it was given.
+    private func stopOwnListener() async {
+        if let listener, listener !== givenListener { await listener.stop() }
     }
 
     private func send(_ request: HTTPRequest, ticket: Int, timeout: Duration) {
@@ -142,5 +205,7 @@ public final class InteractiveSession {
     private func cancelAll() {
         for task in requests.values { task.cancel() }
         requests.removeAll()
+        listenTask?.task.cancel()
+        listenTask = nil
     }
 }

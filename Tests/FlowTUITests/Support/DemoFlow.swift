@@ -101,11 +101,14 @@ enum DemoFlow {
         return input + "." + Base64URL.encode(signature)
     }
 
-    static func tokens(nonce: String?) -> HTTPResponse {
-        let issued = Int(start.timeIntervalSince1970)
+    static let refreshToken = "rt-0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    static let rotatedRefreshToken = "rt-rotated-11223344556677889900aabb"
+
+    static func tokens(nonce: String?, refreshToken: String? = nil, issuedAfter seconds: Int = 0) -> HTTPResponse {
+        let issued = Int(start.timeIntervalSince1970) + seconds
         let idToken = signed("""
             {"sub":"9a7c5e3b-1d2f-4a6b-8c0e-2f4a6b8c0e1d","aud":"\(clientID)","iss":"\(base)/as",\
-            "iat":\(issued),"exp":\(issued + 3600),"auth_time":\(issued),"nonce":"\(nonce ?? "")",\
+            "iat":\(issued),"exp":\(issued + 3600),"auth_time":\(issued),\(nonce.map { #""nonce":"\#($0)","# } ?? "")\
             "preferred_username":"demo.user","env":"\(environmentID)"}
             """)
         // RFC 9068 §2.1: a JWT access token says so in its typ.
@@ -113,10 +116,51 @@ enum DemoFlow {
             {"client_id":"\(clientID)","iss":"\(base)/as","jti":"b4c2d1e0","iat":\(issued),"exp":\(issued + 3600),\
             "aud":["https://api.pingone.com"],"scope":"openid profile email","sub":"9a7c5e3b-1d2f-4a6b-8c0e-2f4a6b8c0e1d"}
             """, type: "at+jwt")
+        let refresh = refreshToken.map { #","refresh_token":"\#($0)""# } ?? ""
         return json("""
             {"access_token":"\(accessToken)","token_type":"Bearer","expires_in":3600,"scope":"openid profile email",\
-            "id_token":"\(idToken)"}
+            "id_token":"\(idToken)"\(refresh)}
             """, contentType: "application/json;charset=UTF-8")
+    }
+
+    // MARK: - After the tokens
+
+    static let subject = "9a7c5e3b-1d2f-4a6b-8c0e-2f4a6b8c0e1d"
+
+    static func userInfo() -> HTTPResponse {
+        json("""
+            {"sub":"\(subject)","preferred_username":"demo.user","given_name":"Demo","family_name":"User",\
+            "email":"demo.user@example.com","updated_at":1795000000,"env":"\(environmentID)"}
+            """, contentType: "application/json;charset=UTF-8")
+    }
+
+    static func introspection(active: Bool) -> HTTPResponse {
+        let issued = Int(start.timeIntervalSince1970)
+        return json(active ? """
+            {"active":true,"client_id":"\(clientID)","token_type":"Bearer","scope":"openid profile email",\
+            "sub":"\(subject)","iat":\(issued),"exp":\(issued + 3600),"aud":["https://api.pingone.com"]}
+            """ : #"{"active":false}"#, contentType: "application/json;charset=UTF-8")
+    }
+
+    /// RFC 7009 §2.2: an empty 200, whether or not the token was valid.
+    static func revoked() -> HTTPResponse {
+        HTTPResponse(status: 200, reason: "OK", headers: commonHeaders)
+    }
+
+    /// PingOne's sign-off page, with the `ST` cookie expired.
+    static func signedOff() -> HTTPResponse {
+        HTTPResponse(status: 200, reason: "OK", headers: [
+            HTTPHeader("Content-Type", "text/html;charset=UTF-8"),
+            HTTPHeader("Set-Cookie", "ST=; Path=/\(environmentID); Max-Age=0; Secure; HttpOnly; SameSite=None"),
+        ] + commonHeaders, body: Array("<!DOCTYPE html><html><body><h1>You have been signed off.</h1></body></html>".utf8))
+    }
+
+    /// A PAR response (RFC 9126 §2.2).
+    static let requestURI = "urn:ietf:params:oauth:request_uri:4f2a8e1c-9b3d-4a7e-8c51-0d6f2b9e3a17"
+
+    static func pushedAuthorization() -> HTTPResponse {
+        json(#"{"request_uri":"\#(requestURI)","expires_in":60}"#, status: 201, reason: "Created",
+             contentType: "application/json;charset=UTF-8")
     }
 
     static func keySet() -> HTTPResponse {
@@ -199,6 +243,29 @@ enum DemoFlow {
         if stage == .inspectReady { return model }
         send(&model, answer: keySet())
         return model
+    }
+
+    /// The demo flow completed with a refresh token among the tokens.
+    static func completedWithRefreshToken(size: Size = Size(columns: 120, rows: 40)) -> AppModel {
+        var model = model(at: .tokenReady, size: size)
+        send(&model, answer: tokens(nonce: model.flow.nonce, refreshToken: refreshToken))
+        send(&model, answer: keySet())
+        return model
+    }
+
+    /// A model for another configuration of the demo flow, not started.
+    static func model(configuration: FlowConfiguration, size: Size = Size(columns: 120, rows: 40)) -> AppModel {
+        AppModel(flow: AuthorizationCodeFlow(configuration: configuration, randomness: .fixed(seed: 1)),
+                 presentation: presentation, size: size, now: start)
+    }
+
+    /// Whether some line of `text` is a table row: `key`, blanks, then a value starting with `value`.
+    static func hasRow(_ text: String, _ key: String, _ value: String) -> Bool {
+        text.split(separator: "\n").contains { line in
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix(key + " ") else { return false }
+            return trimmed.dropFirst(key.count).drop { $0 == " " }.hasPrefix(value)
+        }
     }
 
     /// The canvas of a model.

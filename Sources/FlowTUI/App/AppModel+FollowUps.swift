@@ -1,0 +1,102 @@
+import FlowEngine
+
+extension AppModel {
+    /// The key that chooses each follow-up step once tokens are in.
+    public static let followUpKeys: [(key: Character, step: FlowStep)] = [
+        ("u", .userInfo), ("i", .introspect), ("f", .refresh), ("v", .revoke), ("s", .signOff),
+    ]
+
+    /// The follow-up step a key chooses, if it is one of theirs.
+    static func followUp(for key: Character) -> FlowStep? {
+        followUpKeys.first { $0.key == key }?.step
+    }
+
+    /// Whether the flow is at a point where a follow-up may be chosen: tokens are in, nothing is
+    /// on the wire, and the flow completed, has a follow-up ready, or failed after the tokens.
+    var acceptsFollowUps: Bool {
+        guard inFlight == nil, flow.tokens != nil else { return false }
+        switch flow.phase {
+        case .completed: return true
+        case .ready(let step): return FlowStep.followUps.contains(step)
+        case .failed(let step, _): return FlowStep.followUps.contains(step) || step == .inspect
+        case .waitingForResponse, .needsCredentials, .needsBrowserCallback: return false
+        }
+    }
+
+    /// Why a follow-up step cannot be built with what this flow has, or nil when it can.
+    func followUpUnavailability(_ step: FlowStep) -> String? {
+        let endpoints = flow.configuration.endpoints
+        switch step {
+        case .userInfo:
+            return endpoints.userInfo == nil ? "The server offers no UserInfo endpoint (none in its discovery document)." : nil
+        case .introspect:
+            return endpoints.introspection == nil ? "The server offers no introspection endpoint (none in its discovery document)." : nil
+        case .refresh:
+            if flow.tokens?.refreshToken == nil {
+                return "No refresh token came with the tokens: the app needs the refresh_token grant (or offline_access)."
+            }
+            return nil
+        case .revoke:
+            return endpoints.revocation == nil ? "The server offers no revocation endpoint (none in its discovery document)." : nil
+        case .signOff:
+            if endpoints.endSession == nil { return "The server offers no sign-off endpoint (no end_session_endpoint)." }
+            return flow.tokens?.idToken == nil ? "Sign-off sends the ID token as id_token_hint, and none came with the tokens." : nil
+        default:
+            return "\(step.title) is not a follow-up step."
+        }
+    }
+
+    /// The follow-up steps that can be chosen now, in key order.
+    var availableFollowUps: [FlowStep] {
+        guard acceptsFollowUps else { return [] }
+        return Self.followUpKeys.map(\.step).filter { followUpUnavailability($0) == nil }
+    }
+
+    /// u, i, f, v, s: build a follow-up step's request, for `n` to send.
+    mutating func chooseFollowUp(_ step: FlowStep) -> AppCommand {
+        guard inFlight == nil else {
+            notice = "A request is in flight: esc cancels it."
+            return .none
+        }
+        guard flow.tokens != nil else {
+            notice = "\(step.title) comes after the tokens: finish the flow first (n)."
+            return .none
+        }
+        guard acceptsFollowUps else {
+            notice = "Send \(flow.phase.step.map { "\($0.number) \($0.title)" } ?? "the current step") first; then choose a follow-up."
+            return .none
+        }
+        if let reason = followUpUnavailability(step) {
+            notice = reason
+            return .none
+        }
+        viewedStep = nil
+        let command = follow(flow.handle(.followUpChosen(step)))
+        notice = flow.phase == .ready(step) ? "\(step.number) \(step.title) built: n sends it, e edits it." : notice
+        return command
+    }
+
+    /// The footer's hints for the follow-up steps: each on its own once the flow completed, else
+    /// one hint for all (a follow-up is already built, or one failed).
+    var followUpBindings: [KeyBinding] {
+        let available = availableFollowUps
+        guard !available.isEmpty else { return [] }
+        let keys = Self.followUpKeys.filter { available.contains($0.step) }
+        if flow.phase == .completed {
+            return keys.map { KeyBinding(String($0.key), Self.shortName($0.step)) }
+        }
+        return [KeyBinding(keys.map { String($0.key) }.joined(separator: " "), "follow-up")]
+    }
+
+    /// A follow-up's name in the footer.
+    static func shortName(_ step: FlowStep) -> String {
+        switch step {
+        case .userInfo: "userinfo"
+        case .introspect: "introspect"
+        case .refresh: "refresh"
+        case .revoke: "revoke"
+        case .signOff: "sign off"
+        default: step.title.lowercased()
+        }
+    }
+}
