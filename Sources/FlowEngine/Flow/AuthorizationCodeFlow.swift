@@ -171,6 +171,12 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
                 return enter(.success(.ready(.token)), step: .token)
             }
             guard case .failed(let step, let failure) = phase else { return .none }
+            if step == .signOn, signsOnInBrowser,
+               let authorizeURL = record.last(where: { $0.step == .authorize })?.request.url {
+                // A callback that failed (wrong state, an error): wait for another from the browser.
+                phase = .needsBrowserCallback(authorizeURL: authorizeURL)
+                return .awaitBrowserSignOn(URL: authorizeURL)
+            }
             if step == .signOn, signOnAction == .checkCredentials, case .pingOneError = failure {
                 phase = .needsCredentials
                 return .awaitCredentials

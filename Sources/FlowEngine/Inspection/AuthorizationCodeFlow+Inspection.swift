@@ -21,9 +21,14 @@ extension AuthorizationCodeFlow {
             ("access_token", tokens.accessToken, .accessToken),
             ("refresh_token", tokens.refreshToken, .other),
         ]
+        // Tokens from a refresh: an ID token there may leave out the nonce (OIDC Core §12.2).
+        let fromRefresh = record.last(where: { $0.decoded.tokens != nil })?.step == .refresh
         for (name, value, kind) in candidates {
             guard let value, name == "id_token" || JSONWebToken.looksLikeJWT(value) else { continue }
-            let expectations = tokenExpectations(kind: kind, now: now, allowedSkew: allowedSkew)
+            var expectations = tokenExpectations(kind: kind, now: now, allowedSkew: allowedSkew)
+            if fromRefresh, kind == .idToken, (try? JSONWebToken.parse(value))?.claims?["nonce"] == nil {
+                expectations.nonce = nil
+            }
             inspected.append(InspectedToken(name: name, inspection: inspector.inspect(value, expecting: expectations)))
         }
         return inspected

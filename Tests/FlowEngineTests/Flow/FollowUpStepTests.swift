@@ -156,3 +156,20 @@ import Testing
         #expect(flow.record.map(\.action) == ["Authorize (in the browser)", "Callback from the browser"])
     }
 }
+
+@Suite struct BrowserRetryTests {
+    @Test func retryingAFailedCallbackWaitsForAnotherOne() {
+        let endpoints = FlowEndpoints(issuer: "http://127.0.0.1:9400", authorization: "http://127.0.0.1:9400/authorize",
+                                      token: "http://127.0.0.1:9400/token")
+        var flow = AuthorizationCodeFlow(configuration: Fixture.configuration { $0.discoveredEndpoints = endpoints }, randomness: .fixed())
+        guard case .awaitBrowserSignOn(let url) = flow.handle(.sendRequested(at: Fixture.now)) else {
+            Issue.record("expected a browser sign-on")
+            return
+        }
+        _ = flow.handle(.callbackReceived("\(Fixture.redirect)?code=x&state=forged", at: Fixture.now))
+        #expect(flow.phase == .failed(.signOn, .stateMismatch(sent: flow.state, received: "forged")))
+        #expect(flow.handle(.retryRequested) == .awaitBrowserSignOn(URL: url))
+        #expect(flow.handle(.callbackReceived("\(Fixture.redirect)?code=y&state=\(flow.state)", at: Fixture.now)) == .awaitSend(.token))
+        #expect(flow.code == "y")
+    }
+}
