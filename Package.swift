@@ -5,7 +5,7 @@ let package = Package(
     name: "authflow",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "authflow", targets: ["authflow"]),
+        .executable(name: "authflow", targets: ["authflow"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -66,14 +66,16 @@ let package = Package(
         .testTarget(name: "FlowEngineTests", dependencies: ["FlowEngine", "PingOneSimulator"], exclude: ["Fixtures"]),
         .testTarget(name: "FlowTUITests", dependencies: ["FlowTUI", "FlowEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "FlowTUI"]),
-        .testTarget(name: "PingOneSimulatorTests", dependencies: [
-            "PingOneSimulator",
-            .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "_CryptoExtras", package: "swift-crypto"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOHTTP1", package: "swift-nio"),
-        ]),
+        .testTarget(
+            name: "PingOneSimulatorTests",
+            dependencies: [
+                "PingOneSimulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .testTarget(name: "authflowTests", dependencies: ["FlowEngine", "PingOneSimulator"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,9 +1,10 @@
 import CNcursesw
 import FlowTUI
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension CursesTerminal {

@@ -1,10 +1,11 @@
 import CNcursesw
 import Dispatch
 import FlowTUI
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The screen: copies canvases to the terminal and reads keys, through ncursesw.

@@ -14,7 +14,9 @@ struct Authflow: AsyncParsableCommand {
             `authflow run --demo` walks the same flow headless.
             """,
         version: "0.1.0",
-        subcommands: [InteractiveCommand.self, DemoCommand.self, RunCommand.self, DecodeCommand.self, SimulateCommand.self],
+        subcommands: [
+            InteractiveCommand.self, DemoCommand.self, RunCommand.self, DecodeCommand.self, SimulateCommand.self,
+        ],
         defaultSubcommand: InteractiveCommand.self
     )
 }

@@ -1,7 +1,8 @@
 import CNcursesw
-import Testing
-@testable import CursesTerminal
 import FlowTUI
+import Testing
+
+@testable import CursesTerminal
 
 @Suite("Curses key codes")
 struct CursesKeyMapTests {

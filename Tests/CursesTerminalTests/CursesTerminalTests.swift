@@ -1,9 +1,11 @@
+import FlowTUI
 import Foundation
 import Testing
+
 @testable import CursesTerminal
-import FlowTUI
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// curses on a pseudo-terminal: what is drawn is read back from curses' own screen.
@@ -12,13 +14,16 @@ import Glibc
 @MainActor
 @Suite("Curses terminal", .serialized)
 struct CursesTerminalTests {
-    private func withTerminal(columns: Int = 40, rows: Int = 10, environment: [String: String] = [:],
-                              _ body: (CursesTerminal, PseudoTerminal) throws -> Void) throws {
+    private func withTerminal(
+        columns: Int = 40, rows: Int = 10, environment: [String: String] = [:],
+        _ body: (CursesTerminal, PseudoTerminal) throws -> Void
+    ) throws {
         let pty = try PseudoTerminal(columns: columns, rows: rows)
         defer { pty.close() }
-        let terminal = try CursesTerminal(input: pty.terminal, output: pty.terminal,
-                                          terminalType: "xterm-256color", environment: environment,
-                                          handlesSignals: false)
+        let terminal = try CursesTerminal(
+            input: pty.terminal, output: pty.terminal,
+            terminalType: "xterm-256color", environment: environment,
+            handlesSignals: false)
         defer { terminal.stop() }
         try body(terminal, pty)
     }
@@ -126,7 +131,10 @@ struct CursesTerminalTests {
     @Test func aPipeIsNotATerminal() throws {
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
-        defer { close(fds[0]); close(fds[1]) }
+        defer {
+            close(fds[0])
+            close(fds[1])
+        }
         #expect(throws: CursesTerminalError.notATerminal) {
             _ = try CursesTerminal(input: fds[0], output: fds[1], environment: [:], handlesSignals: false)
         }
@@ -136,8 +144,9 @@ struct CursesTerminalTests {
         let pty = try PseudoTerminal(columns: 20, rows: 5)
         defer { pty.close() }
         #expect(throws: CursesTerminalError.cannotInitialize(terminalType: "no-such-terminal-xyz")) {
-            _ = try CursesTerminal(input: pty.terminal, output: pty.terminal, terminalType: "no-such-terminal-xyz",
-                                   environment: [:], handlesSignals: false)
+            _ = try CursesTerminal(
+                input: pty.terminal, output: pty.terminal, terminalType: "no-such-terminal-xyz",
+                environment: [:], handlesSignals: false)
         }
     }
 }

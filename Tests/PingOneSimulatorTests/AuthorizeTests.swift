@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PingOneSimulator
+import Testing
 
 @Suite("Authorize")
 struct AuthorizeTests {
@@ -51,7 +51,9 @@ struct AuthorizeTests {
         }
     }
 
-    @Test(arguments: ["http://localhost:9999/callback", "http://127.0.0.1/callback", "https://app.example.com/callback"])
+    @Test(arguments: [
+        "http://localhost:9999/callback", "http://127.0.0.1/callback", "https://app.example.com/callback",
+    ])
     func registeredRedirectURIsAreAcceptedAndLoopbackPortsIgnored(redirectURI: String) async throws {
         try await SimulatorHarness.run { harness in
             let response = try await harness.authorize(SimulatorHarness.authorizeParameters(redirectURI: redirectURI))
@@ -93,8 +95,10 @@ struct AuthorizeTests {
 
     @Test func plainChallengeIsRejectedWhenS256Required() async throws {
         try await SimulatorHarness.run { harness in
-            let response = try await harness.authorize(SimulatorHarness.authorizeParameters(
-                clientID: Demo.spaID, extra: [("code_challenge", Demo.verifier), ("code_challenge_method", "plain")]))
+            let response = try await harness.authorize(
+                SimulatorHarness.authorizeParameters(
+                    clientID: Demo.spaID,
+                    extra: [("code_challenge", Demo.verifier), ("code_challenge_method", "plain")]))
             #expect(response.locationParameters()["error"] == "invalid_request")
             #expect(response.locationParameters()["error_description"]?.contains("S256") == true)
         }
@@ -102,16 +106,18 @@ struct AuthorizeTests {
 
     @Test func unknownChallengeMethodIsRejected() async throws {
         try await SimulatorHarness.run { harness in
-            let response = try await harness.authorize(SimulatorHarness.authorizeParameters(
-                extra: [("code_challenge", Demo.challenge), ("code_challenge_method", "S512")]))
+            let response = try await harness.authorize(
+                SimulatorHarness.authorizeParameters(
+                    extra: [("code_challenge", Demo.challenge), ("code_challenge_method", "S512")]))
             #expect(response.locationParameters()["error"] == "invalid_request")
         }
     }
 
     @Test func piFlowAnswersWithTheFlowJSON() async throws {
         try await SimulatorHarness.run { harness in
-            let response = try await harness.authorize(SimulatorHarness.authorizeParameters(
-                redirectURI: nil, extra: [("response_mode", "pi.flow")]))
+            let response = try await harness.authorize(
+                SimulatorHarness.authorizeParameters(
+                    redirectURI: nil, extra: [("response_mode", "pi.flow")]))
             #expect(response.status == 200)
             #expect(response.header("Location") == nil)
             #expect(response.header("Set-Cookie")?.hasPrefix("ST=") == true)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PingOneSimulator
+import Testing
 
 @Suite("Configuration")
 struct ConfigurationTests {
@@ -19,14 +19,18 @@ struct ConfigurationTests {
         #expect(spa.tokenEndpointAuthMethod == "NONE")
         #expect(spa.pkceEnforcement == "S256_REQUIRED")
         for app in [web, spa] {
-            #expect(app.redirectURIs == ["http://127.0.0.1/callback", "http://localhost/callback", "https://app.example.com/callback"])
+            #expect(
+                app.redirectURIs == [
+                    "http://127.0.0.1/callback", "http://localhost/callback", "https://app.example.com/callback",
+                ])
             #expect(app.refreshTokenType == "JSON_WEB_TOKEN")
         }
         let user = try #require(demo.users.first)
         #expect(demo.users.count == 1)
         #expect(UUID(uuidString: user.id) != nil)
-        #expect([user.username, user.password, user.givenName, user.familyName, user.email]
-            == ["demo", "2Federate!", "Demo", "User", "demo@example.com"])
+        #expect(
+            [user.username, user.password, user.givenName, user.familyName, user.email]
+                == ["demo", "2Federate!", "Demo", "User", "demo@example.com"])
         #expect(demo.faults.isEmpty)
     }
 
@@ -40,12 +44,14 @@ struct ConfigurationTests {
         #expect(try SimulatorConfiguration.load(from: full) == .demo)
 
         let minimal = directory.appendingPathComponent("minimal.json")
-        try Data(#"""
+        try Data(
+            #"""
             {"environmentID":"env-1","organizationID":"org-1",
              "applications":[{"id":"app","name":"App","secret":"s","redirectURIs":["http://127.0.0.1/cb"]}],
              "users":[{"id":"u","username":"u","password":"p","givenName":"G","familyName":"F","email":"e@x"}],
              "faults":["slowToken"]}
-            """#.utf8).write(to: minimal)
+            """#.utf8
+        ).write(to: minimal)
         let loaded = try SimulatorConfiguration.load(from: minimal)
         #expect(loaded.region == "NA")
         #expect(loaded.faults == [.slowToken])
@@ -65,7 +71,10 @@ struct ConfigurationTests {
         }
         var bad = SimulatorConfiguration.demo
         bad.applications[0].tokenEndpointAuthMethod = "MAGIC"
-        #expect(throws: SimulatorConfigurationError.invalidValue(field: "applications[\(Demo.webAppID)].tokenEndpointAuthMethod", value: "MAGIC")) {
+        #expect(
+            throws: SimulatorConfigurationError.invalidValue(
+                field: "applications[\(Demo.webAppID)].tokenEndpointAuthMethod", value: "MAGIC")
+        ) {
             try bad.validate()
         }
         var noKeys = SimulatorConfiguration.demo
@@ -83,14 +92,18 @@ struct ConfigurationTests {
     }
 
     @Test func unknownFaultNamesFailToDecode() {
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(SimulatorFault.self, from: Data(#""nope""#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(SimulatorFault.self, from: Data(#""nope""#.utf8))
+        }
         #expect(SimulatorFault.allCases.count == 11)
     }
 
     @Test func startRejectsAnInvalidConfiguration() async {
         var bad = SimulatorConfiguration.demo
         bad.applications[0].pkceEnforcement = "SOMETIMES"
-        await #expect(throws: SimulatorConfigurationError.self) { _ = try await PingOneSimulator.start(configuration: bad) }
+        await #expect(throws: SimulatorConfigurationError.self) {
+            _ = try await PingOneSimulator.start(configuration: bad)
+        }
     }
 
     @Test func startFailsCleanlyOnABusyPort() async throws {

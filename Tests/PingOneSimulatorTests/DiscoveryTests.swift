@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Testing
+
 @testable import PingOneSimulator
 
 @Suite("Discovery, JWKS and common headers")
@@ -21,17 +22,21 @@ struct DiscoveryTests {
             #expect(document["pushed_authorization_request_endpoint"] as? String == "\(issuer)/par")
             #expect(document["code_challenge_methods_supported"] as? [String] == ["plain", "S256"])
             #expect((document["response_modes_supported"] as? [String])?.contains("pi.flow") == true)
-            #expect(try response.jsonKeyOrder() == [
-                "issuer", "authorization_endpoint", "pushed_authorization_request_endpoint", "token_endpoint",
-                "userinfo_endpoint", "jwks_uri", "end_session_endpoint", "check_session_iframe", "introspection_endpoint",
-                "revocation_endpoint", "device_authorization_endpoint", "claims_parameter_supported",
-                "request_parameter_supported", "request_uri_parameter_supported", "require_pushed_authorization_requests",
-                "scopes_supported", "response_types_supported", "response_modes_supported", "grant_types_supported",
-                "subject_types_supported", "id_token_signing_alg_values_supported", "userinfo_signing_alg_values_supported",
-                "request_object_signing_alg_values_supported", "token_endpoint_auth_methods_supported",
-                "token_endpoint_auth_signing_alg_values_supported", "claim_types_supported", "claims_supported",
-                "code_challenge_methods_supported",
-            ])
+            #expect(
+                try response.jsonKeyOrder() == [
+                    "issuer", "authorization_endpoint", "pushed_authorization_request_endpoint", "token_endpoint",
+                    "userinfo_endpoint", "jwks_uri", "end_session_endpoint", "check_session_iframe",
+                    "introspection_endpoint",
+                    "revocation_endpoint", "device_authorization_endpoint", "claims_parameter_supported",
+                    "request_parameter_supported", "request_uri_parameter_supported",
+                    "require_pushed_authorization_requests",
+                    "scopes_supported", "response_types_supported", "response_modes_supported", "grant_types_supported",
+                    "subject_types_supported", "id_token_signing_alg_values_supported",
+                    "userinfo_signing_alg_values_supported",
+                    "request_object_signing_alg_values_supported", "token_endpoint_auth_methods_supported",
+                    "token_endpoint_auth_signing_alg_values_supported", "claim_types_supported", "claims_supported",
+                    "code_challenge_methods_supported",
+                ])
             #expect(document["request_parameter_supported"] as? Bool == true)
             #expect(document["id_token_signing_alg_values_supported"] as? [String] == ["RS256"])
         }
@@ -63,9 +68,11 @@ struct DiscoveryTests {
     @Test func eachStartMakesItsOwnSigningKey() async throws {
         let first = try await PingOneSimulator.start()
         let second = try await PingOneSimulator.start()
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        let client = HTTPClient(
+            eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         func key(_ simulator: PingOneSimulator) async throws -> [String: Any] {
-            let response = try await client.execute(HTTPClientRequest(url: "\(simulator.issuer)/jwks"), timeout: .seconds(5))
+            let response = try await client.execute(
+                HTTPClientRequest(url: "\(simulator.issuer)/jwks"), timeout: .seconds(5))
             let body = try await response.body.collect(upTo: 1 << 16)
             let json = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]
             return try #require((json?["keys"] as? [[String: Any]])?.first)
@@ -81,7 +88,8 @@ struct DiscoveryTests {
 
     @Test func shutdownStopsServingAndIsIdempotent() async throws {
         let simulator = try await PingOneSimulator.start()
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        let client = HTTPClient(
+            eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         let url = "\(simulator.issuer)/jwks"
         #expect(try await client.execute(HTTPClientRequest(url: url), timeout: .seconds(5)).status == .ok)
         let started = Date()
@@ -103,7 +111,10 @@ struct DiscoveryTests {
                 let correlationID = try #require(response.header("Correlation-Id"))
                 #expect(UUID(uuidString: correlationID) != nil)
                 let date = try #require(response.header("Date"))
-                #expect(date.range(of: #"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$"#, options: .regularExpression) != nil)
+                #expect(
+                    date.range(
+                        of: #"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$"#,
+                        options: .regularExpression) != nil)
             }
             #expect(first.header("Correlation-Id") != second.header("Correlation-Id"))
         }

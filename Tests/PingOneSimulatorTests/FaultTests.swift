@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import Foundation
-import Testing
 import PingOneSimulator
+import Testing
 
 @Suite("Faults")
 struct FaultTests {
@@ -23,7 +23,8 @@ struct FaultTests {
 
     @Test func hangTokenNeverAnswersButShutdownIsPrompt() async throws {
         let simulator = try await PingOneSimulator.start(configuration: demo([.hangToken]))
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        let client = HTTPClient(
+            eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         var request = HTTPClientRequest(url: "\(simulator.issuer)/token")
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
@@ -68,7 +69,8 @@ struct FaultTests {
             let idToken = try DecodedJWT(try #require(body["id_token"] as? String))
             #expect(idToken.header["kid"] as? String == (jwks["keys"] as? [[String: Any]])?.first?["kid"] as? String)
             #expect(try idToken.verifiesRS256(withJWKS: jwks) == false)
-            #expect(try DecodedJWT(try #require(body["access_token"] as? String)).verifiesRS256(withJWKS: jwks) == false)
+            #expect(
+                try DecodedJWT(try #require(body["access_token"] as? String)).verifiesRS256(withJWKS: jwks) == false)
         }
     }
 
@@ -114,7 +116,8 @@ struct FaultTests {
             let (flowID, st) = try await harness.startFlow()
             let flow = try await harness.get("/flows/\(flowID)", headers: [("Cookie", "ST=\(st)")])
             #expect(flow.header("X-Simulator-Note")?.contains("\u{202E}") == true)
-            let appName = ((try flow.json()["_embedded"] as? [String: Any])?["application"] as? [String: Any])?["name"] as? String
+            let appName =
+                ((try flow.json()["_embedded"] as? [String: Any])?["application"] as? [String: Any])?["name"] as? String
             #expect(isHostile(appName ?? ""))
             let wrong = try await harness.checkPassword(flowID: flowID, sessionToken: st, password: "nope")
             #expect(isHostile(try wrong.json()["message"] as? String ?? ""))

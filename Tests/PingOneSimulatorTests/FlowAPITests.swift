@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PingOneSimulator
+import Testing
 
 @Suite("Flow API")
 struct FlowAPITests {
@@ -25,9 +25,13 @@ struct FlowAPITests {
             let expires = try #require(flow["expiresAt"] as? String)
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            let interval = try #require(formatter.date(from: expires)).timeIntervalSince(try #require(formatter.date(from: created)))
+            let interval = try #require(formatter.date(from: expires)).timeIntervalSince(
+                try #require(formatter.date(from: created)))
             #expect(abs(interval - 900) < 1)
-            #expect(try response.jsonKeyOrder() == ["_links", "id", "environment", "resumeUrl", "status", "createdAt", "expiresAt", "_embedded"])
+            #expect(
+                try response.jsonKeyOrder() == [
+                    "_links", "id", "environment", "resumeUrl", "status", "createdAt", "expiresAt", "_embedded",
+                ])
         }
     }
 
@@ -48,7 +52,8 @@ struct FlowAPITests {
     @Test func unknownFlowIs404() async throws {
         try await SimulatorHarness.run { harness in
             let (_, st) = try await harness.startFlow()
-            let response = try await harness.get("/flows/\(UUID().uuidString.lowercased())", headers: [("Cookie", "ST=\(st)")])
+            let response = try await harness.get(
+                "/flows/\(UUID().uuidString.lowercased())", headers: [("Cookie", "ST=\(st)")])
             #expect(response.status == 404)
             #expect(try response.json()["code"] as? String == "NOT_FOUND")
         }
@@ -146,8 +151,9 @@ struct FlowAPITests {
 
     @Test func piFlowCompletionCarriesTheAuthorizeResponse() async throws {
         try await SimulatorHarness.run { harness in
-            let authorize = try await harness.authorize(SimulatorHarness.authorizeParameters(
-                redirectURI: nil, extra: [("response_mode", "pi.flow")]))
+            let authorize = try await harness.authorize(
+                SimulatorHarness.authorizeParameters(
+                    redirectURI: nil, extra: [("response_mode", "pi.flow")]))
             let flowID = try #require(try authorize.json()["id"] as? String)
             let st = try #require(SimulatorHarness.cookieValue(authorize.header("Set-Cookie") ?? "", name: "ST"))
             let response = try await harness.checkPassword(flowID: flowID, sessionToken: st)
@@ -172,11 +178,13 @@ struct FlowAPITests {
             #expect(page.header("Content-Type")?.hasPrefix("text/html") == true)
             #expect(page.text.contains("<form method=\"post\""))
             let wrong = try await harness.postForm(
-                "/signon/?flowId=\(flowID)", [("username", "demo"), ("password", "nope")], headers: [("Cookie", "ST=\(st)")])
+                "/signon/?flowId=\(flowID)", [("username", "demo"), ("password", "nope")],
+                headers: [("Cookie", "ST=\(st)")])
             #expect(wrong.status == 400)
             #expect(wrong.text.contains("The provided credentials are invalid"))
             let right = try await harness.postForm(
-                "/signon/?flowId=\(flowID)", [("username", "demo"), ("password", Demo.password)], headers: [("Cookie", "ST=\(st)")])
+                "/signon/?flowId=\(flowID)", [("username", "demo"), ("password", Demo.password)],
+                headers: [("Cookie", "ST=\(st)")])
             #expect(right.status == 302)
             #expect(right.header("Location") == "\(harness.issuer)/resume?flowId=\(flowID)")
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PingOneSimulator
+import Testing
 
 @Suite("Introspection and revocation")
 struct IntrospectionRevocationTests {
@@ -30,7 +30,8 @@ struct IntrospectionRevocationTests {
 
     @Test func introspectionNeedsClientAuthentication() async throws {
         try await SimulatorHarness.run { harness in
-            let response = try await harness.postForm("/as/introspect", [("token", "x")], headers: [SimulatorHarness.basic(Demo.webAppID, "bad")])
+            let response = try await harness.postForm(
+                "/as/introspect", [("token", "x")], headers: [SimulatorHarness.basic(Demo.webAppID, "bad")])
             #expect(response.status == 401)
             #expect(try response.json()["error"] as? String == "invalid_client")
             let missing = try await harness.postForm("/as/introspect", [], headers: [basic])
@@ -44,8 +45,12 @@ struct IntrospectionRevocationTests {
             let response = try await harness.postForm("/as/revoke", [("token", accessToken)], headers: [basic])
             #expect(response.status == 200)
             #expect(response.body.isEmpty)
-            #expect(try await harness.postForm("/as/introspect", [("token", accessToken)], headers: [basic]).json()["active"] as? Bool == false)
-            #expect(try await harness.get("/as/userinfo", headers: [("Authorization", "Bearer \(accessToken)")]).status == 401)
+            #expect(
+                try await harness.postForm("/as/introspect", [("token", accessToken)], headers: [basic]).json()[
+                    "active"] as? Bool == false)
+            #expect(
+                try await harness.get("/as/userinfo", headers: [("Authorization", "Bearer \(accessToken)")]).status
+                    == 401)
             // RFC 7009 §2.2: unknown tokens are still 200.
             #expect(try await harness.postForm("/as/revoke", [("token", "unknown")], headers: [basic]).status == 200)
         }
@@ -57,19 +62,23 @@ struct IntrospectionRevocationTests {
             let refresh = try #require(tokens["refresh_token"] as? String)
             let access = try #require(tokens["access_token"] as? String)
             #expect(try await harness.postForm("/as/revoke", [("token", refresh)], headers: [basic]).status == 200)
-            let exchange = try await harness.postForm("/as/token", [("grant_type", "refresh_token"), ("refresh_token", refresh)], headers: [basic])
+            let exchange = try await harness.postForm(
+                "/as/token", [("grant_type", "refresh_token"), ("refresh_token", refresh)], headers: [basic])
             #expect(try exchange.json()["error"] as? String == "invalid_grant")
-            #expect(try await harness.get("/as/userinfo", headers: [("Authorization", "Bearer \(access)")]).status == 401)
+            #expect(
+                try await harness.get("/as/userinfo", headers: [("Authorization", "Bearer \(access)")]).status == 401)
         }
     }
 
     @Test func anotherClientCannotRevokeOrIntrospect() async throws {
         try await SimulatorHarness.run { harness in
             let access = try #require(try await harness.tokens()["access_token"] as? String)
-            let spaIntrospect = try await harness.postForm("/as/introspect", [("token", access), ("client_id", Demo.spaID)])
+            let spaIntrospect = try await harness.postForm(
+                "/as/introspect", [("token", access), ("client_id", Demo.spaID)])
             #expect(try spaIntrospect.json()["active"] as? Bool == false)
             _ = try await harness.postForm("/as/revoke", [("token", access), ("client_id", Demo.spaID)])
-            #expect(try await harness.get("/as/userinfo", headers: [("Authorization", "Bearer \(access)")]).status == 200)
+            #expect(
+                try await harness.get("/as/userinfo", headers: [("Authorization", "Bearer \(access)")]).status == 200)
         }
     }
 }

@@ -1,14 +1,18 @@
 import Foundation
-import Testing
 import PingOneSimulator
+import Testing
 
 @Suite("Malformed input")
 struct MalformedInputTests {
-    @Test(arguments: ["Basic %%%notbase64", "Basic " + Data("no-colon".utf8).base64EncodedString(), "Basic", "Basic " + Data(":secret".utf8).base64EncodedString()])
+    @Test(arguments: [
+        "Basic %%%notbase64", "Basic " + Data("no-colon".utf8).base64EncodedString(), "Basic",
+        "Basic " + Data(":secret".utf8).base64EncodedString(),
+    ])
     func garbageBasicCredentialsAreInvalidClient(header: String) async throws {
         try await SimulatorHarness.run { harness in
             let response = try await harness.postForm(
-                "/as/token", [("grant_type", "authorization_code"), ("code", "x")], headers: [("Authorization", header)])
+                "/as/token", [("grant_type", "authorization_code"), ("code", "x")], headers: [("Authorization", header)]
+            )
             #expect(response.status == 401)
             #expect(try response.json()["error"] as? String == "invalid_client")
         }
@@ -34,7 +38,8 @@ struct MalformedInputTests {
 
     @Test func authorizePostMustBeAForm() async throws {
         try await SimulatorHarness.run { harness in
-            let response = try await harness.postJSON("/as/authorize", #"{"client_id":"x"}"#, contentType: "application/json")
+            let response = try await harness.postJSON(
+                "/as/authorize", #"{"client_id":"x"}"#, contentType: "application/json")
             #expect(response.status == 400)
             #expect(try response.json()["code"] as? String == "INVALID_REQUEST")
         }
@@ -42,8 +47,10 @@ struct MalformedInputTests {
 
     @Test func aCodeIssuedToOneClientCannotBeRedeemedByAnother() async throws {
         try await SimulatorHarness.run { harness in
-            let code = try await harness.obtainCode(SimulatorHarness.authorizeParameters(
-                clientID: Demo.spaID, extra: [("code_challenge", Demo.challenge), ("code_challenge_method", "S256")]))
+            let code = try await harness.obtainCode(
+                SimulatorHarness.authorizeParameters(
+                    clientID: Demo.spaID,
+                    extra: [("code_challenge", Demo.challenge), ("code_challenge_method", "S256")]))
             let response = try await harness.exchange(code: code, extra: [("code_verifier", Demo.verifier)])
             #expect(response.status == 400)
             #expect(try response.json()["error"] as? String == "invalid_grant")

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
-import Testing
 import PingOneSimulator
+import Testing
 
 @Suite("PAR and request objects")
 struct PushedAuthorizationTests {
@@ -31,7 +31,8 @@ struct PushedAuthorizationTests {
             let unauthenticated = try await harness.postForm("/as/par", SimulatorHarness.authorizeParameters())
             #expect(unauthenticated.status == 401)
             let badRedirect = try await harness.postForm(
-                "/as/par", SimulatorHarness.authorizeParameters(redirectURI: "https://evil.example.com/cb"), headers: [basic])
+                "/as/par", SimulatorHarness.authorizeParameters(redirectURI: "https://evil.example.com/cb"),
+                headers: [basic])
             #expect(badRedirect.status == 400)
             #expect(try badRedirect.json()["error"] as? String == "invalid_request")
         }
@@ -45,7 +46,8 @@ struct PushedAuthorizationTests {
             #expect(direct.locationParameters()["error"] == "invalid_request")
             let pushed = try await harness.postForm("/as/par", SimulatorHarness.authorizeParameters(), headers: [basic])
             let requestURI = try #require(try pushed.json()["request_uri"] as? String)
-            #expect(try await harness.authorize([("client_id", Demo.webAppID), ("request_uri", requestURI)]).status == 302)
+            #expect(
+                try await harness.authorize([("client_id", Demo.webAppID), ("request_uri", requestURI)]).status == 302)
         }
     }
 
@@ -62,7 +64,8 @@ struct PushedAuthorizationTests {
             let resumed = try await harness.resume(flowID: flowID, sessionToken: st)
             #expect(resumed.locationParameters()["state"] == "from-request-object")
             let forged = try ClientAssertions.hs256(claims, secret: "not-the-secret")
-            let rejected = try await harness.authorize(SimulatorHarness.authorizeParameters(extra: [("request", forged)]))
+            let rejected = try await harness.authorize(
+                SimulatorHarness.authorizeParameters(extra: [("request", forged)]))
             #expect(rejected.status == 400)
             let garbage = try await harness.authorize(SimulatorHarness.authorizeParameters(extra: [("request", "a.b")]))
             #expect(garbage.status == 400)
@@ -72,12 +75,16 @@ struct PushedAuthorizationTests {
     @Test func es256RequestObjectWithTheAppsJWKS() async throws {
         let key = P256.Signing.PrivateKey()
         let app = SimulatedApplication(
-            id: "ro-app", name: "ro", tokenEndpointAuthMethod: "PRIVATE_KEY_JWT", redirectURIs: ["http://127.0.0.1/callback"],
+            id: "ro-app", name: "ro", tokenEndpointAuthMethod: "PRIVATE_KEY_JWT",
+            redirectURIs: ["http://127.0.0.1/callback"],
             jwks: ClientAssertions.jwks(p256: key, kid: "k1"))
         try await SimulatorHarness.run(Demo.configuration(with: app)) { harness in
-            let claims: [String: Any] = ["iss": app.id, "aud": harness.issuer, "state": "signed-state", "response_type": "code"]
+            let claims: [String: Any] = [
+                "iss": app.id, "aud": harness.issuer, "state": "signed-state", "response_type": "code",
+            ]
             let object = try ClientAssertions.es256(claims, key: key, kid: "k1")
-            let response = try await harness.authorize(SimulatorHarness.authorizeParameters(clientID: app.id, extra: [("request", object)]))
+            let response = try await harness.authorize(
+                SimulatorHarness.authorizeParameters(clientID: app.id, extra: [("request", object)]))
             #expect(response.status == 302)
             #expect(response.header("Location")?.contains("/signon/") == true)
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PingOneSimulator
+import Testing
 
 @Suite("Resume")
 struct ResumeTests {
@@ -52,7 +52,8 @@ struct ResumeTests {
 
     @Test func fragmentResponseMode() async throws {
         try await SimulatorHarness.run { harness in
-            let (flowID, st) = try await harness.startFlow(SimulatorHarness.authorizeParameters(extra: [("response_mode", "fragment")]))
+            let (flowID, st) = try await harness.startFlow(
+                SimulatorHarness.authorizeParameters(extra: [("response_mode", "fragment")]))
             _ = try await harness.checkPassword(flowID: flowID, sessionToken: st)
             let response = try await harness.resume(flowID: flowID, sessionToken: st)
             #expect(response.header("Location")?.hasPrefix(Demo.redirectURI + "#code=") == true)
@@ -62,7 +63,8 @@ struct ResumeTests {
 
     @Test func formPostResponseMode() async throws {
         try await SimulatorHarness.run { harness in
-            let (flowID, st) = try await harness.startFlow(SimulatorHarness.authorizeParameters(extra: [("response_mode", "form_post")]))
+            let (flowID, st) = try await harness.startFlow(
+                SimulatorHarness.authorizeParameters(extra: [("response_mode", "form_post")]))
             _ = try await harness.checkPassword(flowID: flowID, sessionToken: st)
             let response = try await harness.resume(flowID: flowID, sessionToken: st)
             #expect(response.status == 200)
@@ -87,10 +89,12 @@ struct ResumeTests {
             let (flowID, st) = try await harness.startFlow()
             _ = try await harness.checkPassword(flowID: flowID, sessionToken: st)
             _ = try await harness.resume(flowID: flowID, sessionToken: st)
-            let silent = try await harness.authorize(SimulatorHarness.authorizeParameters(extra: [("prompt", "none")]), cookie: st)
+            let silent = try await harness.authorize(
+                SimulatorHarness.authorizeParameters(extra: [("prompt", "none")]), cookie: st)
             #expect(silent.status == 302)
             #expect(silent.locationParameters()["code"] != nil)
-            let anonymous = try await harness.authorize(SimulatorHarness.authorizeParameters(extra: [("prompt", "none")]))
+            let anonymous = try await harness.authorize(
+                SimulatorHarness.authorizeParameters(extra: [("prompt", "none")]))
             #expect(anonymous.locationParameters()["error"] == "login_required")
         }
     }

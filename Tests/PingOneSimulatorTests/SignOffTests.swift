@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PingOneSimulator
+import Testing
 
 @Suite("Sign-off")
 struct SignOffTests {
@@ -17,7 +17,8 @@ struct SignOffTests {
             let (st, tokens) = try await signedOnSession(harness)
             let idToken = try #require(tokens["id_token"] as? String)
             let query = SimulatorHarness.formEncode([
-                ("id_token_hint", idToken), ("post_logout_redirect_uri", "https://app.example.com/callback"), ("state", "bye"),
+                ("id_token_hint", idToken), ("post_logout_redirect_uri", "https://app.example.com/callback"),
+                ("state", "bye"),
             ])
             let response = try await harness.get("/as/signoff?\(query)", headers: [("Cookie", "ST=\(st)")])
             #expect(response.status == 302)
@@ -27,10 +28,12 @@ struct SignOffTests {
             #expect(cookie.contains("Max-Age=0"))
             // The session is over: refresh fails and prompt=none needs a login.
             let refresh = try await harness.postForm(
-                "/as/token", [("grant_type", "refresh_token"), ("refresh_token", try #require(tokens["refresh_token"] as? String))],
+                "/as/token",
+                [("grant_type", "refresh_token"), ("refresh_token", try #require(tokens["refresh_token"] as? String))],
                 headers: [SimulatorHarness.basic(Demo.webAppID, Demo.webAppSecret)])
             #expect(try refresh.json()["error"] as? String == "invalid_grant")
-            let silent = try await harness.authorize(SimulatorHarness.authorizeParameters(extra: [("prompt", "none")]), cookie: st)
+            let silent = try await harness.authorize(
+                SimulatorHarness.authorizeParameters(extra: [("prompt", "none")]), cookie: st)
             #expect(silent.locationParameters()["error"] == "login_required")
         }
     }
@@ -50,7 +53,9 @@ struct SignOffTests {
             let (st, tokens) = try await signedOnSession(harness)
             #expect(try await harness.get("/as/signoff").status == 400)
             let idToken = try #require(tokens["id_token"] as? String)
-            let evil = SimulatorHarness.formEncode([("id_token_hint", idToken), ("post_logout_redirect_uri", "https://evil.example.com/")])
+            let evil = SimulatorHarness.formEncode([
+                ("id_token_hint", idToken), ("post_logout_redirect_uri", "https://evil.example.com/"),
+            ])
             #expect(try await harness.get("/as/signoff?\(evil)", headers: [("Cookie", "ST=\(st)")]).status == 400)
             let forged = SimulatorHarness.formEncode([("id_token_hint", "eyJhbGciOiJub25lIn0.e30.")])
             #expect(try await harness.get("/as/signoff?\(forged)", headers: [("Cookie", "ST=\(st)")]).status == 400)

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
-import Testing
 import PingOneSimulator
+import Testing
 
 @Suite("Token contents")
 struct TokenContentTests {
@@ -37,10 +37,11 @@ struct TokenContentTests {
         try await SimulatorHarness.run { harness in
             let body = try await harness.tokens(extra: [("nonce", "n-0S6_WzA2Mj")])
             let idToken = try DecodedJWT(try #require(body["id_token"] as? String))
-            #expect(try JSONKeyOrder.topLevelKeys(of: idToken.payloadData) == [
-                "iss", "sub", "aud", "iat", "exp", "acr", "amr", "auth_time", "at_hash", "sid", "nonce",
-                "preferred_username", "given_name", "family_name", "email", "updated_at", "env", "org", "p1.region",
-            ])
+            #expect(
+                try JSONKeyOrder.topLevelKeys(of: idToken.payloadData) == [
+                    "iss", "sub", "aud", "iat", "exp", "acr", "amr", "auth_time", "at_hash", "sid", "nonce",
+                    "preferred_username", "given_name", "family_name", "email", "updated_at", "env", "org", "p1.region",
+                ])
             let claims = idToken.claims
             #expect(claims["iss"] as? String == harness.issuer)
             #expect(claims["aud"] as? String == Demo.webAppID)
@@ -50,7 +51,8 @@ struct TokenContentTests {
             #expect(claims["p1.region"] as? String == "NA")
             #expect(claims["env"] as? String == Demo.environmentID)
             #expect(claims["email"] as? String == "demo@example.com")
-            let iat = try #require(claims["iat"] as? Int), exp = try #require(claims["exp"] as? Int)
+            let iat = try #require(claims["iat"] as? Int)
+            let exp = try #require(claims["exp"] as? Int)
             #expect(exp - iat == 3600)
             #expect(abs(Double(iat) - Date().timeIntervalSince1970) < 30)
         }
@@ -60,9 +62,11 @@ struct TokenContentTests {
         try await SimulatorHarness.run { harness in
             let body = try await harness.tokens()
             let access = try DecodedJWT(try #require(body["access_token"] as? String))
-            #expect(try JSONKeyOrder.topLevelKeys(of: access.payloadData) == [
-                "client_id", "iss", "iat", "exp", "aud", "scope", "sub", "sid", "auth_time", "acr", "jti", "env", "org",
-            ])
+            #expect(
+                try JSONKeyOrder.topLevelKeys(of: access.payloadData) == [
+                    "client_id", "iss", "iat", "exp", "aud", "scope", "sub", "sid", "auth_time", "acr", "jti", "env",
+                    "org",
+                ])
             #expect(access.claims["aud"] as? [String] == ["https://api.pingone.com"])
             #expect(access.claims["client_id"] as? String == Demo.webAppID)
             #expect(access.claims["scope"] as? String == "openid profile email")
@@ -76,9 +80,10 @@ struct TokenContentTests {
         try await SimulatorHarness.run { harness in
             let body = try await harness.tokens()
             let refresh = try DecodedJWT(try #require(body["refresh_token"] as? String))
-            #expect(try JSONKeyOrder.topLevelKeys(of: refresh.payloadData) == [
-                "sub", "jti", "exp", "sid", "scope", "auth_time", "acr", "amr", "iss",
-            ])
+            #expect(
+                try JSONKeyOrder.topLevelKeys(of: refresh.payloadData) == [
+                    "sub", "jti", "exp", "sid", "scope", "auth_time", "acr", "amr", "iss",
+                ])
             let exp = try #require(refresh.claims["exp"] as? Int)
             #expect(abs(Double(exp) - Date().timeIntervalSince1970 - 30 * 86400) < 30)
         }

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Testing
 import _CryptoExtras
+
 @testable import PingOneSimulator
 
 @Suite("Token endpoint")
@@ -12,7 +13,10 @@ struct TokenTests {
             let response = try await harness.exchange(code: code)
             #expect(response.status == 200)
             #expect(response.header("Cache-Control") == "no-store")
-            #expect(try response.jsonKeyOrder() == ["access_token", "token_type", "expires_in", "refresh_token", "scope", "id_token"])
+            #expect(
+                try response.jsonKeyOrder() == [
+                    "access_token", "token_type", "expires_in", "refresh_token", "scope", "id_token",
+                ])
             let body = try response.json()
             #expect(body["token_type"] as? String == "Bearer")
             #expect(body["expires_in"] as? Int == 3600)
@@ -32,7 +36,8 @@ struct TokenTests {
         try await SimulatorHarness.run { harness in
             let code = try await harness.obtainCode()
             let response = try await harness.postForm(
-                "/as/token", [("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Demo.redirectURI)],
+                "/as/token",
+                [("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Demo.redirectURI)],
                 headers: [SimulatorHarness.basic(Demo.webAppID, "wrong")])
             #expect(response.status == 401)
             #expect(try response.json()["error"] as? String == "invalid_client")
@@ -43,10 +48,12 @@ struct TokenTests {
     @Test func aDifferentAuthMethodThanConfiguredIsInvalidClient() async throws {
         try await SimulatorHarness.run { harness in
             let code = try await harness.obtainCode()
-            let response = try await harness.postForm("/as/token", [
-                ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Demo.redirectURI),
-                ("client_id", Demo.webAppID), ("client_secret", Demo.webAppSecret),
-            ])
+            let response = try await harness.postForm(
+                "/as/token",
+                [
+                    ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Demo.redirectURI),
+                    ("client_id", Demo.webAppID), ("client_secret", Demo.webAppSecret),
+                ])
             #expect(response.status == 401)
             let body = try response.json()
             #expect(body["error"] as? String == "invalid_client")
@@ -66,7 +73,8 @@ struct TokenTests {
             let encodedID = SimulatorHarness.formEncode([("a", app.id)]).dropFirst(2)
             let encodedSecret = SimulatorHarness.formEncode([("a", app.secret ?? "")]).dropFirst(2)
             let response = try await harness.postForm(
-                "/as/token", [("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Demo.redirectURI)],
+                "/as/token",
+                [("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Demo.redirectURI)],
                 headers: [SimulatorHarness.basic(String(encodedID), String(encodedSecret))])
             #expect(response.status == 200)
         }
@@ -78,11 +86,15 @@ struct TokenTests {
             redirectURIs: ["http://127.0.0.1/callback"])
         try await SimulatorHarness.run(Demo.configuration(with: app)) { harness in
             let code = try await harness.obtainCode(SimulatorHarness.authorizeParameters(clientID: app.id))
-            let base = [("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Demo.redirectURI), ("client_id", app.id)]
+            let base = [
+                ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Demo.redirectURI),
+                ("client_id", app.id),
+            ]
             let wrong = try await harness.postForm("/as/token", base + [("client_secret", "nope")])
             #expect(wrong.status == 401)
             #expect(wrong.header("WWW-Authenticate") == nil)
-            let basic = try await harness.postForm("/as/token", base, headers: [SimulatorHarness.basic(app.id, "post-secret")])
+            let basic = try await harness.postForm(
+                "/as/token", base, headers: [SimulatorHarness.basic(app.id, "post-secret")])
             #expect(basic.status == 401)
             let right = try await harness.postForm("/as/token", base + [("client_secret", "post-secret")])
             #expect(right.status == 200)
@@ -91,29 +103,57 @@ struct TokenTests {
 
     @Test func clientSecretJWT() async throws {
         let app = SimulatedApplication(
-            id: "jwt-app", name: "jwt", secret: "a-long-shared-secret-for-hs256-0123456789", tokenEndpointAuthMethod: "CLIENT_SECRET_JWT",
+            id: "jwt-app", name: "jwt", secret: "a-long-shared-secret-for-hs256-0123456789",
+            tokenEndpointAuthMethod: "CLIENT_SECRET_JWT",
             redirectURIs: ["http://127.0.0.1/callback"])
         try await SimulatorHarness.run(Demo.configuration(with: app)) { harness in
             let tokenURL = "\(harness.issuer)/token"
             func attempt(_ assertion: String) async throws -> HTTPResult {
                 let code = try await harness.obtainCode(SimulatorHarness.authorizeParameters(clientID: app.id))
-                return try await harness.postForm("/as/token", [
-                    ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Demo.redirectURI),
-                    ("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"),
-                    ("client_assertion", assertion),
-                ])
+                return try await harness.postForm(
+                    "/as/token",
+                    [
+                        ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Demo.redirectURI),
+                        ("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"),
+                        ("client_assertion", assertion),
+                    ])
             }
             let secret = try #require(app.secret)
-            #expect(try await attempt(ClientAssertions.hs256(ClientAssertions.claims(clientID: app.id, audience: tokenURL), secret: secret)).status == 200)
-            #expect(try await attempt(ClientAssertions.hs256(ClientAssertions.claims(clientID: app.id, audience: harness.issuer), secret: secret)).status == 200)
-            #expect(try await attempt(ClientAssertions.hs256(ClientAssertions.claims(clientID: app.id, audience: tokenURL), secret: "wrong")).status == 401)
-            #expect(try await attempt(ClientAssertions.hs256(ClientAssertions.claims(clientID: app.id, audience: tokenURL, expiresIn: -10), secret: secret)).status == 401)
-            #expect(try await attempt(ClientAssertions.hs256(ClientAssertions.claims(clientID: app.id, audience: tokenURL, expiresIn: 7200), secret: secret)).status == 401)
-            #expect(try await attempt(ClientAssertions.hs256(ClientAssertions.claims(clientID: app.id, audience: "https://elsewhere"), secret: secret)).status == 401)
+            #expect(
+                try await attempt(
+                    ClientAssertions.hs256(
+                        ClientAssertions.claims(clientID: app.id, audience: tokenURL), secret: secret)
+                ).status == 200)
+            #expect(
+                try await attempt(
+                    ClientAssertions.hs256(
+                        ClientAssertions.claims(clientID: app.id, audience: harness.issuer), secret: secret)
+                ).status == 200)
+            #expect(
+                try await attempt(
+                    ClientAssertions.hs256(
+                        ClientAssertions.claims(clientID: app.id, audience: tokenURL), secret: "wrong")
+                ).status == 401)
+            #expect(
+                try await attempt(
+                    ClientAssertions.hs256(
+                        ClientAssertions.claims(clientID: app.id, audience: tokenURL, expiresIn: -10), secret: secret)
+                ).status == 401)
+            #expect(
+                try await attempt(
+                    ClientAssertions.hs256(
+                        ClientAssertions.claims(clientID: app.id, audience: tokenURL, expiresIn: 7200), secret: secret)
+                ).status == 401)
+            #expect(
+                try await attempt(
+                    ClientAssertions.hs256(
+                        ClientAssertions.claims(clientID: app.id, audience: "https://elsewhere"), secret: secret)
+                ).status == 401)
             var noExp = ClientAssertions.claims(clientID: app.id, audience: tokenURL)
             noExp["exp"] = nil
             #expect(try await attempt(ClientAssertions.hs256(noExp, secret: secret)).status == 401)
-            let replayed = try ClientAssertions.hs256(ClientAssertions.claims(clientID: app.id, audience: tokenURL, jti: "same"), secret: secret)
+            let replayed = try ClientAssertions.hs256(
+                ClientAssertions.claims(clientID: app.id, audience: tokenURL, jti: "same"), secret: secret)
             #expect(try await attempt(replayed).status == 200)
             #expect(try await attempt(replayed).status == 401)
             #expect(try await attempt("not.a.jwt").status == 401)
@@ -125,10 +165,12 @@ struct TokenTests {
         let ecKey = P256.Signing.PrivateKey()
         let rsaKey = try _RSA.Signing.PrivateKey(keySize: .bits2048)
         let ecApp = SimulatedApplication(
-            id: "pkjwt-ec", name: "ec", tokenEndpointAuthMethod: "PRIVATE_KEY_JWT", redirectURIs: ["http://127.0.0.1/callback"],
+            id: "pkjwt-ec", name: "ec", tokenEndpointAuthMethod: "PRIVATE_KEY_JWT",
+            redirectURIs: ["http://127.0.0.1/callback"],
             jwks: ClientAssertions.jwks(p256: ecKey, kid: "ec-1"))
         let rsaApp = SimulatedApplication(
-            id: "pkjwt-rsa", name: "rsa", tokenEndpointAuthMethod: "PRIVATE_KEY_JWT", redirectURIs: ["http://127.0.0.1/callback"],
+            id: "pkjwt-rsa", name: "rsa", tokenEndpointAuthMethod: "PRIVATE_KEY_JWT",
+            redirectURIs: ["http://127.0.0.1/callback"],
             jwks: try ClientAssertions.jwks(rsa: rsaKey, kid: "rsa-1"))
         var configuration = Demo.configuration(with: ecApp)
         configuration.applications.append(rsaApp)
@@ -136,20 +178,37 @@ struct TokenTests {
             let tokenURL = "\(harness.issuer)/token"
             func attempt(_ appID: String, _ assertion: String) async throws -> HTTPResult {
                 let code = try await harness.obtainCode(SimulatorHarness.authorizeParameters(clientID: appID))
-                return try await harness.postForm("/as/token", [
-                    ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Demo.redirectURI),
-                    ("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"),
-                    ("client_assertion", assertion),
-                ])
+                return try await harness.postForm(
+                    "/as/token",
+                    [
+                        ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Demo.redirectURI),
+                        ("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"),
+                        ("client_assertion", assertion),
+                    ])
             }
-            #expect(try await attempt(ecApp.id, ClientAssertions.es256(ClientAssertions.claims(clientID: ecApp.id, audience: tokenURL), key: ecKey, kid: "ec-1")).status == 200)
-            #expect(try await attempt(rsaApp.id, ClientAssertions.rs256(ClientAssertions.claims(clientID: rsaApp.id, audience: tokenURL), key: rsaKey, kid: "rsa-1")).status == 200)
+            #expect(
+                try await attempt(
+                    ecApp.id,
+                    ClientAssertions.es256(
+                        ClientAssertions.claims(clientID: ecApp.id, audience: tokenURL), key: ecKey, kid: "ec-1")
+                ).status == 200)
+            #expect(
+                try await attempt(
+                    rsaApp.id,
+                    ClientAssertions.rs256(
+                        ClientAssertions.claims(clientID: rsaApp.id, audience: tokenURL), key: rsaKey, kid: "rsa-1")
+                ).status == 200)
             let otherKey = P256.Signing.PrivateKey()
-            let forged = try await attempt(ecApp.id, ClientAssertions.es256(ClientAssertions.claims(clientID: ecApp.id, audience: tokenURL), key: otherKey, kid: "ec-1"))
+            let forged = try await attempt(
+                ecApp.id,
+                ClientAssertions.es256(
+                    ClientAssertions.claims(clientID: ecApp.id, audience: tokenURL), key: otherKey, kid: "ec-1"))
             #expect(forged.status == 401)
             #expect(try forged.json()["error"] as? String == "invalid_client")
             // An HS256 assertion is CLIENT_SECRET_JWT, not the configured method.
-            let wrongMethod = try await attempt(ecApp.id, ClientAssertions.hs256(ClientAssertions.claims(clientID: ecApp.id, audience: tokenURL), secret: "x"))
+            let wrongMethod = try await attempt(
+                ecApp.id,
+                ClientAssertions.hs256(ClientAssertions.claims(clientID: ecApp.id, audience: tokenURL), secret: "x"))
             #expect(wrongMethod.status == 401)
         }
     }
@@ -157,17 +216,23 @@ struct TokenTests {
     @Test func publicClientWithPKCES256() async throws {
         try await SimulatorHarness.run { harness in
             let pkce = [("code_challenge", Demo.challenge), ("code_challenge_method", "S256")]
-            let code = try await harness.obtainCode(SimulatorHarness.authorizeParameters(clientID: Demo.spaID, extra: pkce))
-            let base = [("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Demo.redirectURI), ("client_id", Demo.spaID)]
+            let code = try await harness.obtainCode(
+                SimulatorHarness.authorizeParameters(clientID: Demo.spaID, extra: pkce))
+            let base = [
+                ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", Demo.redirectURI),
+                ("client_id", Demo.spaID),
+            ]
             let missing = try await harness.postForm("/as/token", base)
             #expect(missing.status == 400)
             #expect(try missing.json()["error"] as? String == "invalid_grant")
             #expect((try missing.json()["error_description"] as? String)?.contains("PKCE verification failed") == true)
-            let wrong = try await harness.postForm("/as/token", base + [("code_verifier", String(repeating: "a", count: 43))])
+            let wrong = try await harness.postForm(
+                "/as/token", base + [("code_verifier", String(repeating: "a", count: 43))])
             #expect(try wrong.json()["error"] as? String == "invalid_grant")
             #expect((try wrong.json()["error_description"] as? String)?.contains("PKCE verification failed") == true)
             // NONE: the client must be named, and must not present a secret it does not have.
-            let anonymous = try await harness.postForm("/as/token", Array(base.dropLast()) + [("code_verifier", Demo.verifier)])
+            let anonymous = try await harness.postForm(
+                "/as/token", Array(base.dropLast()) + [("code_verifier", Demo.verifier)])
             #expect(anonymous.status == 401)
             let withSecret = try await harness.postForm(
                 "/as/token", base + [("code_verifier", Demo.verifier), ("client_secret", "made-up")])
@@ -181,8 +246,9 @@ struct TokenTests {
     @Test func plainPKCE() async throws {
         try await SimulatorHarness.run { harness in
             let verifier = String(repeating: "p", count: 50)
-            let code = try await harness.obtainCode(SimulatorHarness.authorizeParameters(
-                extra: [("code_challenge", verifier), ("code_challenge_method", "plain")]))
+            let code = try await harness.obtainCode(
+                SimulatorHarness.authorizeParameters(
+                    extra: [("code_challenge", verifier), ("code_challenge_method", "plain")]))
             #expect(try await harness.exchange(code: code, extra: [("code_verifier", verifier)]).status == 200)
         }
     }
@@ -192,11 +258,15 @@ struct TokenTests {
             let code = try await harness.obtainCode()
             let first = try await harness.exchange(code: code)
             let accessToken = try #require(try first.json()["access_token"] as? String)
-            #expect(try await harness.get("/as/userinfo", headers: [("Authorization", "Bearer \(accessToken)")]).status == 200)
+            #expect(
+                try await harness.get("/as/userinfo", headers: [("Authorization", "Bearer \(accessToken)")]).status
+                    == 200)
             let second = try await harness.exchange(code: code)
             #expect(second.status == 400)
             #expect(try second.json()["error"] as? String == "invalid_grant")
-            #expect(try await harness.get("/as/userinfo", headers: [("Authorization", "Bearer \(accessToken)")]).status == 401)
+            #expect(
+                try await harness.get("/as/userinfo", headers: [("Authorization", "Bearer \(accessToken)")]).status
+                    == 401)
         }
     }
 
@@ -238,17 +308,21 @@ struct TokenTests {
             let first = try await harness.tokens()
             let refresh1 = try #require(first["refresh_token"] as? String)
             let basic = [SimulatorHarness.basic(Demo.webAppID, Demo.webAppSecret)]
-            let second = try await harness.postForm("/as/token", [("grant_type", "refresh_token"), ("refresh_token", refresh1)], headers: basic)
+            let second = try await harness.postForm(
+                "/as/token", [("grant_type", "refresh_token"), ("refresh_token", refresh1)], headers: basic)
             #expect(second.status == 200)
             let refresh2 = try #require(try second.json()["refresh_token"] as? String)
             let access2 = try #require(try second.json()["access_token"] as? String)
             #expect(refresh2 != refresh1)
             #expect(try second.json()["id_token"] is String)
-            let replay = try await harness.postForm("/as/token", [("grant_type", "refresh_token"), ("refresh_token", refresh1)], headers: basic)
+            let replay = try await harness.postForm(
+                "/as/token", [("grant_type", "refresh_token"), ("refresh_token", refresh1)], headers: basic)
             #expect(try replay.json()["error"] as? String == "invalid_grant")
-            let afterReplay = try await harness.postForm("/as/token", [("grant_type", "refresh_token"), ("refresh_token", refresh2)], headers: basic)
+            let afterReplay = try await harness.postForm(
+                "/as/token", [("grant_type", "refresh_token"), ("refresh_token", refresh2)], headers: basic)
             #expect(try afterReplay.json()["error"] as? String == "invalid_grant")
-            #expect(try await harness.get("/as/userinfo", headers: [("Authorization", "Bearer \(access2)")]).status == 401)
+            #expect(
+                try await harness.get("/as/userinfo", headers: [("Authorization", "Bearer \(access2)")]).status == 401)
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PingOneSimulator
+import Testing
 
 @Suite("UserInfo")
 struct UserInfoTests {
@@ -8,7 +8,8 @@ struct UserInfoTests {
         try await SimulatorHarness.run { harness in
             let accessToken = try #require(try await harness.tokens()["access_token"] as? String)
             for method in ["GET", "POST"] {
-                let response = method == "GET"
+                let response =
+                    method == "GET"
                     ? try await harness.get("/as/userinfo", headers: [("Authorization", "Bearer \(accessToken)")])
                     : try await harness.postForm("/as/userinfo", [("access_token", accessToken)])
                 #expect(response.status == 200)
@@ -21,9 +22,11 @@ struct UserInfoTests {
                 #expect(body["env"] as? String == Demo.environmentID)
                 #expect(body["p1.region"] as? String == "NA")
                 #expect(body["updated_at"] is Int)
-                #expect(try response.jsonKeyOrder() == [
-                    "sub", "preferred_username", "given_name", "family_name", "email", "updated_at", "env", "org", "p1.region",
-                ])
+                #expect(
+                    try response.jsonKeyOrder() == [
+                        "sub", "preferred_username", "given_name", "family_name", "email", "updated_at", "env", "org",
+                        "p1.region",
+                    ])
             }
         }
     }
@@ -34,7 +37,8 @@ struct UserInfoTests {
             #expect(missing.status == 401)
             #expect(try missing.json()["code"] as? String == "ACCESS_FAILED")
             #expect(missing.header("WWW-Authenticate")?.hasPrefix("Bearer") == true)
-            let forged = try await harness.get("/as/userinfo", headers: [("Authorization", "Bearer eyJhbGciOiJub25lIn0.e30.")])
+            let forged = try await harness.get(
+                "/as/userinfo", headers: [("Authorization", "Bearer eyJhbGciOiJub25lIn0.e30.")])
             #expect(forged.status == 401)
             #expect(try forged.pingOneDetailCode() == "INVALID_TOKEN")
             #expect(forged.header("WWW-Authenticate")?.contains(#"error="invalid_token""#) == true)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PingOneSimulator
 
 /// The simulator's JOSE and PKCE building blocks against independent vectors, without sockets.
@@ -42,7 +43,9 @@ struct VectorTests {
         #expect(throws: Never.self) { try JWKSet(json: Vectors.rs256JWKS).verify(JWT(compact: Vectors.rs256Compact)) }
         #expect(throws: Never.self) { try JWKSet(json: Vectors.kidJWKS).verify(JWT(compact: Vectors.kidTokenCompact)) }
         // The A.2 token under the other key fails.
-        #expect(throws: JWTError.badSignature) { try JWKSet(json: Vectors.kidJWKS).verify(JWT(compact: Vectors.rs256Compact)) }
+        #expect(throws: JWTError.badSignature) {
+            try JWKSet(json: Vectors.kidJWKS).verify(JWT(compact: Vectors.rs256Compact))
+        }
     }
 
     @Test func jwksWithBadParametersIsAnError() {
@@ -106,6 +109,8 @@ struct VectorTests {
         #expect(!SimulatedApplication.redirectURI("http://127.0.0.2:49152/callback", matches: registered))
         #expect(!SimulatedApplication.redirectURI("https://127.0.0.1:49152/callback", matches: registered))
         #expect(!SimulatedApplication.redirectURI("http://user@127.0.0.1:1/callback", matches: registered))
-        #expect(!SimulatedApplication.redirectURI("https://app.example.com:443/callback", matches: "https://app.example.com/callback"))
+        #expect(
+            !SimulatedApplication.redirectURI(
+                "https://app.example.com:443/callback", matches: "https://app.example.com/callback"))
     }
 }

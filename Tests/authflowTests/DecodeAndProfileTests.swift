@@ -4,16 +4,19 @@ import Testing
 
 /// `authflow decode` and `--profile` as a user runs them.
 @Suite struct DecodeAndProfileTests {
-    static let vectors = AuthflowProcess.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/vectors")
+    static let vectors = AuthflowProcess.packageRoot.deletingLastPathComponent().appendingPathComponent(
+        "shared/vectors")
 
     func vectorToken(_ key: String) throws -> String {
-        let file = try JSONValue.parse(Array(Data(contentsOf: Self.vectors.appendingPathComponent("rs256-test-jwt.json"))))
+        let file = try JSONValue.parse(
+            Array(Data(contentsOf: Self.vectors.appendingPathComponent("rs256-test-jwt.json"))))
         return try #require(file[key]?.stringValue)
     }
 
     @Test func decodeExitsZeroWhenEveryCheckPasses() async throws {
         let result = try await AuthflowProcess.run([
-            "decode", try vectorToken("valid_until_2100"), "--jwks", Self.vectors.appendingPathComponent("rs256-test-jwks.json").path,
+            "decode", try vectorToken("valid_until_2100"), "--jwks",
+            Self.vectors.appendingPathComponent("rs256-test-jwks.json").path,
             "--issuer", "http://127.0.0.1:9400", "--audience", "debugger-client", "--nonce", "n-0S6_WzA2Mj",
             "--access-token", "D8bzF0uyJu5xTuvcfIe0ABIbfGJQZcA6M8jwtTWh01",
         ])
@@ -23,7 +26,8 @@ import Testing
 
     @Test func decodeExitsOneOnAFailedCheckAndTwoOnGarbage() async throws {
         let expired = try await AuthflowProcess.run([
-            "decode", try vectorToken("expired_at_1700000600"), "--jwks", Self.vectors.appendingPathComponent("rs256-test-jwks.json").path,
+            "decode", try vectorToken("expired_at_1700000600"), "--jwks",
+            Self.vectors.appendingPathComponent("rs256-test-jwks.json").path,
         ])
         #expect(expired.status == 1)
         #expect(expired.standardOutput.contains("exp"))
@@ -33,12 +37,17 @@ import Testing
 
     @Test func aProfileSuppliesTheSettingsAndFlagsOverrideIt() async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("authflow-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home.appendingPathComponent("authflow"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: home.appendingPathComponent("authflow"), withIntermediateDirectories: true)
         let file = home.appendingPathComponent("authflow/profiles.json")
-        try Data(#"{"profiles":{"lab":{"authPath":"http://127.0.0.1:9","environmentId":"e","clientId":"from-profile","redirectUri":"http://127.0.0.1/cb","tokenEndpointAuthMethod":"NONE"}}}"#.utf8).write(to: file)
+        try Data(
+            #"{"profiles":{"lab":{"authPath":"http://127.0.0.1:9","environmentId":"e","clientId":"from-profile","redirectUri":"http://127.0.0.1/cb","tokenEndpointAuthMethod":"NONE"}}}"#
+                .utf8
+        ).write(to: file)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
-        let result = try await AuthflowProcess.run(["run", "--profile", "lab", "--client-id", "from-flag", "--json", "--timeout", "2"],
-                                             environment: ["XDG_CONFIG_HOME": home.path])
+        let result = try await AuthflowProcess.run(
+            ["run", "--profile", "lab", "--client-id", "from-flag", "--json", "--timeout", "2"],
+            environment: ["XDG_CONFIG_HOME": home.path])
         // Port 9 (discard) refuses: the run fails at authorize, having used the profile's host and the flag's client.
         #expect(result.status == 1)
         #expect(result.standardError.contains("can be read by other users"))

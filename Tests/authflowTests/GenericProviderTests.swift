@@ -7,23 +7,30 @@ import Testing
 /// `scripts/test.sh` installs it into `.venv-oidc`. The test plays the browser: it reads the
 /// authorize URL authflow prints, submits the provider's sign-in form (its `sub` field), and
 /// follows the redirect to authflow's loopback listener.
-@Suite(.serialized, .enabled(if: OIDCProviderMock.installed || ProcessInfo.processInfo.environment["CI"] != nil,
-                              "oidc-provider-mock is not installed: run scripts/test.sh"))
+@Suite(
+    .serialized,
+    .enabled(
+        if: OIDCProviderMock.installed || ProcessInfo.processInfo.environment["CI"] != nil,
+        "oidc-provider-mock is not installed: run scripts/test.sh"))
 struct GenericProviderTests {
     static let provider = OIDCProviderMock.executable
     static var providerInstalled: Bool { OIDCProviderMock.installed }
 
     /// Starts the provider on a free loopback port and waits until its discovery document answers.
     func startProvider() async throws -> (BackgroundProcess, String) {
-        #expect(Self.providerInstalled, "oidc-provider-mock missing at \(Self.provider.path): run scripts/oidc-provider-setup.sh")
+        #expect(
+            Self.providerInstalled,
+            "oidc-provider-mock missing at \(Self.provider.path): run scripts/oidc-provider-setup.sh")
         let port = try FreePort.pick()
         let server = try BackgroundProcess(Self.provider, ["--host", "127.0.0.1", "--port", String(port)])
         let issuer = "http://127.0.0.1:\(port)"
         let transport = LiveTransport()
         defer { Task { await transport.shutdown() } }
         for _ in 0..<100 {
-            if let response = try? await transport.send(HTTPRequest(method: "GET", url: FlowEndpoints.discoveryURL(issuer: issuer)), timeout: .seconds(2)),
-               response.status == 200 {
+            if let response = try? await transport.send(
+                HTTPRequest(method: "GET", url: FlowEndpoints.discoveryURL(issuer: issuer)), timeout: .seconds(2)),
+                response.status == 200
+            {
                 return (server, issuer)
             }
             try await Task.sleep(for: .milliseconds(200))
@@ -32,7 +39,11 @@ struct GenericProviderTests {
         throw ProviderError.didNotStart(server.standardError)
     }
 
-    enum ProviderError: Error { case didNotStart(String), noAuthorizeURL(String), noRedirect(Int) }
+    enum ProviderError: Error {
+        case didNotStart(String)
+        case noAuthorizeURL(String)
+        case noRedirect(Int)
+    }
 
     /// Does what a browser and a person would: submit the sign-in form and follow the redirect.
     func signOnAsBrowser(authorizeURL: String, subject: String) async throws {
@@ -41,10 +52,14 @@ struct GenericProviderTests {
         let form = try await transport.send(HTTPRequest(method: "GET", url: authorizeURL), timeout: .seconds(10))
         #expect(form.status == 200)
         #expect(String(decoding: form.body, as: UTF8.self).contains("name=\"sub\""))
-        let submitted = try await transport.send(HTTPRequest(
-            method: "POST", url: authorizeURL, headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded")],
-            body: Array("sub=\(subject)".utf8)), timeout: .seconds(10))
-        guard submitted.status == 302, let location = submitted.header("Location") else { throw ProviderError.noRedirect(submitted.status) }
+        let submitted = try await transport.send(
+            HTTPRequest(
+                method: "POST", url: authorizeURL,
+                headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded")],
+                body: Array("sub=\(subject)".utf8)), timeout: .seconds(10))
+        guard submitted.status == 302, let location = submitted.header("Location") else {
+            throw ProviderError.noRedirect(submitted.status)
+        }
         let landing = try await transport.send(HTTPRequest(method: "GET", url: location), timeout: .seconds(10))
         #expect(landing.status == 200)
     }
@@ -52,14 +67,19 @@ struct GenericProviderTests {
     @Test func runSignsOnThroughTheBrowserPathAndChecksTheTokens() async throws {
         let (server, issuer) = try await startProvider()
         defer { server.stop() }
-        let run = try BackgroundProcess(AuthflowProcess.binary, [
-            "run", "--issuer", issuer, "--client-id", "authflow-test", "--redirect-uri", "http://127.0.0.1/callback",
-            "--scope", "openid profile email", "--then", "userinfo,refresh", "--json",
-        ], environment: ["AUTHFLOW_CLIENT_SECRET": "test-secret"])
+        let run = try BackgroundProcess(
+            AuthflowProcess.binary,
+            [
+                "run", "--issuer", issuer, "--client-id", "authflow-test", "--redirect-uri",
+                "http://127.0.0.1/callback",
+                "--scope", "openid profile email", "--then", "userinfo,refresh", "--json",
+            ], environment: ["AUTHFLOW_CLIENT_SECRET": "test-secret"])
         defer { run.stop() }
         #expect(await run.waitFor("Open this URL in a browser", timeout: 30), "stderr: \(run.standardError)")
-        guard let url = run.standardError.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) })
-            .first(where: { $0.hasPrefix("\(issuer)/") }) else {
+        guard
+            let url = run.standardError.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) })
+                .first(where: { $0.hasPrefix("\(issuer)/") })
+        else {
             throw ProviderError.noAuthorizeURL(run.standardError)
         }
         try await signOnAsBrowser(authorizeURL: url, subject: "alice")
@@ -68,13 +88,20 @@ struct GenericProviderTests {
         let json = try JSONValue.parse(run.standardOutput)
         #expect(json["outcome"]?.stringValue == "completed")
         let steps = json["steps"]?.elements ?? []
-        #expect(steps.compactMap { $0["step"]?.stringValue } == ["authorize", "signOn", "token", "inspect", "userInfo", "refresh"])
+        #expect(
+            steps.compactMap { $0["step"]?.stringValue } == [
+                "authorize", "signOn", "token", "inspect", "userInfo", "refresh",
+            ])
         let callback = steps[1]["decoded"]
         #expect(callback?["code"]?.stringValue?.isEmpty == false)
         #expect(callback?["state"]?["matches"] == .bool(true))
-        let inspection = steps[3]["decoded"]?["inspections"]?.elements?.first { $0["name"]?.stringValue == "id_token" }?["inspection"]
+        let inspection = steps[3]["decoded"]?["inspections"]?.elements?.first {
+            $0["name"]?.stringValue == "id_token"
+        }?["inspection"]
         let checks = inspection?["checks"]?.elements ?? []
-        func outcome(_ name: String) -> String? { checks.first { $0["name"]?.stringValue == name }?["outcome"]?.stringValue }
+        func outcome(_ name: String) -> String? {
+            checks.first { $0["name"]?.stringValue == name }?["outcome"]?.stringValue
+        }
         #expect(outcome("signature") == "pass")
         #expect(outcome("nonce") == "pass")
         #expect(outcome("at_hash") == "pass")
@@ -89,21 +116,26 @@ struct GenericProviderTests {
         defer { server.stop() }
         // The provider redirects to a URI nothing listens on; the person pastes the URL instead.
         let redirect = "https://app.example.com/callback"
-        let run = try BackgroundProcess(AuthflowProcess.binary, [
-            "run", "--issuer", issuer, "--client-id", "authflow-paste", "--redirect-uri", redirect,
-            "--auth-method", "NONE", "--paste", "--json",
-        ])
+        let run = try BackgroundProcess(
+            AuthflowProcess.binary,
+            [
+                "run", "--issuer", issuer, "--client-id", "authflow-paste", "--redirect-uri", redirect,
+                "--auth-method", "NONE", "--paste", "--json",
+            ])
         defer { run.stop() }
         // Read the authorize URL from the prompt, act as the browser, and paste where it landed.
         #expect(await run.waitFor("> ", timeout: 30), "stderr: \(run.standardError)")
-        guard let url = run.standardError.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) })
-            .first(where: { $0.hasPrefix(issuer) }) else {
+        guard
+            let url = run.standardError.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) })
+                .first(where: { $0.hasPrefix(issuer) })
+        else {
             throw ProviderError.noAuthorizeURL(run.standardError)
         }
         let transport = LiveTransport()
-        let submitted = try await transport.send(HTTPRequest(
-            method: "POST", url: url, headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded")],
-            body: Array("sub=bob".utf8)), timeout: .seconds(10))
+        let submitted = try await transport.send(
+            HTTPRequest(
+                method: "POST", url: url, headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded")],
+                body: Array("sub=bob".utf8)), timeout: .seconds(10))
         await transport.shutdown()
         let location = try #require(submitted.header("Location"))
         #expect(location.hasPrefix(redirect))
@@ -130,7 +162,9 @@ enum FreePort {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {

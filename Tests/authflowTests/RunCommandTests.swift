@@ -28,7 +28,10 @@ import Testing
         #expect(result.status == 0, "stderr: \(result.standardError)")
         let json = try JSONValue.parse(result.standardOutput)
         #expect(json["outcome"]?.stringValue == "completed")
-        #expect(json["steps"]?.elements?.compactMap { $0["step"]?.stringValue } == ["authorize", "signOn", "signOn", "resume", "token", "inspect"])
+        #expect(
+            json["steps"]?.elements?.compactMap { $0["step"]?.stringValue } == [
+                "authorize", "signOn", "signOn", "resume", "token", "inspect",
+            ])
         let authorize = try #require(json["steps"]?.elements?.first)
         #expect(authorize["request"]?["method"]?.stringValue == "POST")
         #expect(authorize["decoded"]?["cookies_set"]?.elements?.first?["value"]?.stringValue == Redactor.mask)
@@ -52,7 +55,9 @@ import Testing
     }
 
     @Test func aSecretIsNeverTakenWithoutATerminalOrEnvironment() async throws {
-        let result = try await AuthflowProcess.run(["run", "--client-id", "c", "--redirect-uri", "https://app.example.com/cb"])
+        let result = try await AuthflowProcess.run([
+            "run", "--client-id", "c", "--redirect-uri", "https://app.example.com/cb",
+        ])
         #expect(result.status == 64)
         #expect(result.standardError.contains("AUTHFLOW_CLIENT_SECRET"))
     }

@@ -1,6 +1,6 @@
 import Crypto
-import _CryptoExtras
 import Foundation
+import _CryptoExtras
 
 /// The client's private key for `PRIVATE_KEY_JWT` and signed request objects, from PEM or JWK.
 ///
@@ -85,7 +85,9 @@ private enum Signer {
             throw .invalidKey("the JWK is not JSON: \(error)")
         }
         func bytes(_ name: String) throws(ClientKeyError) -> [UInt8] {
-            guard let value = json[name]?.stringValue else { throw .invalidKey("the JWK has no private member '\(name)'") }
+            guard let value = json[name]?.stringValue else {
+                throw .invalidKey("the JWK has no private member '\(name)'")
+            }
             do {
                 return try Base64URL.decode(value)
             } catch {
@@ -96,18 +98,27 @@ private enum Signer {
         switch (json["kty"]?.stringValue, json["crv"]?.stringValue) {
         case ("RSA", _):
             do {
-                self = .rsa(try _RSA.Signing.PrivateKey(n: try bytes("n"), e: try bytes("e"), d: try bytes("d"), p: try bytes("p"), q: try bytes("q")), keyID: keyID)
+                self = .rsa(
+                    try _RSA.Signing.PrivateKey(
+                        n: try bytes("n"), e: try bytes("e"), d: try bytes("d"), p: try bytes("p"), q: try bytes("q")),
+                    keyID: keyID)
             } catch let error as ClientKeyError {
                 throw error
             } catch {
                 throw .invalidKey("RSA: \(error)")
             }
         case ("EC", "P-256"):
-            do { self = .p256(try P256.Signing.PrivateKey(rawRepresentation: try bytes("d")), keyID: keyID) } catch let error as ClientKeyError { throw error } catch { throw .invalidKey("P-256: \(error)") }
+            do { self = .p256(try P256.Signing.PrivateKey(rawRepresentation: try bytes("d")), keyID: keyID) } catch let
+                error as ClientKeyError
+            { throw error } catch { throw .invalidKey("P-256: \(error)") }
         case ("EC", "P-384"):
-            do { self = .p384(try P384.Signing.PrivateKey(rawRepresentation: try bytes("d")), keyID: keyID) } catch let error as ClientKeyError { throw error } catch { throw .invalidKey("P-384: \(error)") }
+            do { self = .p384(try P384.Signing.PrivateKey(rawRepresentation: try bytes("d")), keyID: keyID) } catch let
+                error as ClientKeyError
+            { throw error } catch { throw .invalidKey("P-384: \(error)") }
         case ("OKP", "Ed25519"):
-            do { self = .ed25519(try Curve25519.Signing.PrivateKey(rawRepresentation: try bytes("d")), keyID: keyID) } catch let error as ClientKeyError { throw error } catch { throw .invalidKey("Ed25519: \(error)") }
+            do {
+                self = .ed25519(try Curve25519.Signing.PrivateKey(rawRepresentation: try bytes("d")), keyID: keyID)
+            } catch let error as ClientKeyError { throw error } catch { throw .invalidKey("Ed25519: \(error)") }
         case (let kty, let crv):
             throw .unsupportedKey([kty, crv].compactMap { $0 }.joined(separator: " "))
         }
@@ -132,7 +143,8 @@ private enum Signer {
         do {
             switch self {
             case .rsa(let key, _):
-                return Array(try key.signature(for: SHA256.hash(data: input), padding: .insecurePKCS1v1_5).rawRepresentation)
+                return Array(
+                    try key.signature(for: SHA256.hash(data: input), padding: .insecurePKCS1v1_5).rawRepresentation)
             case .p256(let key, _):
                 return Array(try key.signature(for: SHA256.hash(data: input)).rawRepresentation)
             case .p384(let key, _):

@@ -15,8 +15,10 @@ public struct Cookie: Equatable, Sendable, Codable {
     /// When it expires; `nil` for a session cookie.
     public var expires: Date?
 
-    public init(name: String, value: String, domain: String, hostOnly: Bool = true, path: String = "/",
-                secure: Bool = false, httpOnly: Bool = false, sameSite: String? = nil, expires: Date? = nil) {
+    public init(
+        name: String, value: String, domain: String, hostOnly: Bool = true, path: String = "/",
+        secure: Bool = false, httpOnly: Bool = false, sameSite: String? = nil, expires: Date? = nil
+    ) {
         self.name = name
         self.value = value
         self.domain = domain

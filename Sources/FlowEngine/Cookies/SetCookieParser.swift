@@ -51,15 +51,18 @@ public enum SetCookieParser {
     /// RFC 6265 §5.1.4 default-path.
     static func defaultPath(_ requestPath: String) -> String {
         guard requestPath.hasPrefix("/"), let lastSlash = requestPath.lastIndex(of: "/"),
-              lastSlash != requestPath.startIndex else { return "/" }
+            lastSlash != requestPath.startIndex
+        else { return "/" }
         return String(requestPath[..<lastSlash])
     }
 }
 
 /// HTTP dates (RFC 9110 §5.6.7), as in `Date` and `Expires`.
 public enum HTTPDate {
-    private static let formats = ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz",
-                                  "EEE MMM d HH:mm:ss yyyy", "EEE, dd-MMM-yyyy HH:mm:ss zzz"]
+    private static let formats = [
+        "EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz",
+        "EEE MMM d HH:mm:ss yyyy", "EEE, dd-MMM-yyyy HH:mm:ss zzz",
+    ]
 
     /// Parses an IMF-fixdate or one of the obsolete forms; `nil` when none fits.
     public static func parse(_ text: String) -> Date? {

@@ -7,7 +7,8 @@ extension AuthorizationCodeFlow {
     func actionTitle(for step: FlowStep) -> String {
         switch step {
         case .par: "Pushed authorization request"
-        case .authorize: "Authorize (\(configuration.usesPushedAuthorization ? "GET with request_uri" : configuration.authorizeMethod.rawValue))"
+        case .authorize:
+            "Authorize (\(configuration.usesPushedAuthorization ? "GET with request_uri" : configuration.authorizeMethod.rawValue))"
         case .signOn: signOnAction == .readFlow ? "Read flow" : "Check username and password"
         case .resume: "Resume"
         case .token: "Token (authorization_code)"
@@ -34,7 +35,9 @@ extension AuthorizationCodeFlow {
             parameters.append(FormParameter("code_challenge", pkce.challenge))
             parameters.append(FormParameter("code_challenge_method", pkce.method.rawValue))
         }
-        if let responseMode = configuration.responseMode { parameters.append(FormParameter("response_mode", responseMode)) }
+        if let responseMode = configuration.responseMode {
+            parameters.append(FormParameter("response_mode", responseMode))
+        }
         for extra in configuration.extraAuthorizeParameters {
             if let index = parameters.firstIndex(where: { $0.name == extra.name }) {
                 parameters[index].value = extra.value
@@ -51,13 +54,18 @@ extension AuthorizationCodeFlow {
         case .par:
             return authorizeParameters()
         case .authorize:
-            if let requestURI { return [FormParameter("client_id", configuration.clientID), FormParameter("request_uri", requestURI)] }
+            if let requestURI {
+                return [FormParameter("client_id", configuration.clientID), FormParameter("request_uri", requestURI)]
+            }
             return authorizeParameters()
         case .signOn:
             switch signOnAction {
             case .readFlow: return [FormParameter("flowId", flowID ?? "")]
             case .checkCredentials:
-                return [FormParameter("username", configuration.username ?? ""), FormParameter("password", configuration.password ?? "")]
+                return [
+                    FormParameter("username", configuration.username ?? ""),
+                    FormParameter("password", configuration.password ?? ""),
+                ]
             }
         case .resume:
             return [FormParameter("flowId", flowID ?? "")]
@@ -74,14 +82,21 @@ extension AuthorizationCodeFlow {
         case .userInfo:
             return [FormParameter("access_token", tokens?.accessToken ?? "")]
         case .introspect:
-            return [FormParameter("token", tokens?.accessToken ?? ""), FormParameter("token_type_hint", "access_token")]
+            return [
+                FormParameter("token", tokens?.accessToken ?? ""), FormParameter("token_type_hint", "access_token"),
+            ]
         case .refresh:
-            return [FormParameter("grant_type", "refresh_token"), FormParameter("refresh_token", tokens?.refreshToken ?? "")]
+            return [
+                FormParameter("grant_type", "refresh_token"),
+                FormParameter("refresh_token", tokens?.refreshToken ?? ""),
+            ]
         case .revoke:
             if let refresh = tokens?.refreshToken {
                 return [FormParameter("token", refresh), FormParameter("token_type_hint", "refresh_token")]
             }
-            return [FormParameter("token", tokens?.accessToken ?? ""), FormParameter("token_type_hint", "access_token")]
+            return [
+                FormParameter("token", tokens?.accessToken ?? ""), FormParameter("token_type_hint", "access_token"),
+            ]
         case .signOff:
             var parameters = [FormParameter("id_token_hint", tokens?.idToken ?? "")]
             if let redirect = configuration.postLogoutRedirectURI {
@@ -105,7 +120,9 @@ extension AuthorizationCodeFlow {
         var sendsCookies = true
         switch step {
         case .par:
-            guard let endpoint = endpoints.pushedAuthorization else { throw .invalidRequest("the server offers no PAR endpoint") }
+            guard let endpoint = endpoints.pushedAuthorization else {
+                throw .invalidRequest("the server offers no PAR endpoint")
+            }
             method = "POST"
             url = endpoint
             form = try authorizeForm(at: now)
@@ -136,7 +153,9 @@ extension AuthorizationCodeFlow {
             }
         case .resume:
             let draftedFlowID = draft.value("flowId") ?? ""
-            url = (resumeURL != nil && draftedFlowID == flowID) ? resumeURL ?? "" : configuration.resumeEndpoint(draftedFlowID)
+            url =
+                (resumeURL != nil && draftedFlowID == flowID)
+                ? resumeURL ?? "" : configuration.resumeEndpoint(draftedFlowID)
             accept = "text/html,application/json"
         case .token, .refresh:
             method = "POST"
@@ -149,13 +168,16 @@ extension AuthorizationCodeFlow {
             url = jwks
             sendsCookies = false
         case .userInfo:
-            guard let endpoint = endpoints.userInfo else { throw .invalidRequest("the server offers no UserInfo endpoint") }
+            guard let endpoint = endpoints.userInfo else {
+                throw .invalidRequest("the server offers no UserInfo endpoint")
+            }
             url = endpoint
             authorization = "Bearer \(draft.value("access_token") ?? "")"
             sendsCookies = false
         case .introspect, .revoke:
             guard let endpoint = step == .introspect ? endpoints.introspection : endpoints.revocation else {
-                throw .invalidRequest("the server offers no \(step == .introspect ? "introspection" : "revocation") endpoint")
+                throw .invalidRequest(
+                    "the server offers no \(step == .introspect ? "introspection" : "revocation") endpoint")
             }
             method = "POST"
             url = endpoint
@@ -163,7 +185,9 @@ extension AuthorizationCodeFlow {
             try addClientAuthentication(to: &form, authorization: &authorization, audience: endpoint, at: now)
             sendsCookies = false
         case .signOff:
-            guard let endpoint = endpoints.endSession else { throw .invalidRequest("the server offers no sign-off endpoint") }
+            guard let endpoint = endpoints.endSession else {
+                throw .invalidRequest("the server offers no sign-off endpoint")
+            }
             url = endpoint + "?" + FormURLEncoding.encode(draft)
             accept = "text/html,application/json"
         }
@@ -182,7 +206,9 @@ extension AuthorizationCodeFlow {
         if let contentType { headers.append(HTTPHeader("Content-Type", contentType)) }
         if let authorization { headers.append(HTTPHeader("Authorization", authorization)) }
         // The jar stands for the browser; back-channel requests carry no browser cookies.
-        if sendsCookies, let cookie = cookieJar.cookieHeader(for: parts, at: now) { headers.append(HTTPHeader("Cookie", cookie)) }
+        if sendsCookies, let cookie = cookieJar.cookieHeader(for: parts, at: now) {
+            headers.append(HTTPHeader("Cookie", cookie))
+        }
         if method == "POST" { headers.append(HTTPHeader("Content-Length", String(body.count))) }
         return HTTPRequest(method: method, url: url, headers: headers, body: body)
     }
@@ -190,17 +216,23 @@ extension AuthorizationCodeFlow {
     /// The authorize parameters as sent: the draft, or a signed request object carrying it (RFC 9101 §5).
     private func authorizeForm(at now: Date) throws(FlowFailure) -> [FormParameter] {
         guard let signing = configuration.requestObject else { return draft }
-        var claims = [JSONMember("iss", .string(configuration.clientID)), JSONMember("aud", .string(configuration.issuer))]
+        var claims = [
+            JSONMember("iss", .string(configuration.clientID)), JSONMember("aud", .string(configuration.issuer)),
+        ]
         claims += draft.map { JSONMember($0.name, .string($0.value)) }
         claims.append(JSONMember("iat", .integer(Int64(now.timeIntervalSince1970))))
         claims.append(JSONMember("exp", .integer(Int64(now.timeIntervalSince1970) + 300)))
         let jwt: String
         switch signing {
         case .clientSecret:
-            guard let secret = configuration.clientSecret else { throw .invalidRequest("an HS256 request object needs the client secret") }
+            guard let secret = configuration.clientSecret else {
+                throw .invalidRequest("an HS256 request object needs the client secret")
+            }
             jwt = ClientAssertion.signedWithSecret(.object(claims), secret: secret)
         case .privateKey:
-            guard let key = configuration.clientKey else { throw .invalidRequest("a signed request object needs --key") }
+            guard let key = configuration.clientKey else {
+                throw .invalidRequest("a signed request object needs --key")
+            }
             do {
                 jwt = try ClientAssertion.signed(.object(claims), key: key)
             } catch {
@@ -209,18 +241,24 @@ extension AuthorizationCodeFlow {
         }
         // OAuth 2.0 still requires these outside the object (RFC 9101 §5; OIDC Core §6.1).
         var form = [FormParameter("client_id", configuration.clientID)]
-        for name in ["response_type", "scope", "redirect_uri"] { if let value = draft.value(name) { form.append(FormParameter(name, value)) } }
+        for name in ["response_type", "scope", "redirect_uri"] {
+            if let value = draft.value(name) { form.append(FormParameter(name, value)) }
+        }
         form.append(FormParameter("request", jwt))
         return form
     }
 
     /// Adds the client's authentication to a back-channel request (RFC 6749 §2.3, RFC 7523, OIDC Core §9).
-    private func addClientAuthentication(to form: inout [FormParameter]?, authorization: inout String?,
-                                         audience: String, at now: Date) throws(FlowFailure) {
+    private func addClientAuthentication(
+        to form: inout [FormParameter]?, authorization: inout String?,
+        audience: String, at now: Date
+    ) throws(FlowFailure) {
         var parameters = form ?? []
         // PAR's body already names the client; a repeated parameter is an error (RFC 6749 §3.2).
         func addClientID() {
-            if parameters.value("client_id") == nil { parameters.append(FormParameter("client_id", configuration.clientID)) }
+            if parameters.value("client_id") == nil {
+                parameters.append(FormParameter("client_id", configuration.clientID))
+            }
         }
         switch configuration.clientAuthentication {
         case .none:
@@ -231,14 +269,19 @@ extension AuthorizationCodeFlow {
             addClientID()
             parameters.append(FormParameter("client_secret", configuration.clientSecret ?? ""))
         case .clientSecretJWT, .privateKeyJWT:
-            let claims = ClientAssertion.claims(clientID: configuration.clientID, audience: audience, issuedAt: now,
-                                                jwtID: ClientAssertion.jwtID(seed: state, audience: audience, at: now))
+            let claims = ClientAssertion.claims(
+                clientID: configuration.clientID, audience: audience, issuedAt: now,
+                jwtID: ClientAssertion.jwtID(seed: state, audience: audience, at: now))
             let assertion: String
             if configuration.clientAuthentication == .clientSecretJWT {
-                guard let secret = configuration.clientSecret else { throw .invalidRequest("CLIENT_SECRET_JWT needs the client secret") }
+                guard let secret = configuration.clientSecret else {
+                    throw .invalidRequest("CLIENT_SECRET_JWT needs the client secret")
+                }
                 assertion = ClientAssertion.signedWithSecret(claims, secret: secret)
             } else {
-                guard let key = configuration.clientKey else { throw .invalidRequest("PRIVATE_KEY_JWT needs the client's private key (--key)") }
+                guard let key = configuration.clientKey else {
+                    throw .invalidRequest("PRIVATE_KEY_JWT needs the client's private key (--key)")
+                }
                 do {
                     assertion = try ClientAssertion.signed(claims, key: key)
                 } catch {

@@ -7,15 +7,17 @@ extension AuthorizationCodeFlow {
     mutating func decodeCommon(_ response: HTTPResponse, at now: Date) {
         let index = record.count - 1
         let url = URLParts(record[index].request.url) ?? Self.fallbackURL
-        record[index].decoded.cookiesSet = cookieJar.store(setCookieHeaders: response.headers(named: "Set-Cookie"), from: url, at: now)
+        record[index].decoded.cookiesSet = cookieJar.store(
+            setCookieHeaders: response.headers(named: "Set-Cookie"), from: url, at: now)
         record[index].decoded.correlationID = response.header("Correlation-Id")
         record[index].decoded.serverDate = response.header("Date").flatMap(HTTPDate.parse)
         record[index].decoded.location = response.header("Location")
         if let json = response.jsonBody {
             record[index].decoded.pingOneError = PingOneError(json: json)
             if let error = json["error"]?.stringValue {
-                record[index].decoded.oauthError = OAuthError(error: error, description: json["error_description"]?.stringValue,
-                                                              uri: json["error_uri"]?.stringValue)
+                record[index].decoded.oauthError = OAuthError(
+                    error: error, description: json["error_description"]?.stringValue,
+                    uri: json["error_uri"]?.stringValue)
             }
         }
     }
@@ -53,7 +55,8 @@ extension AuthorizationCodeFlow {
             return readCallback(location)
         }
         guard let parts = URLParts(location) ?? URLParts(resolving: location, against: record[lastIndex].request.url),
-              let flowID = parts.queryParameters.value("flowId"), !flowID.isEmpty else {
+            let flowID = parts.queryParameters.value("flowId"), !flowID.isEmpty
+        else {
             return .failure(.missingFlowID(location: location))
         }
         self.flowID = flowID
@@ -86,8 +89,9 @@ extension AuthorizationCodeFlow {
         case "COMPLETED":
             if let authorizeResponse = json["authorizeResponse"] {
                 // pi.flow: the code comes back in the flow itself (reference §3.2).
-                return readResult(code: authorizeResponse["code"]?.stringValue, state: authorizeResponse["state"]?.stringValue,
-                                  error: nil, where: "authorizeResponse")
+                return readResult(
+                    code: authorizeResponse["code"]?.stringValue, state: authorizeResponse["state"]?.stringValue,
+                    error: nil, where: "authorizeResponse")
             }
             return .success(.ready(.resume))
         case "USERNAME_PASSWORD_REQUIRED":
@@ -105,15 +109,20 @@ extension AuthorizationCodeFlow {
 
     mutating func handleResume(_ response: HTTPResponse) -> Result<FlowPhase, FlowFailure> {
         if isRedirect(response) {
-            guard let location = response.header("Location"), !location.isEmpty else { return .failure(.missingLocation) }
+            guard let location = response.header("Location"), !location.isEmpty else {
+                return .failure(.missingLocation)
+            }
             return readCallback(location)
         }
         if response.status == 200, let fields = FormPostParser.fields(in: response.body) {
             // response_mode=form_post: an auto-submitting HTML form (OAuth 2.0 Form Post Response Mode §2).
             record[lastIndex].decoded.formFields = fields
-            return readResult(code: fields.value("code"), state: fields.value("state"),
-                              error: fields.value("error").map { OAuthError(error: $0, description: fields.value("error_description")) },
-                              where: "the form_post form")
+            return readResult(
+                code: fields.value("code"), state: fields.value("state"),
+                error: fields.value("error").map {
+                    OAuthError(error: $0, description: fields.value("error_description"))
+                },
+                where: "the form_post form")
         }
         return .failure(errorOutcome(response, expected: "302 back to redirect_uri"))
     }
@@ -123,12 +132,16 @@ extension AuthorizationCodeFlow {
         guard let parts = URLParts(location) else { return .failure(.missingCode(location: location)) }
         let parameters = parts.queryParameters + parts.fragmentParameters
         let error = parameters.value("error").map {
-            OAuthError(error: $0, description: parameters.value("error_description"), uri: parameters.value("error_uri"))
+            OAuthError(
+                error: $0, description: parameters.value("error_description"), uri: parameters.value("error_uri"))
         }
-        return readResult(code: parameters.value("code"), state: parameters.value("state"), error: error, where: location)
+        return readResult(
+            code: parameters.value("code"), state: parameters.value("state"), error: error, where: location)
     }
 
-    private mutating func readResult(code: String?, state received: String?, error: OAuthError?, where place: String) -> Result<FlowPhase, FlowFailure> {
+    private mutating func readResult(code: String?, state received: String?, error: OAuthError?, where place: String)
+        -> Result<FlowPhase, FlowFailure>
+    {
         let check = StateCheck(sent: state, received: received)
         record[lastIndex].decoded.state = check
         if let error {
@@ -150,10 +163,14 @@ extension AuthorizationCodeFlow {
         } catch {
             return .failure(.malformedResponse("the token response is not JSON: \(error)"))
         }
-        guard json.members != nil else { return .failure(.malformedResponse("the token response is not a JSON object")) }
+        guard json.members != nil else {
+            return .failure(.malformedResponse("the token response is not a JSON object"))
+        }
         let tokens = TokenSet(json: json)
         record[lastIndex].decoded.tokens = tokens
-        guard tokens.accessToken != nil else { return .failure(.malformedResponse("the token response has no access_token")) }
+        guard tokens.accessToken != nil else {
+            return .failure(.malformedResponse("the token response has no access_token"))
+        }
         self.tokens = tokens
         return .success(configuration.endpoints.jwks == nil ? .completed : .ready(.inspect))
     }
@@ -182,7 +199,8 @@ extension AuthorizationCodeFlow {
         let inspected = inspectTokens(now: now)
         record[lastIndex].decoded.inspections = inspected
         let failed = inspected.flatMap { token in
-            token.inspection.isParsed ? token.inspection.failures.map { "\(token.name) \($0.name)" } : ["\(token.name) parse"]
+            token.inspection.isParsed
+                ? token.inspection.failures.map { "\(token.name) \($0.name)" } : ["\(token.name) parse"]
         }
         return failed.isEmpty ? .success(.completed) : .failure(.tokenChecksFailed(failed))
     }
@@ -196,7 +214,8 @@ extension AuthorizationCodeFlow {
             }
             record[lastIndex].decoded.claims = json
             if step == .introspect {
-                record[lastIndex].decoded.note = json["active"]?.boolValue == true ? "the token is active" : "the token is not active"
+                record[lastIndex].decoded.note =
+                    json["active"]?.boolValue == true ? "the token is active" : "the token is not active"
             }
         case .refresh:
             let previous = tokens
@@ -205,7 +224,9 @@ extension AuthorizationCodeFlow {
             if let previous, let refreshed = tokens {
                 let rotated = refreshed.refreshToken != nil && refreshed.refreshToken != previous.refreshToken
                 if refreshed.refreshToken == nil { tokens?.refreshToken = previous.refreshToken }
-                record[lastIndex].decoded.note = rotated ? "the refresh token rotated: the old one is spent"
+                record[lastIndex].decoded.note =
+                    rotated
+                    ? "the refresh token rotated: the old one is spent"
                     : "the same refresh token stays valid"
             }
         case .revoke:
@@ -213,9 +234,15 @@ extension AuthorizationCodeFlow {
             guard response.status == 200 else { return .failure(errorOutcome(response, expected: "200")) }
             record[lastIndex].decoded.note = "revoked: the server no longer accepts the token"
         case .signOff:
-            guard response.status == 200 || isRedirect(response) else { return .failure(errorOutcome(response, expected: "302 or 200")) }
-            let ended = record[lastIndex].decoded.cookiesSet.contains { $0.expires.map { $0 <= record[lastIndex].sentAt } ?? false }
-            record[lastIndex].decoded.note = ended || cookieJar.cookies.isEmpty ? "signed off: the session cookie was cleared"
+            guard response.status == 200 || isRedirect(response) else {
+                return .failure(errorOutcome(response, expected: "302 or 200"))
+            }
+            let ended = record[lastIndex].decoded.cookiesSet.contains {
+                $0.expires.map { $0 <= record[lastIndex].sentAt } ?? false
+            }
+            record[lastIndex].decoded.note =
+                ended || cookieJar.cookies.isEmpty
+                ? "signed off: the session cookie was cleared"
                 : "signed off"
         default:
             return .failure(.invalidRequest("not a follow-up step: \(step.title)"))
@@ -227,7 +254,9 @@ extension AuthorizationCodeFlow {
 extension URLParts {
     /// Resolves a relative `Location` against the request URL (RFC 9110 §10.2.2).
     init?(resolving reference: String, against base: String) {
-        guard let baseURL = URL(string: base), let resolved = URL(string: reference, relativeTo: baseURL) else { return nil }
+        guard let baseURL = URL(string: base), let resolved = URL(string: reference, relativeTo: baseURL) else {
+            return nil
+        }
         self.init(resolved.absoluteString)
     }
 }

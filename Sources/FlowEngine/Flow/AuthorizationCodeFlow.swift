@@ -66,13 +66,20 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
         secrets += record.compactMap { $0.decoded.tokens }.flatMap(\.secrets)
         secrets += cookieJar.cookies.map(\.value)
         secrets += record.flatMap { $0.decoded.cookiesSet.map(\.value) }
-        secrets += record.compactMap { $0.request.header("Authorization") }.map { String($0.split(separator: " ").last ?? "") }
-        for name in ["password", "client_secret", "client_assertion", "code_verifier", "token", "refresh_token", "access_token"] {
+        secrets += record.compactMap { $0.request.header("Authorization") }.map {
+            String($0.split(separator: " ").last ?? "")
+        }
+        for name in [
+            "password", "client_secret", "client_assertion", "code_verifier", "token", "refresh_token", "access_token",
+        ] {
             if let value = draft.value(name) { secrets.append(value) }
         }
         // A sent client assertion is a credential until it expires: mask it in every view and export.
-        for entry in record where entry.request.header("Content-Type")?.hasPrefix("application/x-www-form-urlencoded") == true {
-            if let assertion = FormURLEncoding.decode(String(decoding: entry.request.body, as: UTF8.self)).value("client_assertion") {
+        for entry in record
+        where entry.request.header("Content-Type")?.hasPrefix("application/x-www-form-urlencoded") == true {
+            if let assertion = FormURLEncoding.decode(String(decoding: entry.request.body, as: UTF8.self)).value(
+                "client_assertion")
+            {
                 secrets.append(assertion)
             }
         }
@@ -137,8 +144,9 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
         case .callbackReceived(let url, let now):
             guard case .needsBrowserCallback = phase, !record.isEmpty else { return .none }
             // The redirect the browser followed is this step's response, as far as authflow saw it.
-            var entry = StepRecord(step: .signOn, action: "Callback from the browser",
-                                   request: HTTPRequest(method: "GET", url: url), sentAt: now)
+            var entry = StepRecord(
+                step: .signOn, action: "Callback from the browser",
+                request: HTTPRequest(method: "GET", url: url), sentAt: now)
             entry.decoded.location = url
             record.append(entry)
             return enter(readCallback(url), step: .signOn)
@@ -159,8 +167,11 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
         case .followUpChosen(let step):
             guard FlowStep.followUps.contains(step), tokens != nil else { return .none }
             switch phase {
-            case .completed, .ready(.userInfo), .ready(.introspect), .ready(.refresh), .ready(.revoke), .ready(.signOff): break
-            case .failed(let failedStep, _) where FlowStep.followUps.contains(failedStep) || failedStep == .inspect: break
+            case .completed, .ready(.userInfo), .ready(.introspect), .ready(.refresh), .ready(.revoke),
+                .ready(.signOff):
+                break
+            case .failed(let failedStep, _) where FlowStep.followUps.contains(failedStep) || failedStep == .inspect:
+                break
             default: return .none
             }
             return enter(.success(.ready(step)), step: step)
@@ -172,7 +183,8 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
             }
             guard case .failed(let step, let failure) = phase else { return .none }
             if step == .signOn, signsOnInBrowser,
-               let authorizeURL = record.last(where: { $0.step == .authorize })?.request.url {
+                let authorizeURL = record.last(where: { $0.step == .authorize })?.request.url
+            {
                 // A callback that failed (wrong state, an error): wait for another from the browser.
                 phase = .needsBrowserCallback(authorizeURL: authorizeURL)
                 return .awaitBrowserSignOn(URL: authorizeURL)
@@ -227,10 +239,11 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
     }
 
     var basicCredentials: String? {
-        guard configuration.clientAuthentication == .clientSecretBasic, let secret = configuration.clientSecret else { return nil }
+        guard configuration.clientAuthentication == .clientSecretBasic, let secret = configuration.clientSecret else {
+            return nil
+        }
         // RFC 6749 §2.3.1: the id and secret are form-encoded before Basic encoding.
         let pair = "\(FormURLEncoding.escape(configuration.clientID)):\(FormURLEncoding.escape(secret))"
         return Data(pair.utf8).base64EncodedString()
     }
 }
-

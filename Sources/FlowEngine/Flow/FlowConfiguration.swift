@@ -35,12 +35,14 @@ public struct FlowConfiguration: Equatable, Sendable {
     /// Sign on in a browser (and catch or paste the callback) even where the Flow API is available.
     public var signOnInBrowser = false
 
-    public init(authBaseURL: String, environmentID: String?, region: String? = nil, clientID: String,
-                clientSecret: String? = nil, redirectURI: String, scopes: [String] = ["openid", "profile", "email"],
-                authorizeMethod: AuthorizeMethod = .get, clientAuthentication: ClientAuthenticationMethod = .clientSecretBasic,
-                pkceMethod: PKCE.Method? = .s256, responseMode: String? = nil, username: String? = nil,
-                password: String? = nil, extraAuthorizeParameters: [FormParameter] = [],
-                requestTimeout: Duration = .seconds(10)) {
+    public init(
+        authBaseURL: String, environmentID: String?, region: String? = nil, clientID: String,
+        clientSecret: String? = nil, redirectURI: String, scopes: [String] = ["openid", "profile", "email"],
+        authorizeMethod: AuthorizeMethod = .get, clientAuthentication: ClientAuthenticationMethod = .clientSecretBasic,
+        pkceMethod: PKCE.Method? = .s256, responseMode: String? = nil, username: String? = nil,
+        password: String? = nil, extraAuthorizeParameters: [FormParameter] = [],
+        requestTimeout: Duration = .seconds(10)
+    ) {
         self.authBaseURL = authBaseURL
         self.environmentID = environmentID
         self.region = region

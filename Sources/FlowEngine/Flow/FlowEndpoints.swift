@@ -16,9 +16,11 @@ public struct FlowEndpoints: Equatable, Sendable {
     /// `{authPath}/{envID}` for PingOne's Flow API; `nil` where sign-on happens in a browser.
     public var flowAPIBase: String?
 
-    public init(issuer: String, authorization: String, token: String, jwks: String? = nil, userInfo: String? = nil,
-                introspection: String? = nil, revocation: String? = nil, endSession: String? = nil,
-                pushedAuthorization: String? = nil, flowAPIBase: String? = nil) {
+    public init(
+        issuer: String, authorization: String, token: String, jwks: String? = nil, userInfo: String? = nil,
+        introspection: String? = nil, revocation: String? = nil, endSession: String? = nil,
+        pushedAuthorization: String? = nil, flowAPIBase: String? = nil
+    ) {
         self.issuer = issuer
         self.authorization = authorization
         self.token = token
@@ -86,7 +88,8 @@ public enum DiscoveryError: Error, Equatable, Sendable, CustomStringConvertible 
         switch self {
         case .notAnObject: "the discovery document is not a JSON object"
         case .missing(let key): "the discovery document has no \(key)"
-        case .issuerMismatch(let expected, let got): "the discovery document's issuer is \(got), not \(expected) (OIDC Discovery §4.3)"
+        case .issuerMismatch(let expected, let got):
+            "the discovery document's issuer is \(got), not \(expected) (OIDC Discovery §4.3)"
         }
     }
 }

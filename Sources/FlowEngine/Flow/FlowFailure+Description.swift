@@ -80,13 +80,15 @@ extension FlowFailure: CustomStringConvertible {
         case (_, "PASSWORD_LOCKED_OUT"):
             return "Too many wrong passwords: the account is locked for a while (see secondsUntilUnlock)."
         case ("ACCESS_FAILED", "INVALID_TOKEN"), ("ACCESS_FAILED", _):
-            return "The ST session cookie from authorize was not sent: the Flow API and resume need the cookies authorize set."
+            return
+                "The ST session cookie from authorize was not sent: the Flow API and resume need the cookies authorize set."
         case ("NOT_FOUND", _):
             return "The flow does not exist or expired (15 minutes idle): start again from authorize."
         case (_, "LOGIN_REQUIRED"):
             return "No session exists for a silent (prompt=none or pi.flow) request: sign on interactively first."
         case ("INVALID_REQUEST", _) where status == 400 && (error.message ?? "").contains("cookie"):
-            return "Resume needs the ST cookie that authorize set: it was cleared, or another client made the earlier calls."
+            return
+                "Resume needs the ST cookie that authorize set: it was cleared, or another client made the earlier calls."
         default:
             return nil
         }
@@ -102,7 +104,8 @@ extension FlowFailure: CustomStringConvertible {
         case "invalid_grant":
             return "The code was already used, has expired, or belongs to another client or redirect_uri."
         case "invalid_client":
-            return "Client authentication failed: check the secret and that the auth method matches the app's tokenEndpointAuthMethod."
+            return
+                "Client authentication failed: check the secret and that the auth method matches the app's tokenEndpointAuthMethod."
         case "unauthorized_client":
             return "The app is not allowed this grant or response type: check its grant types in PingOne."
         case "invalid_scope":
@@ -114,7 +117,8 @@ extension FlowFailure: CustomStringConvertible {
         case "unsupported_response_type":
             return "The app does not allow this response_type: check its response types."
         case "invalid_request" where description.contains("pkce") || description.contains("code_challenge"):
-            return "The app enforces PKCE: send code_challenge (S256) on authorize and code_verifier at the token endpoint."
+            return
+                "The app enforces PKCE: send code_challenge (S256) on authorize and code_verifier at the token endpoint."
         case "invalid_request":
             return "A required parameter is missing or malformed: compare the request with the app's settings."
         default:

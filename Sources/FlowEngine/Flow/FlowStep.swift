@@ -1,3 +1,5 @@
+import struct Foundation.Date
+
 /// The steps of the authorization code flow, in the order the user walks them.
 ///
 /// The core steps (authorize to inspect) make up every run; PAR comes first when it is asked
@@ -120,5 +122,3 @@ public enum FlowAction: Equatable, Sendable {
     /// Nothing to do (an input that does not apply now).
     case none
 }
-
-import struct Foundation.Date

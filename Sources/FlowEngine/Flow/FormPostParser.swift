@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the hidden fields of a `form_post` response's auto-submit form.
 ///
 /// A small scanner, not an HTML parser: it reads `<input … name="…" value="…">` tags in order,
@@ -23,7 +25,8 @@ enum FormPostParser {
     private static func attribute(_ name: String, in tag: Substring) -> String? {
         for quote in ["\"", "'"] {
             if let range = tag.range(of: "\(name)=\(quote)", options: .caseInsensitive),
-               let close = tag[range.upperBound...].firstIndex(of: Character(quote)) {
+                let close = tag[range.upperBound...].firstIndex(of: Character(quote))
+            {
                 return unescapeEntities(String(tag[range.upperBound..<close]))
             }
         }
@@ -36,5 +39,3 @@ enum FormPostParser {
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 }
-
-import Foundation

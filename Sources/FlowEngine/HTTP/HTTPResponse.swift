@@ -6,7 +6,9 @@ public struct HTTPResponse: Equatable, Sendable, Codable {
     public var headers: [HTTPHeader]
     public var body: [UInt8]
 
-    public init(version: String = "HTTP/1.1", status: Int, reason: String, headers: [HTTPHeader] = [], body: [UInt8] = []) {
+    public init(
+        version: String = "HTTP/1.1", status: Int, reason: String, headers: [HTTPHeader] = [], body: [UInt8] = []
+    ) {
         self.version = version
         self.status = status
         self.reason = reason

@@ -41,8 +41,9 @@ public final class LiveTransport: HTTPTransport {
         if !request.body.isEmpty || request.method == "POST" {
             outgoing.body = .bytes(ByteBuffer(bytes: request.body))
         }
-        let timeAmount = TimeAmount.nanoseconds(timeout.components.seconds * 1_000_000_000
-            + timeout.components.attoseconds / 1_000_000_000)
+        let timeAmount = TimeAmount.nanoseconds(
+            timeout.components.seconds * 1_000_000_000
+                + timeout.components.attoseconds / 1_000_000_000)
         do {
             let response = try await client.execute(outgoing, timeout: timeAmount)
             let body = try await response.body.collect(upTo: Self.maximumBodySize)
@@ -62,7 +63,9 @@ public final class LiveTransport: HTTPTransport {
     static func transportError(for error: any Error, request: HTTPRequest, timeout: Duration) -> TransportError {
         if error is CancellationError { return .cancelled }
         if let clientError = error as? HTTPClientError {
-            if [.deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout].contains(clientError) { return .timedOut(after: timeout) }
+            if [.deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout].contains(clientError) {
+                return .timedOut(after: timeout)
+            }
             if [.invalidURL, .emptyHost, .emptyScheme].contains(clientError) { return .invalidURL(request.url) }
             if clientError == .cancelled { return .cancelled }
         }
@@ -76,7 +79,9 @@ public final class LiveTransport: HTTPTransport {
         }
         if text.contains("connectTimeout") { return .timedOut(after: timeout) }
         let lowered = text.lowercased()
-        if lowered.contains("unknownhost") || text.contains("NXDOMAIN") || lowered.contains("resolution") || lowered.contains("dns error") {
+        if lowered.contains("unknownhost") || text.contains("NXDOMAIN") || lowered.contains("resolution")
+            || lowered.contains("dns error")
+        {
             return .hostNotFound(endpoint?.host ?? request.url)
         }
         if text.lowercased().contains("certificate") || text.contains("handshake") { return .tlsFailure(text) }

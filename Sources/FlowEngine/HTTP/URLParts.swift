@@ -14,8 +14,9 @@ public struct URLParts: Equatable, Sendable {
     /// Parses an absolute http or https URL; `nil` for anything else.
     public init?(_ string: String) {
         guard let components = URLComponents(string: string),
-              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = components.host, !host.isEmpty else { return nil }
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.host, !host.isEmpty
+        else { return nil }
         self.scheme = scheme
         self.host = host.lowercased()
         self.port = components.port ?? (scheme == "https" ? 443 : 80)

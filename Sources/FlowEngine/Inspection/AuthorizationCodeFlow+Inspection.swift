@@ -65,7 +65,8 @@ extension AuthorizationCodeFlow {
             parameters += FormURLEncoding.decode(String(decoding: request.body, as: UTF8.self))
         }
         if let object = parameters.last(where: { $0.name == "request" })?.value,
-           let claims = try? JSONWebToken.parse(object).claims {
+            let claims = try? JSONWebToken.parse(object).claims
+        {
             for member in claims.members ?? [] {
                 if let string = member.value.stringValue {
                     parameters.append(FormParameter(member.key, string))
@@ -80,7 +81,8 @@ extension AuthorizationCodeFlow {
     /// The server's clock as its token response's `Date` header gave it, against the local arrival time.
     var tokenResponseClock: ClockSkew? {
         guard let step = record.last(where: { $0.step == .token && $0.decoded.serverDate != nil }),
-              let serverDate = step.decoded.serverDate else { return nil }
+            let serverDate = step.decoded.serverDate
+        else { return nil }
         let elapsed = step.elapsed.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 0
         return ClockSkew(serverDate: serverDate, localDate: step.sentAt.addingTimeInterval(elapsed))
     }

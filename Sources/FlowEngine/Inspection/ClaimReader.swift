@@ -72,8 +72,9 @@ public enum ClaimReader {
         if timeClaims.contains(name) {
             switch NumericDate(value) {
             case .date(let date):
-                return ReadableClaim(name: name, label: label,
-                                     value: .time(date, utc: TimeText.utc(date), relative: TimeText.relative(date, to: now)))
+                return ReadableClaim(
+                    name: name, label: label,
+                    value: .time(date, utc: TimeText.utc(date), relative: TimeText.relative(date, to: now)))
             case .invalid(let reason):
                 return ReadableClaim(name: name, label: label, value: .invalid(raw: value.compactText, reason: reason))
             case .absent:
@@ -84,7 +85,8 @@ public enum ClaimReader {
         case "scope":
             // RFC 6749 §3.3: space-delimited; some servers send an array.
             if let scope = value.stringValue {
-                return ReadableClaim(name: name, label: label, value: .list(scope.split(separator: " ").map(String.init)))
+                return ReadableClaim(
+                    name: name, label: label, value: .list(scope.split(separator: " ").map(String.init)))
             }
         case "aud", "amr":
             if let items = value.stringList {

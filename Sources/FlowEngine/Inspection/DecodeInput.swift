@@ -6,7 +6,8 @@ public enum DecodeInput {
     /// The tokens to inspect: the arguments when there are any, else one per non-empty line of
     /// standard input. A leading `Bearer ` (as copied from an `Authorization` header) is dropped.
     public static func tokens(arguments: [String], standardInput: String?) -> [String] {
-        let source = arguments.isEmpty
+        let source =
+            arguments.isEmpty
             ? (standardInput ?? "").split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map(String.init)
             : arguments
         return source.map(Self.stripBearer).filter { !$0.isEmpty }

@@ -5,11 +5,14 @@ extension Inspection {
     public var jsonValue: JSONValue {
         var members: [JSONMember] = [JSONMember("parsed", .bool(isParsed))]
         if let parseError {
-            members.append(JSONMember("error", .object([
-                JSONMember("step", .string(parseError.step.rawValue)),
-                JSONMember("segment", parseError.segmentName.map(JSONValue.string) ?? .null),
-                JSONMember("reason", .string(parseError.description)),
-            ])))
+            members.append(
+                JSONMember(
+                    "error",
+                    .object([
+                        JSONMember("step", .string(parseError.step.rawValue)),
+                        JSONMember("segment", parseError.segmentName.map(JSONValue.string) ?? .null),
+                        JSONMember("reason", .string(parseError.description)),
+                    ])))
         }
         if let token {
             if let kind {
@@ -27,21 +30,28 @@ extension Inspection {
         members.append(JSONMember("allowed_skew_seconds", Self.number(expectations.allowedSkew)))
         members.append(JSONMember("now", .string(TimeText.utc(expectations.now))))
         if let clock = expectations.serverClock {
-            members.append(JSONMember("clock", .object([
-                JSONMember("server_date", .string(TimeText.utc(clock.serverDate))),
-                JSONMember("local_date", .string(TimeText.utc(clock.localDate))),
-                JSONMember("offset_seconds", Self.number(clock.offset)),
-                JSONMember("text", .string(clock.description)),
-            ])))
+            members.append(
+                JSONMember(
+                    "clock",
+                    .object([
+                        JSONMember("server_date", .string(TimeText.utc(clock.serverDate))),
+                        JSONMember("local_date", .string(TimeText.utc(clock.localDate))),
+                        JSONMember("offset_seconds", Self.number(clock.offset)),
+                        JSONMember("text", .string(clock.description)),
+                    ])))
         }
         if !skippedKeys.isEmpty {
-            members.append(JSONMember("skipped_keys", .array(skippedKeys.map { key in
-                .object([
-                    JSONMember("index", .integer(key.index)),
-                    JSONMember("kid", key.keyID.map(JSONValue.string) ?? .null),
-                    JSONMember("reason", .string(key.reason.description)),
-                ])
-            })))
+            members.append(
+                JSONMember(
+                    "skipped_keys",
+                    .array(
+                        skippedKeys.map { key in
+                            .object([
+                                JSONMember("index", .integer(key.index)),
+                                JSONMember("kid", key.keyID.map(JSONValue.string) ?? .null),
+                                JSONMember("reason", .string(key.reason.description)),
+                            ])
+                        })))
         }
         return .object(members)
     }
@@ -71,11 +81,15 @@ extension Inspection {
     // MARK: - Pieces
 
     private static func json(_ claim: ReadableClaim) -> JSONValue {
-        var members = [JSONMember("name", .string(claim.name)), JSONMember("label", claim.label.map(JSONValue.string) ?? .null)]
+        var members = [
+            JSONMember("name", .string(claim.name)), JSONMember("label", claim.label.map(JSONValue.string) ?? .null),
+        ]
         switch claim.value {
         case .time(let date, let utc, let relative):
-            members += [JSONMember("epoch", number(date.timeIntervalSince1970)), JSONMember("utc", .string(utc)),
-                        JSONMember("relative", .string(relative))]
+            members += [
+                JSONMember("epoch", number(date.timeIntervalSince1970)), JSONMember("utc", .string(utc)),
+                JSONMember("relative", .string(relative)),
+            ]
         case .list(let items):
             members.append(JSONMember("items", .array(items.map(JSONValue.string))))
         case .absent(let note):

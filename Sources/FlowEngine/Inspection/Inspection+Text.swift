@@ -11,8 +11,9 @@ extension Inspection {
         var lines: [String] = []
         guard let token else {
             if let parseError {
-                lines.append("Not a JWT: failed at step \(parseError.step.number) of \(JWTParseError.Step.allCases.count) "
-                             + "(\(parseError.step.rawValue)): \(parseError)")
+                lines.append(
+                    "Not a JWT: failed at step \(parseError.step.number) of \(JWTParseError.Step.allCases.count) "
+                        + "(\(parseError.step.rawValue)): \(parseError)")
             }
             return lines.map(TerminalSafe.line)
         }
@@ -37,7 +38,8 @@ extension Inspection {
             lines += readableLines(readableHeader.filter { ["alg", "kid", "typ"].contains($0.name) } + readableClaims)
         } else {
             lines.append("")
-            lines.append("  The claims are encrypted (JWE, RFC 7516 §9): authflow shows the header only; decrypting needs the")
+            lines.append(
+                "  The claims are encrypted (JWE, RFC 7516 §9): authflow shows the header only; decrypting needs the")
             lines.append("  client's private key, and the signature and checks apply to the token inside.")
         }
 
@@ -47,7 +49,8 @@ extension Inspection {
             lines.append("  \(symbol(signatureOutcome(signature))) \(signature)")
         }
         for key in skippedKeys {
-            lines.append("  note: JWKS key #\(key.index + 1)\(key.keyID.map { " (kid \($0))" } ?? "") skipped: \(key.reason)")
+            lines.append(
+                "  note: JWKS key #\(key.index + 1)\(key.keyID.map { " (kid \($0))" } ?? "") skipped: \(key.reason)")
         }
 
         lines.append("")
@@ -94,7 +97,9 @@ extension Inspection {
     }
 
     private var summaryLine: String {
-        let counts = TokenCheck.Outcome.allCases.map { outcome in (outcome, checks.filter { $0.outcome == outcome }.count) }
+        let counts = TokenCheck.Outcome.allCases.map { outcome in
+            (outcome, checks.filter { $0.outcome == outcome }.count)
+        }
         let text = counts.filter { $0.1 > 0 }.map { outcome, count in
             switch outcome {
             case .fail: "\(count) failing"

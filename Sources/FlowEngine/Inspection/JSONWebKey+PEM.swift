@@ -50,15 +50,18 @@ extension JSONWebKey {
         let point: [UInt8]?
         switch curve {
         case .p256:
-            point = (try? P256.Signing.PublicKey(pemRepresentation: pem))
+            point =
+                (try? P256.Signing.PublicKey(pemRepresentation: pem))
                 .map { Array($0.x963Representation) }
                 ?? (try? P256.Signing.PrivateKey(pemRepresentation: pem)).map { Array($0.publicKey.x963Representation) }
         case .p384:
-            point = (try? P384.Signing.PublicKey(pemRepresentation: pem))
+            point =
+                (try? P384.Signing.PublicKey(pemRepresentation: pem))
                 .map { Array($0.x963Representation) }
                 ?? (try? P384.Signing.PrivateKey(pemRepresentation: pem)).map { Array($0.publicKey.x963Representation) }
         case .p521:
-            point = (try? P521.Signing.PublicKey(pemRepresentation: pem))
+            point =
+                (try? P521.Signing.PublicKey(pemRepresentation: pem))
                 .map { Array($0.x963Representation) }
                 ?? (try? P521.Signing.PrivateKey(pemRepresentation: pem)).map { Array($0.publicKey.x963Representation) }
         }

@@ -55,7 +55,10 @@ public struct JSONWebKey: Equatable, Sendable {
     public var origin: Origin
 
     /// Makes a key from its parts.
-    public init(material: Material, keyID: String? = nil, algorithm: String? = nil, use: String? = nil, origin: Origin = .singleKey) {
+    public init(
+        material: Material, keyID: String? = nil, algorithm: String? = nil, use: String? = nil,
+        origin: Origin = .singleKey
+    ) {
         self.material = material
         self.keyID = keyID
         self.algorithm = algorithm

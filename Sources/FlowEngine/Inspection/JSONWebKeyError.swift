@@ -34,7 +34,8 @@ extension JSONWebKeyError: CustomStringConvertible {
         case .memberNotString(let name): "the key's \"\(name)\" member is not a string"
         case .memberNotBase64URL(let name, let error): "the key's \"\(name)\" member is not valid base64url: \(error)"
         case .unsupportedKeyType(let kty): "key type \"\(kty)\" is not one authflow verifies with (RSA, EC, OKP, oct)"
-        case .unsupportedCurve(let curve): "curve \"\(curve)\" is not one authflow verifies with (P-256, P-384, P-521, Ed25519)"
+        case .unsupportedCurve(let curve):
+            "curve \"\(curve)\" is not one authflow verifies with (P-256, P-384, P-521, Ed25519)"
         case .wrongLength(let member, let expected, let actual):
             "the key's \"\(member)\" is \(actual) bytes; its curve needs \(expected)"
         case .rejectedByCrypto(let reason): "swift-crypto refused the key: \(reason)"

@@ -31,7 +31,9 @@ public enum JWKSSource: Equatable, Sendable {
 
     /// Loads and parses the keys. A URL is fetched with a timeout; redirects are followed, as a
     /// JWKS fetch is not a flow step the user walks through.
-    public func load(client: HTTPClient = .shared, timeout: Duration = .seconds(10)) async throws(LoadError) -> JSONWebKeySet {
+    public func load(client: HTTPClient = .shared, timeout: Duration = .seconds(10)) async throws(LoadError)
+        -> JSONWebKeySet
+    {
         let text: String
         let source: String
         switch self {
@@ -66,7 +68,8 @@ public enum JWKSSource: Equatable, Sendable {
         let response: HTTPClientResponse
         let body: ByteBuffer
         do {
-            let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
+            let nanoseconds =
+                timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
             response = try await client.execute(request, timeout: .nanoseconds(nanoseconds))
             body = try await response.body.collect(upTo: maximumBodySize)
         } catch is NIOTooManyBytesError {
@@ -76,7 +79,9 @@ public enum JWKSSource: Equatable, Sendable {
         }
         let text = String(buffer: body)
         guard response.status.code == 200 else {
-            throw .httpStatus(url: url.absoluteString, status: response.status.code, body: TerminalSafe.line(String(text.prefix(200))))
+            throw .httpStatus(
+                url: url.absoluteString, status: response.status.code, body: TerminalSafe.line(String(text.prefix(200)))
+            )
         }
         return text
     }

@@ -12,7 +12,8 @@ public struct KeyReference: Equatable, Sendable {
     public var limits: String?
 
     /// A reference from its parts.
-    public init(keyID: String?, thumbprint: String?, summary: String, origin: JSONWebKey.Origin, limits: String? = nil) {
+    public init(keyID: String?, thumbprint: String?, summary: String, origin: JSONWebKey.Origin, limits: String? = nil)
+    {
         self.keyID = keyID
         self.thumbprint = thumbprint
         self.summary = summary
@@ -25,8 +26,9 @@ public struct KeyReference: Equatable, Sendable {
         let isSecret: Bool
         if case .symmetric = key.material { isSecret = true } else { isSecret = false }
         let limits = [key.algorithm.map { "alg \($0)" }, key.use.map { "use \($0)" }].compactMap { $0 }
-        self.init(keyID: key.keyID, thumbprint: isSecret ? nil : key.thumbprint, summary: key.summary, origin: key.origin,
-                  limits: limits.isEmpty ? nil : limits.joined(separator: ", "))
+        self.init(
+            keyID: key.keyID, thumbprint: isSecret ? nil : key.thumbprint, summary: key.summary, origin: key.origin,
+            limits: limits.isEmpty ? nil : limits.joined(separator: ", "))
     }
 }
 

@@ -18,7 +18,8 @@ extension KeySelection: CustomStringConvertible {
         switch self {
         case .byKeyID: "chosen by the token's kid"
         case .onlyKeyOfType: "the token has no kid; this is the only key of the right type"
-        case .oneOfSeveral(let count): "the token has no kid; tried \(count) keys of the right type and this one verified"
+        case .oneOfSeveral(let count):
+            "the token has no kid; tried \(count) keys of the right type and this one verified"
         case .keyWithoutKeyID(let kid, let count):
             count == 1
                 ? "the token has kid \"\(kid)\" but no key has that kid, so the one key without a kid was used"

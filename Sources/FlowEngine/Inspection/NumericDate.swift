@@ -14,7 +14,10 @@ public enum NumericDate: Equatable, Sendable {
 
     /// Reads a claim value.
     public init(_ value: JSONValue?) {
-        guard let value else { self = .absent; return }
+        guard let value else {
+            self = .absent
+            return
+        }
         guard let seconds = value.doubleValue else {
             self = .invalid("\(value.compactText) is not a number of seconds (RFC 7519 §2 NumericDate)")
             return

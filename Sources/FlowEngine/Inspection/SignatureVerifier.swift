@@ -44,8 +44,9 @@ public struct SignatureVerifier: Equatable, Sendable {
                 // A key with no kid at all (a PEM key) may still be the one: try those of the right type.
                 let unnamed = keys.keys.filter { $0.keyID == nil && fits($0, algorithm) }
                 guard !unnamed.isEmpty else { return .unknownKeyID(kid, available: keys.keyIDs) }
-                return check(algorithm, signature: signature, input: input, keys: unnamed,
-                             selection: .keyWithoutKeyID(kid, candidates: unnamed.count))
+                return check(
+                    algorithm, signature: signature, input: input, keys: unnamed,
+                    selection: .keyWithoutKeyID(kid, candidates: unnamed.count))
             }
             let usable = named.filter { fits($0, algorithm) }
             guard !usable.isEmpty else {
@@ -60,7 +61,10 @@ public struct SignatureVerifier: Equatable, Sendable {
         switch candidates.count {
         case 0: return .noKeyOfType(algorithm, available: keys.keys.map(KeyReference.init))
         case 1: return check(algorithm, signature: signature, input: input, keys: candidates, selection: .onlyKeyOfType)
-        default: return check(algorithm, signature: signature, input: input, keys: candidates, selection: .oneOfSeveral(candidates: candidates.count))
+        default:
+            return check(
+                algorithm, signature: signature, input: input, keys: candidates,
+                selection: .oneOfSeveral(candidates: candidates.count))
         }
     }
 
@@ -104,11 +108,12 @@ public struct SignatureVerifier: Equatable, Sendable {
         case (.hmac, .symmetric(let secret)):
             let key = SymmetricKey(data: secret)
             // RFC 7518 §3.2: constant-time comparison, done by swift-crypto.
-            let valid: Bool = switch algorithm.hashBits {
-            case 256: HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: input, using: key)
-            case 384: HMAC<SHA384>.isValidAuthenticationCode(signature, authenticating: input, using: key)
-            default: HMAC<SHA512>.isValidAuthenticationCode(signature, authenticating: input, using: key)
-            }
+            let valid: Bool =
+                switch algorithm.hashBits {
+                case 256: HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: input, using: key)
+                case 384: HMAC<SHA384>.isValidAuthenticationCode(signature, authenticating: input, using: key)
+                default: HMAC<SHA512>.isValidAuthenticationCode(signature, authenticating: input, using: key)
+                }
             return .success(valid)
 
         case (.rsaPKCS1, .rsa(let n, let e)), (.rsaPSS, .rsa(let n, let e)):
@@ -117,18 +122,21 @@ public struct SignatureVerifier: Equatable, Sendable {
                 publicKey = try _RSA.Signing.PublicKey(n: n, e: e)
             } catch {
                 let bits = JSONWebKey.bitLength(of: n)
-                return .failure(.unusableKey(bits < 2048
-                    ? "a \(bits)-bit RSA key; swift-crypto accepts 2048 bits or more (RFC 7518 §3.3)"
-                    : "\(error)"))
+                return .failure(
+                    .unusableKey(
+                        bits < 2048
+                            ? "a \(bits)-bit RSA key; swift-crypto accepts 2048 bits or more (RFC 7518 §3.3)"
+                            : "\(error)"))
             }
             let rsaSignature = _RSA.Signing.RSASignature(rawRepresentation: signature)
             // RFC 7518 §3.5: PSS with MGF1 and a salt as long as the hash; swift-crypto's `.PSS` is that.
             let padding: _RSA.Signing.Padding = algorithm.family == .rsaPSS ? .PSS : .insecurePKCS1v1_5
-            let valid: Bool = switch algorithm.hashBits {
-            case 256: publicKey.isValidSignature(rsaSignature, for: SHA256.hash(data: input), padding: padding)
-            case 384: publicKey.isValidSignature(rsaSignature, for: SHA384.hash(data: input), padding: padding)
-            default: publicKey.isValidSignature(rsaSignature, for: SHA512.hash(data: input), padding: padding)
-            }
+            let valid: Bool =
+                switch algorithm.hashBits {
+                case 256: publicKey.isValidSignature(rsaSignature, for: SHA256.hash(data: input), padding: padding)
+                case 384: publicKey.isValidSignature(rsaSignature, for: SHA384.hash(data: input), padding: padding)
+                default: publicKey.isValidSignature(rsaSignature, for: SHA512.hash(data: input), padding: padding)
+                }
             return .success(valid)
 
         case (.ecdsa(let curve), .ellipticCurve(let keyCurve, let x, let y)) where curve == keyCurve:
@@ -136,8 +144,10 @@ public struct SignatureVerifier: Equatable, Sendable {
             let width = curve.coordinateByteCount
             guard signature.count == 2 * width else {
                 let hint = signature.first == 0x30 ? " (it looks DER-encoded; JOSE uses raw R || S)" : ""
-                return .failure(.malformedSignature(
-                    "\(algorithm.rawValue) needs a \(2 * width)-byte R || S signature (RFC 7518 §3.4); this one is \(signature.count) bytes\(hint)"))
+                return .failure(
+                    .malformedSignature(
+                        "\(algorithm.rawValue) needs a \(2 * width)-byte R || S signature (RFC 7518 §3.4); this one is \(signature.count) bytes\(hint)"
+                    ))
             }
             let point = [0x04] + x + y
             do {

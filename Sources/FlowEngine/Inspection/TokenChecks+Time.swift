@@ -8,7 +8,9 @@ extension TokenChecks {
         let skew = context.expectations.allowedSkew
         return timeCheck(
             context, name: "exp", required: required, reference: reference,
-            absent: required ? "no exp claim: the token has no expiry, but one is required" : "no exp claim: the token has no expiry",
+            absent: required
+                ? "no exp claim: the token has no expiry, but one is required"
+                : "no exp claim: the token has no expiry",
             passes: { date, now in now < date.addingTimeInterval(skew) },
             describe: { date, now, passed in
                 passed ? "expires \(when(date, now))" : "expired \(when(date, now))"
@@ -47,11 +49,12 @@ extension TokenChecks {
         let reference = "OIDC Core §3.1.3.7 step 13"
         guard let maxAge = context.expectations.maxAge else {
             let reading = NumericDate(context.claims["auth_time"])
-            let reason = switch reading {
-            case .absent: "no max_age sent"
-            case .date(let date): "authenticated \(when(date, context.expectations.now)); no max_age sent"
-            case .invalid(let why): "auth_time \(why); no max_age sent"
-            }
+            let reason =
+                switch reading {
+                case .absent: "no max_age sent"
+                case .date(let date): "authenticated \(when(date, context.expectations.now)); no max_age sent"
+                case .invalid(let why): "auth_time \(why); no max_age sent"
+                }
             return TokenCheck(name: "auth_time", outcome: .notApplicable, reason: reason, reference: reference)
         }
         let skew = context.expectations.allowedSkew
@@ -77,7 +80,8 @@ extension TokenChecks {
         let expectations = context.expectations
         switch NumericDate(context.claims[name]) {
         case .absent:
-            return TokenCheck(name: name, outcome: required ? .fail : .notApplicable, reason: absent, reference: reference)
+            return TokenCheck(
+                name: name, outcome: required ? .fail : .notApplicable, reason: absent, reference: reference)
         case .invalid(let why):
             return TokenCheck(name: name, outcome: .fail, reason: "\(name) \(why)", reference: reference)
         case .date(let date):
@@ -90,12 +94,14 @@ extension TokenChecks {
                 clocks = TokenCheck.ClockVerdict(passesOnLocalClock: local, passesOnServerClock: onServer)
                 reason += "; " + clockPhrase(local: local, server: onServer, skew: server)
             }
-            return TokenCheck(name: name, outcome: local ? .pass : .fail, reason: reason, reference: reference, clocks: clocks)
+            return TokenCheck(
+                name: name, outcome: local ? .pass : .fail, reason: reason, reference: reference, clocks: clocks)
         }
     }
 
     private static func clockPhrase(local: Bool, server: Bool, skew: ClockSkew) -> String {
-        let gap = skew.isInStep
+        let gap =
+            skew.isInStep
             ? "clocks in step"
             : "server clock \(TimeText.duration(skew.offset)) \(skew.offset > 0 ? "ahead" : "behind")"
         switch (local, server) {

@@ -13,11 +13,12 @@ public enum TokenHash {
     /// The hash of `value` using SHA-256, SHA-384 or SHA-512 (by `hashBits`).
     public static func leftHalf(of value: String, hashBits: Int) -> String {
         let octets = Array(value.utf8)
-        let digest: [UInt8] = switch hashBits {
-        case 384: Array(SHA384.hash(data: octets))
-        case 512: Array(SHA512.hash(data: octets))
-        default: Array(SHA256.hash(data: octets))
-        }
+        let digest: [UInt8] =
+            switch hashBits {
+            case 384: Array(SHA384.hash(data: octets))
+            case 512: Array(SHA512.hash(data: octets))
+            default: Array(SHA256.hash(data: octets))
+            }
         return Base64URL.encode(digest.prefix(digest.count / 2))
     }
 }

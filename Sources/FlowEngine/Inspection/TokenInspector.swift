@@ -24,28 +24,34 @@ public struct TokenInspector: Equatable, Sendable {
         do {
             token = try JSONWebToken.parse(compact)
         } catch {
-            return Inspection(input: input, token: nil, parseError: error, kind: nil, readableHeader: [],
-                              readableClaims: [], signature: nil, checks: [], expectations: expectations,
-                              skippedKeys: skipped)
+            return Inspection(
+                input: input, token: nil, parseError: error, kind: nil, readableHeader: [],
+                readableClaims: [], signature: nil, checks: [], expectations: expectations,
+                skippedKeys: skipped)
         }
         let readableHeader = ClaimReader.readHeader(token.header)
         let signature = verifier.verify(token)
 
         guard let claims = token.claims else {
             // RFC 7516: the claims are inside the ciphertext; only the header can be shown.
-            let kind = TokenKindDecision(kind: expectations.kind ?? .other, reason: "encrypted (JWE); claims not readable")
+            let kind = TokenKindDecision(
+                kind: expectations.kind ?? .other, reason: "encrypted (JWE); claims not readable")
             let checks = [TokenChecks.signatureCheck(signature, reference: "RFC 7516 §5.2")]
-            return Inspection(input: input, token: token, parseError: nil, kind: kind, readableHeader: readableHeader,
-                              readableClaims: [], signature: signature, checks: checks, expectations: expectations,
-                              skippedKeys: skipped)
+            return Inspection(
+                input: input, token: token, parseError: nil, kind: kind, readableHeader: readableHeader,
+                readableClaims: [], signature: signature, checks: checks, expectations: expectations,
+                skippedKeys: skipped)
         }
 
-        let kind = expectations.kind.map { TokenKindDecision(kind: $0, reason: "given") }
+        let kind =
+            expectations.kind.map { TokenKindDecision(kind: $0, reason: "given") }
             ?? TokenKindDecision.detect(header: token.header, claims: claims)
-        let checks = TokenChecks.run(kind: kind.kind, header: token.header, claims: claims, signature: signature,
-                                     expectations: expectations)
-        return Inspection(input: input, token: token, parseError: nil, kind: kind, readableHeader: readableHeader,
-                          readableClaims: ClaimReader.read(claims, now: expectations.now), signature: signature,
-                          checks: checks, expectations: expectations, skippedKeys: skipped)
+        let checks = TokenChecks.run(
+            kind: kind.kind, header: token.header, claims: claims, signature: signature,
+            expectations: expectations)
+        return Inspection(
+            input: input, token: token, parseError: nil, kind: kind, readableHeader: readableHeader,
+            readableClaims: ClaimReader.read(claims, now: expectations.now), signature: signature,
+            checks: checks, expectations: expectations, skippedKeys: skipped)
     }
 }

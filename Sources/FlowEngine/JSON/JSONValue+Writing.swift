@@ -20,7 +20,10 @@ extension JSONValue {
         case .number(let literal): output += literal
         case .string(let string): Self.writeString(string, into: &output)
         case .array(let elements):
-            guard !elements.isEmpty else { output += "[]"; return }
+            guard !elements.isEmpty else {
+                output += "[]"
+                return
+            }
             output += "["
             for (offset, element) in elements.enumerated() {
                 if offset > 0 { output += "," }
@@ -30,7 +33,10 @@ extension JSONValue {
             Self.newline(into: &output, indent: indent, level: level)
             output += "]"
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
+            guard !members.isEmpty else {
+                output += "{}"
+                return
+            }
             output += "{"
             for (offset, member) in members.enumerated() {
                 if offset > 0 { output += "," }
@@ -59,7 +65,8 @@ extension JSONValue {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+            case _
+            where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
                 || TerminalSafe.bidiControls.contains(scalar.value) || TerminalSafe.invisibles.contains(scalar.value):
                 // C0, DEL, C1, bidi and invisible scalars as \u escapes: valid JSON that is safe on a terminal.
                 let hex = String(scalar.value, radix: 16)

@@ -67,7 +67,8 @@ extension JSONValue {
         guard case .number(let literal) = self else { return nil }
         if let exact = Int64(literal) { return exact }
         guard let double = Double(literal), double.rounded() == double,
-              double >= -9.2e18, double <= 9.2e18 else { return nil }
+            double >= -9.2e18, double <= 9.2e18
+        else { return nil }
         return Int64(double)
     }
 
@@ -75,8 +76,9 @@ extension JSONValue {
     public var stringList: [String]? {
         switch self {
         case .string(let string): [string]
-        case .array(let elements): elements.compactMap(\.stringValue).count == elements.count
-            ? elements.compactMap(\.stringValue) : nil
+        case .array(let elements):
+            elements.compactMap(\.stringValue).count == elements.count
+                ? elements.compactMap(\.stringValue) : nil
         default: nil
         }
     }

@@ -57,7 +57,8 @@ extension JSONWebToken {
         let header = try decodeObject(segments[0], name: "header")
         let signingInput = "\(segments[0]).\(segments[1])"
         if segments.count == 5 {
-            return JSONWebToken(compact: trimmed, header: header, claims: nil, signature: nil, signingInput: signingInput)
+            return JSONWebToken(
+                compact: trimmed, header: header, claims: nil, signature: nil, signingInput: signingInput)
         }
         let claims = try decodeObject(segments[1], name: "payload")
         let signature: [UInt8]
@@ -66,7 +67,8 @@ extension JSONWebToken {
         } catch {
             throw .segment(name: "signature", error)
         }
-        return JSONWebToken(compact: trimmed, header: header, claims: claims, signature: signature, signingInput: signingInput)
+        return JSONWebToken(
+            compact: trimmed, header: header, claims: claims, signature: signature, signingInput: signingInput)
     }
 
     /// Whether a string looks like a compact JWT (three or five base64url segments, header `{`).
@@ -97,7 +99,9 @@ extension String {
     /// The string without leading and trailing spaces, tabs and newlines.
     func trimmingWhitespace() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
         return String(self[start...end])
     }
 }

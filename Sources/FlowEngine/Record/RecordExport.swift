@@ -29,7 +29,9 @@ public struct RecordExport: Sendable {
 
     func configurationJSON(_ configuration: FlowConfiguration) -> JSONValue {
         var members = [JSONMember("auth_base_url", .string(configuration.authBaseURL))]
-        if let environmentID = configuration.environmentID { members.append(JSONMember("environment_id", .string(environmentID))) }
+        if let environmentID = configuration.environmentID {
+            members.append(JSONMember("environment_id", .string(environmentID)))
+        }
         members += [
             JSONMember("client_id", .string(configuration.clientID)),
             JSONMember("redirect_uri", .string(configuration.redirectURI)),
@@ -61,14 +63,19 @@ public struct RecordExport: Sendable {
         ]
         if let response = entry.response { members.append(JSONMember("response", responseJSON(response))) }
         if let elapsed = entry.elapsed { members.append(JSONMember("elapsed_ms", .integer(elapsed.milliseconds))) }
-        if let error = entry.transportError { members.append(JSONMember("transport_error", .string(error.description))) }
+        if let error = entry.transportError {
+            members.append(JSONMember("transport_error", .string(error.description)))
+        }
         members.append(JSONMember("decoded", decodedJSON(entry.decoded)))
         if let failure = entry.failure { members.append(JSONMember("failure", failureJSON(failure, step: entry.step))) }
         return .object(members)
     }
 
     func headersJSON(_ headers: [HTTPHeader]) -> JSONValue {
-        .array(headers.map { .object([JSONMember("name", .string($0.name)), JSONMember("value", .string(redactor.redact($0.value)))]) })
+        .array(
+            headers.map {
+                .object([JSONMember("name", .string($0.name)), JSONMember("value", .string(redactor.redact($0.value)))])
+            })
     }
 
     func bodyJSON(_ body: [UInt8]) -> JSONValue {
@@ -103,63 +110,101 @@ public struct RecordExport: Sendable {
         add("location", decoded.location)
         add("flow_id", decoded.flowID)
         add("flow_status", decoded.flowStatus)
-        if !decoded.flowLinks.isEmpty { members.append(JSONMember("flow_links", .array(decoded.flowLinks.map { .string($0) }))) }
+        if !decoded.flowLinks.isEmpty {
+            members.append(JSONMember("flow_links", .array(decoded.flowLinks.map { .string($0) })))
+        }
         add("resume_url", decoded.resumeURL)
-        if !decoded.cookiesSent.isEmpty { members.append(JSONMember("cookies_sent", .array(decoded.cookiesSent.map { .string($0) }))) }
+        if !decoded.cookiesSent.isEmpty {
+            members.append(JSONMember("cookies_sent", .array(decoded.cookiesSent.map { .string($0) })))
+        }
         if !decoded.cookiesSet.isEmpty {
-            members.append(JSONMember("cookies_set", .array(decoded.cookiesSet.map {
-                .object([JSONMember("name", .string($0.name)), JSONMember("value", .string(redactor.redact($0.value))),
-                         JSONMember("attributes", .string($0.attributesText))])
-            })))
+            members.append(
+                JSONMember(
+                    "cookies_set",
+                    .array(
+                        decoded.cookiesSet.map {
+                            .object([
+                                JSONMember("name", .string($0.name)),
+                                JSONMember("value", .string(redactor.redact($0.value))),
+                                JSONMember("attributes", .string($0.attributesText)),
+                            ])
+                        })))
         }
         add("code", decoded.code)
         if let state = decoded.state {
-            members.append(JSONMember("state", .object([
-                JSONMember("sent", state.sent.map { .string($0) } ?? .null),
-                JSONMember("received", state.received.map { .string($0) } ?? .null),
-                JSONMember("matches", .bool(state.matches)),
-            ])))
+            members.append(
+                JSONMember(
+                    "state",
+                    .object([
+                        JSONMember("sent", state.sent.map { .string($0) } ?? .null),
+                        JSONMember("received", state.received.map { .string($0) } ?? .null),
+                        JSONMember("matches", .bool(state.matches)),
+                    ])))
         }
         if let error = decoded.pingOneError {
-            members.append(JSONMember("pingone_error", .object([
-                JSONMember("id", error.id.map { .string($0) } ?? .null),
-                JSONMember("code", .string(error.code)),
-                JSONMember("message", error.message.map { .string($0) } ?? .null),
-                JSONMember("details", .array(error.details.map { detail in
-                    .object([JSONMember("code", detail.code.map { .string($0) } ?? .null),
-                             JSONMember("target", detail.target.map { .string($0) } ?? .null),
-                             JSONMember("message", detail.message.map { .string($0) } ?? .null)])
-                })),
-            ])))
+            members.append(
+                JSONMember(
+                    "pingone_error",
+                    .object([
+                        JSONMember("id", error.id.map { .string($0) } ?? .null),
+                        JSONMember("code", .string(error.code)),
+                        JSONMember("message", error.message.map { .string($0) } ?? .null),
+                        JSONMember(
+                            "details",
+                            .array(
+                                error.details.map { detail in
+                                    .object([
+                                        JSONMember("code", detail.code.map { .string($0) } ?? .null),
+                                        JSONMember("target", detail.target.map { .string($0) } ?? .null),
+                                        JSONMember("message", detail.message.map { .string($0) } ?? .null),
+                                    ])
+                                })),
+                    ])))
         }
         if let error = decoded.oauthError {
-            members.append(JSONMember("oauth_error", .object([
-                JSONMember("error", .string(error.error)),
-                JSONMember("error_description", error.description.map { .string($0) } ?? .null),
-            ])))
+            members.append(
+                JSONMember(
+                    "oauth_error",
+                    .object([
+                        JSONMember("error", .string(error.error)),
+                        JSONMember("error_description", error.description.map { .string($0) } ?? .null),
+                    ])))
         }
         add("request_uri", decoded.requestURI)
         if let keySet = decoded.keySet { members.append(JSONMember("jwks", keySet)) }
         if let claims = decoded.claims { members.append(JSONMember("claims", redacted(claims))) }
         add("note", decoded.note)
         if !decoded.inspections.isEmpty {
-            members.append(JSONMember("inspections", .array(decoded.inspections.map {
-                .object([JSONMember("name", .string($0.name)), JSONMember("inspection", redacted($0.inspection.jsonValue))])
-            })))
+            members.append(
+                JSONMember(
+                    "inspections",
+                    .array(
+                        decoded.inspections.map {
+                            .object([
+                                JSONMember("name", .string($0.name)),
+                                JSONMember("inspection", redacted($0.inspection.jsonValue)),
+                            ])
+                        })))
         }
         add("correlation_id", decoded.correlationID)
-        if let date = decoded.serverDate { members.append(JSONMember("server_date", .string(ISO8601DateFormatter().string(from: date)))) }
+        if let date = decoded.serverDate {
+            members.append(JSONMember("server_date", .string(ISO8601DateFormatter().string(from: date))))
+        }
         if let tokens = decoded.tokens {
-            members.append(JSONMember("tokens", .array(tokens.decoded.map { token in
-                var fields = [JSONMember("name", .string(token.name))]
-                if let jwt = token.jwt {
-                    fields.append(JSONMember("header", jwt.header))
-                    fields.append(JSONMember("claims", jwt.claims ?? .null))
-                } else if let error = token.parseError {
-                    fields.append(JSONMember("error", .string(error.description)))
-                }
-                return .object(fields)
-            })))
+            members.append(
+                JSONMember(
+                    "tokens",
+                    .array(
+                        tokens.decoded.map { token in
+                            var fields = [JSONMember("name", .string(token.name))]
+                            if let jwt = token.jwt {
+                                fields.append(JSONMember("header", jwt.header))
+                                fields.append(JSONMember("claims", jwt.claims ?? .null))
+                            } else if let error = token.parseError {
+                                fields.append(JSONMember("error", .string(error.description)))
+                            }
+                            return .object(fields)
+                        })))
         }
         return .object(members)
     }

@@ -110,8 +110,9 @@ public struct PingOneError: Equatable, Sendable {
         self.code = code
         self.message = json["message"]?.stringValue
         self.details = (json["details"]?.elements ?? []).map { detail in
-            Detail(code: detail["code"]?.stringValue, target: detail["target"]?.stringValue,
-                   message: detail["message"]?.stringValue, innerError: detail["innerError"]?.compactText)
+            Detail(
+                code: detail["code"]?.stringValue, target: detail["target"]?.stringValue,
+                message: detail["message"]?.stringValue, innerError: detail["innerError"]?.compactText)
         }
     }
 }

@@ -89,13 +89,20 @@ public struct TranscriptWriter: Sendable {
         for field in decoded.formFields { add("form field", safe("\(field.name)=\(field.value)")) }
         if let code = decoded.code { add("code", safe(redactor.redact(code))) }
         if let state = decoded.state {
-            add("state", state.matches ? "✓ matches the one sent" : "✗ sent \(safe(state.sent ?? "(none)")), got \(safe(state.received ?? "(none)"))")
+            add(
+                "state",
+                state.matches
+                    ? "✓ matches the one sent"
+                    : "✗ sent \(safe(state.sent ?? "(none)")), got \(safe(state.received ?? "(none)"))")
         }
         if let error = decoded.pingOneError {
             add("PingOne error", safe("\(error.code)" + (error.message.map { ": \($0)" } ?? "")))
             for detail in error.details {
-                add("  detail", safe([detail.code, detail.target.map { "target \($0)" }, detail.message, detail.innerError]
-                    .compactMap { $0 }.joined(separator: " · ")))
+                add(
+                    "  detail",
+                    safe(
+                        [detail.code, detail.target.map { "target \($0)" }, detail.message, detail.innerError]
+                            .compactMap { $0 }.joined(separator: " · ")))
             }
             if let id = error.id { add("  error id", safe(id)) }
         }
@@ -104,7 +111,11 @@ public struct TranscriptWriter: Sendable {
         }
         if let requestURI = decoded.requestURI { add("request_uri", safe(requestURI)) }
         if let keys = decoded.keySet?["keys"]?.elements {
-            add("signing keys", safe(keys.map { "\($0["kid"]?.stringValue ?? "(no kid)") \($0["kty"]?.stringValue ?? "?")" }.joined(separator: ", ")))
+            add(
+                "signing keys",
+                safe(
+                    keys.map { "\($0["kid"]?.stringValue ?? "(no kid)") \($0["kty"]?.stringValue ?? "?")" }.joined(
+                        separator: ", ")))
         }
         for member in decoded.claims?.members ?? [] { add(member.key, safe(member.value.compactText)) }
         if let note = decoded.note { add("result", safe(note)) }
@@ -134,7 +145,9 @@ public struct TranscriptWriter: Sendable {
                 continue
             }
             for member in claims {
-                var line = "    " + safe(member.key).padding(toLength: 20, withPad: " ", startingAt: 0) + " " + safe(member.value.compactText)
+                var line =
+                    "    " + safe(member.key).padding(toLength: 20, withPad: " ", startingAt: 0) + " "
+                    + safe(member.value.compactText)
                 if TimeText.timeClaims.contains(member.key), let date = TimeText.date(fromEpoch: member.value) {
                     line += "  (\(TimeText.utc(date)), \(TimeText.relative(date, to: now)))"
                 }

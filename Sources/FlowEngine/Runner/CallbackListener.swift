@@ -81,7 +81,8 @@ public enum CallbackListenerError: Error, Equatable, Sendable, CustomStringConve
 
     public var description: String {
         switch self {
-        case .notLoopback(let uri): "the redirect URI \(uri) is not http on 127.0.0.1 or localhost, so authflow cannot catch it; paste the callback URL instead"
+        case .notLoopback(let uri):
+            "the redirect URI \(uri) is not http on 127.0.0.1 or localhost, so authflow cannot catch it; paste the callback URL instead"
         case .cannotListen(let port, let reason): "cannot listen on 127.0.0.1:\(port): \(reason)"
         case .timedOut(let duration): "no redirect reached the loopback listener within \(duration.secondsText)"
         }
@@ -97,7 +98,10 @@ private final class Mailbox: @unchecked Sendable {
 
     func deliver(_ url: String) {
         lock.lock()
-        guard value == nil, !cancelled else { lock.unlock(); return }
+        guard value == nil, !cancelled else {
+            lock.unlock()
+            return
+        }
         value = url
         let waiting = waiter
         waiter = nil
@@ -190,12 +194,15 @@ private final class CallbackHandler: ChannelInboundHandler, @unchecked Sendable 
             status = .ok
             page = "<h1>authflow caught the redirect</h1><p>You can close this tab and go back to the terminal.</p>"
         }
-        let html = "<!doctype html><html><head><meta charset=\"utf-8\"><title>authflow</title></head><body>\(page)</body></html>"
+        let html =
+            "<!doctype html><html><head><meta charset=\"utf-8\"><title>authflow</title></head><body>\(page)</body></html>"
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "text/html; charset=utf-8")
         headers.add(name: "Content-Length", value: String(html.utf8.count))
         headers.add(name: "Connection", value: "close")
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))),
+            promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: html)))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
     }

@@ -12,8 +12,10 @@ public struct FlowRunner: Sendable {
     /// Signs on in a browser: given the authorize URL, returns the URL the browser was redirected to.
     public var browserSignOn: (@Sendable (_ authorizeURL: String) async throws -> String)?
 
-    public init(transport: any HTTPTransport, now: @escaping @Sendable () -> Date = { Date() },
-                browserSignOn: (@Sendable (_ authorizeURL: String) async throws -> String)? = nil) {
+    public init(
+        transport: any HTTPTransport, now: @escaping @Sendable () -> Date = { Date() },
+        browserSignOn: (@Sendable (_ authorizeURL: String) async throws -> String)? = nil
+    ) {
         self.transport = transport
         self.now = now
         self.browserSignOn = browserSignOn
@@ -36,8 +38,10 @@ public struct FlowRunner: Sendable {
     /// Runs the flow until it completes or fails, answering the sign-on step with the configured credentials.
     ///
     /// `beforeEachStep` runs before every request, so a caller can change the flow in between.
-    public func run(_ flow: inout AuthorizationCodeFlow,
-                    beforeEachStep: (inout AuthorizationCodeFlow) -> Void = { _ in }) async -> FlowOutcome {
+    public func run(
+        _ flow: inout AuthorizationCodeFlow,
+        beforeEachStep: (inout AuthorizationCodeFlow) -> Void = { _ in }
+    ) async -> FlowOutcome {
         while true {
             switch flow.phase {
             case .ready:
@@ -49,7 +53,9 @@ public struct FlowRunner: Sendable {
                 }
                 _ = flow.handle(.credentialsEntered(username: username, password: password))
             case .needsBrowserCallback(let url):
-                guard let browserSignOn else { return .failed(.signOn, .invalidRequest("sign-on needs a browser; none is set up")) }
+                guard let browserSignOn else {
+                    return .failed(.signOn, .invalidRequest("sign-on needs a browser; none is set up"))
+                }
                 do {
                     let callback = try await browserSignOn(url)
                     _ = flow.handle(.callbackReceived(callback, at: now()))

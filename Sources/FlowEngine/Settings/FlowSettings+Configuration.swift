@@ -1,6 +1,11 @@
 /// PingOne's regions and their authorization hosts (reference §0).
 public enum PingOneRegion: String, Equatable, Sendable, CaseIterable {
-    case na = "NA", eu = "EU", ca = "CA", ap = "AP", au = "AU", sg = "SG"
+    case na = "NA"
+    case eu = "EU"
+    case ca = "CA"
+    case ap = "AP"
+    case au = "AU"
+    case sg = "SG"
 
     public var topLevelDomain: String {
         switch self {
@@ -19,7 +24,8 @@ public enum PingOneRegion: String, Equatable, Sendable, CaseIterable {
     /// The region whose authorization host this URL is on, if it is one of PingOne's.
     public init?(authPath: String) {
         guard let host = URLParts(authPath)?.host,
-              let match = Self.allCases.first(where: { host == "auth.pingone.\($0.topLevelDomain)" }) else { return nil }
+            let match = Self.allCases.first(where: { host == "auth.pingone.\($0.topLevelDomain)" })
+        else { return nil }
         self = match
     }
 }
@@ -47,8 +53,13 @@ extension FlowSettings {
     /// The token endpoint auth method, `CLIENT_SECRET_BASIC` when none is set.
     public func clientAuthentication() throws(SettingsError) -> ClientAuthenticationMethod {
         guard let authMethod else { return .clientSecretBasic }
-        guard let method = ClientAuthenticationMethod(rawValue: authMethod.uppercased().replacingOccurrences(of: "-", with: "_")) else {
-            throw .invalid("auth method '\(authMethod)'", "use one of \(ClientAuthenticationMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard
+            let method = ClientAuthenticationMethod(
+                rawValue: authMethod.uppercased().replacingOccurrences(of: "-", with: "_"))
+        else {
+            throw .invalid(
+                "auth method '\(authMethod)'",
+                "use one of \(ClientAuthenticationMethod.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return method
     }
@@ -56,7 +67,9 @@ extension FlowSettings {
     /// The authorization host: the auth path, else the region's host, else PingOne NA.
     public func resolvedAuthPath() throws(SettingsError) -> String {
         if let authPath {
-            guard URLParts(authPath) != nil else { throw .invalid("auth path '\(authPath)'", "it must be an http or https URL") }
+            guard URLParts(authPath) != nil else {
+                throw .invalid("auth path '\(authPath)'", "it must be an http or https URL")
+            }
             return authPath
         }
         if let region {
@@ -69,12 +82,15 @@ extension FlowSettings {
     }
 
     /// The flow configuration these settings describe, with secrets supplied by the caller.
-    public func configuration(clientSecret: String?, password: String?, clientKey: ClientKey?) throws(SettingsError) -> FlowConfiguration {
+    public func configuration(clientSecret: String?, password: String?, clientKey: ClientKey?) throws(SettingsError)
+        -> FlowConfiguration
+    {
         // With --issuer alone, the issuer is the base; no PingOne region is implied.
         let issuerOnly = issuer != nil && authPath == nil && region == nil
         let base = issuerOnly ? issuer ?? "" : try resolvedAuthPath()
         guard let clientID, !clientID.isEmpty else {
-            throw .missing("client ID", hint: "Give --client-id, AUTHFLOW_CLIENT_ID or a profile; or try `authflow run --demo`.")
+            throw .missing(
+                "client ID", hint: "Give --client-id, AUTHFLOW_CLIENT_ID or a profile; or try `authflow run --demo`.")
         }
         guard let redirectURI, !redirectURI.isEmpty else {
             throw .missing("redirect URI", hint: "Give --redirect-uri, AUTHFLOW_REDIRECT_URI or a profile.")
@@ -98,15 +114,21 @@ extension FlowSettings {
             switch requestObject.lowercased() {
             case "hs256", "secret": requestObjectSigning = .clientSecret
             case "key", "rs256", "private-key": requestObjectSigning = .privateKey
-            default: throw .invalid("request object '\(requestObject)'", "use HS256 (client secret) or key (private key)")
+            default:
+                throw .invalid("request object '\(requestObject)'", "use HS256 (client secret) or key (private key)")
             }
         }
         if method == .privateKeyJWT || requestObjectSigning == .privateKey, clientKey == nil {
-            throw .missing("private key", hint: "PRIVATE_KEY_JWT and key-signed request objects need --key FILE (PEM or JWK).")
+            throw .missing(
+                "private key", hint: "PRIVATE_KEY_JWT and key-signed request objects need --key FILE (PEM or JWK).")
         }
-        if [.clientSecretBasic, .clientSecretPost, .clientSecretJWT].contains(method) || requestObjectSigning == .clientSecret,
-           clientSecret == nil {
-            throw .missing("client secret", hint: "\(method.rawValue) needs the secret in \(clientSecretVariable) (or typed at the prompt).")
+        if [.clientSecretBasic, .clientSecretPost, .clientSecretJWT].contains(method)
+            || requestObjectSigning == .clientSecret,
+            clientSecret == nil
+        {
+            throw .missing(
+                "client secret",
+                hint: "\(method.rawValue) needs the secret in \(clientSecretVariable) (or typed at the prompt).")
         }
         if let mode = responseMode, !["query", "fragment", "form_post", "pi.flow"].contains(mode) {
             throw .invalid("response mode '\(mode)'", "use query, fragment, form_post or pi.flow")

@@ -45,10 +45,26 @@ public struct FlowSettings: Equatable, Sendable, Codable {
         func take<Value>(_ keyPath: WritableKeyPath<FlowSettings, Value?>) {
             if let value = other[keyPath: keyPath] { merged[keyPath: keyPath] = value }
         }
-        take(\.authPath); take(\.region); take(\.issuer); take(\.environmentID); take(\.clientID)
-        take(\.redirectURI); take(\.scope); take(\.authorizeMethod); take(\.authMethod); take(\.pkce)
-        take(\.responseMode); take(\.username); take(\.keyFile); take(\.clientSecretEnv); take(\.passwordEnv)
-        take(\.postLogoutRedirectURI); take(\.par); take(\.requestObject); take(\.browser); take(\.timeout)
+        take(\.authPath)
+        take(\.region)
+        take(\.issuer)
+        take(\.environmentID)
+        take(\.clientID)
+        take(\.redirectURI)
+        take(\.scope)
+        take(\.authorizeMethod)
+        take(\.authMethod)
+        take(\.pkce)
+        take(\.responseMode)
+        take(\.username)
+        take(\.keyFile)
+        take(\.clientSecretEnv)
+        take(\.passwordEnv)
+        take(\.postLogoutRedirectURI)
+        take(\.par)
+        take(\.requestObject)
+        take(\.browser)
+        take(\.timeout)
         // A region or an auth path given later replaces the other one given earlier.
         if other.region != nil, other.authPath == nil { merged.authPath = nil }
         if other.authPath != nil, other.region == nil { merged.region = nil }

@@ -19,7 +19,9 @@ public enum ProfileStore {
     }
 
     /// Reads one profile, with warnings (such as a file others can read).
-    public static func load(_ name: String, environment: [String: String]) throws(ProfileError) -> (FlowSettings, warnings: [String]) {
+    public static func load(_ name: String, environment: [String: String]) throws(ProfileError) -> (
+        FlowSettings, warnings: [String]
+    ) {
         let url = fileURL(environment: environment)
         let data: Data
         do {
@@ -38,8 +40,11 @@ public enum ProfileStore {
         }
         var warnings: [String] = []
         if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-           let permissions = attributes[.posixPermissions] as? NSNumber, permissions.intValue & 0o077 != 0 {
-            warnings.append("\(url.path) can be read by other users (mode \(String(permissions.intValue, radix: 8))); run chmod 600 on it")
+            let permissions = attributes[.posixPermissions] as? NSNumber, permissions.intValue & 0o077 != 0
+        {
+            warnings.append(
+                "\(url.path) can be read by other users (mode \(String(permissions.intValue, radix: 8))); run chmod 600 on it"
+            )
         }
         return (profile, warnings)
     }
@@ -61,7 +66,8 @@ public enum ProfileError: Error, Equatable, Sendable, CustomStringConvertible {
         case .fileUnreadable(let path): "no profile file at \(path)"
         case .malformed(let path, let reason): "\(path) is not a valid profile file: \(reason)"
         case .unknownProfile(let name, let available, let path):
-            "no profile '\(name)' in \(path)" + (available.isEmpty ? "" : "; it has \(available.joined(separator: ", "))")
+            "no profile '\(name)' in \(path)"
+                + (available.isEmpty ? "" : "; it has \(available.joined(separator: ", "))")
         }
     }
 }

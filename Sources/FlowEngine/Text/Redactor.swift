@@ -1,3 +1,5 @@
+import Foundation
+
 /// Hides secrets in text shown or exported: client secret, password, PKCE verifier, tokens, cookies.
 ///
 /// Matching is by value, so a secret is hidden wherever it appears: a header, a form body, a URL,
@@ -32,5 +34,3 @@ public struct Redactor: Equatable, Sendable {
         return output
     }
 }
-
-import Foundation

@@ -6,8 +6,10 @@
 /// as `\xNN`. Every string from a server goes through here before it is drawn or printed.
 public enum TerminalSafe {
     /// Scalars that reorder text (Unicode bidi embeddings, overrides and isolates).
-    static let bidiControls: Set<UInt32> = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
-                                            0x2066, 0x2067, 0x2068, 0x2069]
+    static let bidiControls: Set<UInt32> = [
+        0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+        0x2066, 0x2067, 0x2068, 0x2069,
+    ]
 
     /// Invisible scalars that hide or break text: zero-width spaces and joiners, the word joiner,
     /// the byte order mark, and the Unicode line and paragraph separators.

@@ -23,7 +23,8 @@ public enum TimeText {
         case 0..<5: return "now"
         case 5..<60: amount = "\(magnitude) s"
         case 60..<3600: amount = "\(magnitude / 60) m"
-        case 3600..<172_800: amount = "\(magnitude / 3600) h" + (magnitude % 3600 >= 60 ? " \(magnitude % 3600 / 60) m" : "")
+        case 3600..<172_800:
+            amount = "\(magnitude / 3600) h" + (magnitude % 3600 >= 60 ? " \(magnitude % 3600 / 60) m" : "")
         default: amount = "\(magnitude / 86400) d"
         }
         return seconds > 0 ? "in \(amount)" : "\(amount) ago"

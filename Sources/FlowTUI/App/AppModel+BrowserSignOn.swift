@@ -52,7 +52,9 @@ extension AppModel {
         now = max(now, date)
         if case .browserCallback = overlay { overlay = nil }
         let command = follow(flow.handle(.callbackReceived(url, at: date)))
-        if flow.phase == .ready(.token) { notice = "Caught the browser's redirect on the loopback listener: n sends the token request." }
+        if flow.phase == .ready(.token) {
+            notice = "Caught the browser's redirect on the loopback listener: n sends the token request."
+        }
         return command
     }
 

@@ -28,19 +28,26 @@ extension AppModel {
         let endpoints = flow.configuration.endpoints
         switch step {
         case .userInfo:
-            return endpoints.userInfo == nil ? "The server offers no UserInfo endpoint (none in its discovery document)." : nil
+            return endpoints.userInfo == nil
+                ? "The server offers no UserInfo endpoint (none in its discovery document)." : nil
         case .introspect:
-            return endpoints.introspection == nil ? "The server offers no introspection endpoint (none in its discovery document)." : nil
+            return endpoints.introspection == nil
+                ? "The server offers no introspection endpoint (none in its discovery document)." : nil
         case .refresh:
             if flow.tokens?.refreshToken == nil {
-                return "No refresh token came with the tokens: the app needs the refresh_token grant (or offline_access)."
+                return
+                    "No refresh token came with the tokens: the app needs the refresh_token grant (or offline_access)."
             }
             return nil
         case .revoke:
-            return endpoints.revocation == nil ? "The server offers no revocation endpoint (none in its discovery document)." : nil
+            return endpoints.revocation == nil
+                ? "The server offers no revocation endpoint (none in its discovery document)." : nil
         case .signOff:
-            if endpoints.endSession == nil { return "The server offers no sign-off endpoint (no end_session_endpoint)." }
-            return flow.tokens?.idToken == nil ? "Sign-off sends the ID token as id_token_hint, and none came with the tokens." : nil
+            if endpoints.endSession == nil {
+                return "The server offers no sign-off endpoint (no end_session_endpoint)."
+            }
+            return flow.tokens?.idToken == nil
+                ? "Sign-off sends the ID token as id_token_hint, and none came with the tokens." : nil
         default:
             return "\(step.title) is not a follow-up step."
         }
@@ -63,7 +70,8 @@ extension AppModel {
             return .none
         }
         guard acceptsFollowUps else {
-            notice = "Send \(flow.phase.step.map { "\($0.number) \($0.title)" } ?? "the current step") first; then choose a follow-up."
+            notice =
+                "Send \(flow.phase.step.map { "\($0.number) \($0.title)" } ?? "the current step") first; then choose a follow-up."
             return .none
         }
         if let reason = followUpUnavailability(step) {

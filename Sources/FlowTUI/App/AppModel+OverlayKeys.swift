@@ -20,10 +20,14 @@ extension AppModel {
             case .down, .character("j"):
                 self.overlay = .parameterPicker(selected: min(count - 1, selected + 1))
             case .enter, .character("e"):
-                guard flow.draft.indices.contains(selected) else { self.overlay = nil; break }
+                guard flow.draft.indices.contains(selected) else {
+                    self.overlay = nil
+                    break
+                }
                 let parameter = flow.draft[selected]
-                let field = TextField(label: parameter.name, text: parameter.value,
-                                      isMasked: Self.isSecretParameter(parameter.name))
+                let field = TextField(
+                    label: parameter.name, text: parameter.value,
+                    isMasked: Self.isSecretParameter(parameter.name))
                 self.overlay = .parameterEditor(name: parameter.name, field: field)
             default:
                 break

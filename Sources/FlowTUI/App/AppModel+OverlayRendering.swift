@@ -13,12 +13,14 @@ extension AppModel {
             let lines = table.rows.indices.map { index in
                 let row = table.rows[index]
                 let marker = index == selected ? "▸ " : "  "
-                var line = StyledLine([Span(marker + row.key.padding(toWidth: 18), style: .bold), Span(" ")] + row.value.spans)
+                var line = StyledLine(
+                    [Span(marker + row.key.padding(toWidth: 18), style: .bold), Span(" ")] + row.value.spans)
                 if index == selected { line.spans = line.spans.map { Span($0.text, style: $0.style.reverse()) } }
                 return line
             }
-            drawDialog(title: "Edit which parameter?", lines: lines,
-                       footer: "↑↓ choose · enter edit · esc close", width: width, into: &canvas, in: area)
+            drawDialog(
+                title: "Edit which parameter?", lines: lines,
+                footer: "↑↓ choose · enter edit · esc close", width: width, into: &canvas, in: area)
         case .parameterEditor(let name, let field):
             let width = min(area.width - 4, 72)
             let box = dialogBox(lineCount: 2, width: width, in: area)
@@ -28,33 +30,42 @@ extension AppModel {
             let width = min(area.width - 4, 60)
             let hint = presentation.demoCredentials.map { "demo: \($0.username) / \($0.password)" }
             let box = dialogBox(lineCount: hint == nil ? 3 : 5, width: width, in: area)
-            drawDialogFrame(title: "Sign on (Flow API usernamePassword.check)", box: box,
-                            footer: "tab next field · enter sign on · esc close", into: &canvas)
-            form.username.render(into: &canvas, x: box.x + 2, y: box.y + 2, width: box.width - 4,
-                                 isFocused: form.focus == .username)
-            form.password.render(into: &canvas, x: box.x + 2, y: box.y + 3, width: box.width - 4,
-                                 isFocused: form.focus == .password)
+            drawDialogFrame(
+                title: "Sign on (Flow API usernamePassword.check)", box: box,
+                footer: "tab next field · enter sign on · esc close", into: &canvas)
+            form.username.render(
+                into: &canvas, x: box.x + 2, y: box.y + 2, width: box.width - 4,
+                isFocused: form.focus == .username)
+            form.password.render(
+                into: &canvas, x: box.x + 2, y: box.y + 3, width: box.width - 4,
+                isFocused: form.focus == .password)
             if let hint {
                 canvas.draw(hint, x: box.x + 2, y: box.y + 5, width: box.width - 4, style: .dim, ellipsis: true)
             }
         case .browserCallback(let url, let field):
             let width = min(area.width - 4, 100)
             let urlLines = StyledLine(safe.line(url)).wrapped(width: width - 4)
-            let listeningNote = listening == nil ? nil : presentation.callbackListenerURL.map {
-                "authflow is listening on \(safe.line($0)) too: a redirect there needs no paste."
-            }
+            let listeningNote =
+                listening == nil
+                ? nil
+                : presentation.callbackListenerURL.map {
+                    "authflow is listening on \(safe.line($0)) too: a redirect there needs no paste."
+                }
             let extra = listeningNote == nil ? 0 : 1
             let shown = Array(urlLines.prefix(max(1, area.height - 10 - extra)))
             let box = dialogBox(lineCount: shown.count + 4 + extra, width: width, in: area)
-            drawDialogFrame(title: "Sign on in a browser", box: box,
-                            footer: "enter use this URL · esc close", into: &canvas)
-            canvas.draw("Open this URL, sign on, then paste the URL you were sent back to:",
-                        x: box.x + 2, y: box.y + 2, width: box.width - 4, ellipsis: true)
+            drawDialogFrame(
+                title: "Sign on in a browser", box: box,
+                footer: "enter use this URL · esc close", into: &canvas)
+            canvas.draw(
+                "Open this URL, sign on, then paste the URL you were sent back to:",
+                x: box.x + 2, y: box.y + 2, width: box.width - 4, ellipsis: true)
             canvas.draw(shown, in: Rect(x: box.x + 2, y: box.y + 3, width: box.width - 4, height: shown.count))
             field.render(into: &canvas, x: box.x + 2, y: box.y + 4 + shown.count, width: box.width - 4)
             if let listeningNote {
-                canvas.draw(listeningNote, x: box.x + 2, y: box.y + 5 + shown.count, width: box.width - 4,
-                            style: .dim, ellipsis: true)
+                canvas.draw(
+                    listeningNote, x: box.x + 2, y: box.y + 5 + shown.count, width: box.width - 4,
+                    style: .dim, ellipsis: true)
             }
         }
     }
@@ -71,12 +82,15 @@ extension AppModel {
         canvas.draw(footer, x: box.x + 2, y: box.maxY - 2, width: box.width - 4, style: .dim, ellipsis: true)
     }
 
-    func drawDialog(title: String, lines: [StyledLine], footer: String, width: Int,
-                    into canvas: inout Canvas, in area: Rect) {
+    func drawDialog(
+        title: String, lines: [StyledLine], footer: String, width: Int,
+        into canvas: inout Canvas, in area: Rect
+    ) {
         let visible = max(1, min(lines.count, area.height - 5))
         let box = dialogBox(lineCount: visible, width: width, in: area)
         drawDialogFrame(title: title, box: box, footer: footer, into: &canvas)
-        canvas.draw(Array(lines.prefix(visible)), in: Rect(x: box.x + 2, y: box.y + 2, width: box.width - 4, height: visible),
-                    ellipsis: true)
+        canvas.draw(
+            Array(lines.prefix(visible)), in: Rect(x: box.x + 2, y: box.y + 2, width: box.width - 4, height: visible),
+            ellipsis: true)
     }
 }

@@ -17,7 +17,8 @@ extension AppModel {
         case .column(let rect, let dividerX):
             canvas.drawVerticalLine(x: dividerX, from: 0, through: bottom, style: border)
             canvas.drawVerticalLine(x: layout.middleDividerX, from: 0, through: bottom, style: border)
-            canvas.drawHorizontalLine(y: layout.middleDividerY, from: dividerX, through: layout.bounds.maxX - 1, style: border)
+            canvas.drawHorizontalLine(
+                y: layout.middleDividerY, from: dividerX, through: layout.bounds.maxX - 1, style: border)
             renderStepColumn(into: &canvas, in: rect)
         case .row(let rect, let dividerY):
             canvas.drawHorizontalLine(y: dividerY, from: 0, through: layout.bounds.maxX - 1, style: border)
@@ -51,7 +52,9 @@ extension AppModel {
             if let label = presentation.label { segments.append(Span(label)) }
         }
         var environment = configuration.environmentID.map { "env " + Self.abbreviate($0) } ?? "custom domain"
-        if configuration.environmentID == nil, let discovered = configuration.discoveredEndpoints, discovered.flowAPIBase == nil {
+        if configuration.environmentID == nil, let discovered = configuration.discoveredEndpoints,
+            discovered.flowAPIBase == nil
+        {
             // Another OpenID provider: its issuer's host says where the flow runs.
             environment = "issuer " + (URLParts(discovered.issuer)?.host ?? discovered.issuer)
         }
@@ -107,7 +110,8 @@ extension AppModel {
     var listedSteps: [FlowStep] {
         var steps = FlowStep.core
         if flow.configuration.usesPushedAuthorization { steps.insert(.par, at: 0) }
-        for step in FlowStep.followUps where flow.record.contains(where: { $0.step == step }) || flow.phase.step == step {
+        for step in FlowStep.followUps where flow.record.contains(where: { $0.step == step }) || flow.phase.step == step
+        {
             steps.append(step)
         }
         return steps
@@ -133,7 +137,8 @@ extension AppModel {
     /// A step as its glyph and number only, such as "✓1", where the row has no room for names.
     func compactStepLabel(_ step: FlowStep) -> StyledLine {
         let full = stepLabel(step)
-        let glyph = full.spans.first.map { Span($0.text.trimmingCharacters(in: .whitespaces), style: $0.style) } ?? Span("")
+        let glyph =
+            full.spans.first.map { Span($0.text.trimmingCharacters(in: .whitespaces), style: $0.style) } ?? Span("")
         let number = Span("\(step.number)", style: full.spans.last?.style ?? .plain)
         return StyledLine([glyph, number])
     }
@@ -152,8 +157,10 @@ extension AppModel {
         if let demo = presentation.demoCredentials {
             lines.append(StyledLine())
             lines.append(StyledLine("Demo sign-on", style: .bold))
-            lines += StyledLine([Span("user ", style: PaneStyle.label), Span(demo.username)]).wrapped(width: width, indent: 5)
-            lines += StyledLine([Span("pass ", style: PaneStyle.label), Span(demo.password)]).wrapped(width: width, indent: 5)
+            lines += StyledLine([Span("user ", style: PaneStyle.label), Span(demo.username)]).wrapped(
+                width: width, indent: 5)
+            lines += StyledLine([Span("pass ", style: PaneStyle.label), Span(demo.password)]).wrapped(
+                width: width, indent: 5)
         }
         if let notice {
             lines.append(StyledLine())
@@ -169,7 +176,8 @@ extension AppModel {
             for step in listedSteps {
                 if !line.spans.isEmpty { line.spans.append(Span(" ")) }
                 // Compact: only the step being worked on (or just done), looked at or failed keeps its name.
-                let keepsName = !compact || [.current, .failed].contains(state(of: step)) || viewedStep == step
+                let keepsName =
+                    !compact || [.current, .failed].contains(state(of: step)) || viewedStep == step
                     || (flow.phase.step == nil && flow.record.last?.step == step)
                 line.spans += (keepsName ? stepLabel(step) : compactStepLabel(step)).spans
             }
@@ -203,11 +211,13 @@ extension AppModel {
         let view = scroll[pane] ?? TextView()
         let focused = focus == pane && overlay == nil
         // The focused pane is marked with ▸ as well as reverse video, so it shows without colour.
-        var title = StyledLine((focused ? "▸" : " ") + "\(content.title) ", style: focused ? Style.bold.reverse() : .bold)
+        var title = StyledLine(
+            (focused ? "▸" : " ") + "\(content.title) ", style: focused ? Style.bold.reverse() : .bold)
         if !content.subtitle.isEmpty { title = title.appending(" " + content.subtitle, style: .dim) }
         let position = view.position(contentHeight: content.lines.count, viewportHeight: body.height)
         let positionWidth = position.map { DisplayWidth.of($0) } ?? 0
-        canvas.draw(title, x: area.x, y: area.y, width: area.width - (position == nil ? 0 : positionWidth + 2), ellipsis: true)
+        canvas.draw(
+            title, x: area.x, y: area.y, width: area.width - (position == nil ? 0 : positionWidth + 2), ellipsis: true)
         if let position {
             canvas.draw(position, x: area.maxX - positionWidth - 1, y: area.y, width: positionWidth, style: .dim)
         }

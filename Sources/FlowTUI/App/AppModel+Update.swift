@@ -65,7 +65,8 @@ extension AppModel {
             return .none
         case .awaitBrowserSignOn:
             if let address = presentation.callbackListenerURL {
-                notice = "Sign on in a browser (c copies the URL): authflow catches the redirect on \(TerminalSafe.line(address)). n pastes it instead."
+                notice =
+                    "Sign on in a browser (c copies the URL): authflow catches the redirect on \(TerminalSafe.line(address)). n pastes it instead."
                 return startListening()
             }
             notice = "Sign on in a browser (c copies the URL), then paste the callback URL: press n."
@@ -173,7 +174,9 @@ extension AppModel {
             }
             return command
         case .completed:
-            notice = availableFollowUps.isEmpty ? "The flow is complete. r starts again; 4 shows the token request."
+            notice =
+                availableFollowUps.isEmpty
+                ? "The flow is complete. r starts again; 4 shows the token request."
                 : "The flow is complete: choose a follow-up (u i f v s), then n sends it."
         case .waitingForResponse:
             break

@@ -76,7 +76,9 @@ public struct AppModel: Equatable, Sendable {
         guard isMasked else { return .none }
         var secrets = flow.secrets + typedSecrets + sentAssertions
         secrets += request.parameters.filter { Self.isSecretParameter($0.name) }.map(\.value)
-        if let credentials = request.header("Authorization")?.split(separator: " ").last { secrets.append(String(credentials)) }
+        if let credentials = request.header("Authorization")?.split(separator: " ").last {
+            secrets.append(String(credentials))
+        }
         return Redactor(secrets: secrets.filter { $0.count >= 4 })
     }
 
@@ -95,7 +97,8 @@ public struct AppModel: Equatable, Sendable {
         default: break
         }
         if let authorization = flow.pendingRequest(at: now)?.header("Authorization"),
-           let credentials = authorization.split(separator: " ").last {
+            let credentials = authorization.split(separator: " ").last
+        {
             secrets.append(String(credentials))
         }
         return secrets.filter { $0.count >= 4 }

@@ -25,7 +25,8 @@ public struct CurlCommand: Equatable, Sendable {
     /// A shell word: bare when it is plainly safe, else single-quoted.
     static func quote(_ word: String) -> String {
         let plain = word.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_./:=".unicodeScalars.contains($0)
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || "-_./:=".unicodeScalars.contains($0)
         }
         if plain, !word.isEmpty { return word }
         return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"

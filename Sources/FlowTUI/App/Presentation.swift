@@ -23,8 +23,10 @@ public struct Presentation: Equatable, Sendable {
     /// does; without one, a browser sign-on is finished by pasting the callback URL.
     public var callbackListenerURL: String?
 
-    public init(masksSecrets: Bool = true, label: String? = nil, demoCredentials: DemoCredentials? = nil,
-                tlsVerificationDisabled: Bool = false, callbackListenerURL: String? = nil) {
+    public init(
+        masksSecrets: Bool = true, label: String? = nil, demoCredentials: DemoCredentials? = nil,
+        tlsVerificationDisabled: Bool = false, callbackListenerURL: String? = nil
+    ) {
         self.masksSecrets = masksSecrets
         self.label = label
         self.demoCredentials = demoCredentials

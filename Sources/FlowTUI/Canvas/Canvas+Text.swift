@@ -3,8 +3,10 @@ extension Canvas {
     ///
     /// Returns the columns drawn. With `ellipsis`, text that does not fit ends in "…".
     @discardableResult
-    public mutating func draw(_ text: String, x: Int, y: Int, width: Int? = nil,
-                              style: Style = .plain, ellipsis: Bool = false) -> Int {
+    public mutating func draw(
+        _ text: String, x: Int, y: Int, width: Int? = nil,
+        style: Style = .plain, ellipsis: Bool = false
+    ) -> Int {
         draw(StyledLine(text, style: style), x: x, y: y, width: width, ellipsis: ellipsis)
     }
 
@@ -13,8 +15,10 @@ extension Canvas {
     /// Returns the columns drawn. With `ellipsis`, a line that does not fit ends in "…" drawn in
     /// the style of the text it replaces.
     @discardableResult
-    public mutating func draw(_ line: StyledLine, x: Int, y: Int, width: Int? = nil,
-                              ellipsis: Bool = false) -> Int {
+    public mutating func draw(
+        _ line: StyledLine, x: Int, y: Int, width: Int? = nil,
+        ellipsis: Bool = false
+    ) -> Int {
         let available = width ?? (size.columns - x)
         guard available > 0, y >= 0, y < size.rows else { return 0 }
         let limitX = x + available

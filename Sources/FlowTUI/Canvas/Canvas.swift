@@ -41,8 +41,10 @@ public struct Canvas: Equatable, Sendable {
     /// fills its first column so the layout stays put. Overwriting half of an existing wide
     /// grapheme blanks the other half, so no orphan half is ever left on the grid.
     @discardableResult
-    public mutating func put(_ character: Character, x: Int, y: Int, style: Style = .plain,
-                             limitX: Int? = nil) -> Int {
+    public mutating func put(
+        _ character: Character, x: Int, y: Int, style: Style = .plain,
+        limitX: Int? = nil
+    ) -> Int {
         let limit = min(limitX ?? size.columns, size.columns)
         guard y >= 0, y < size.rows, x >= 0, x < limit else { return 0 }
         let (grapheme, width) = Cell.drawable(character)

@@ -43,8 +43,9 @@ public struct Cell: Equatable, Hashable, Sendable {
         let width = DisplayWidth.of(character)
         if width > 0 { return (String(character), width) }
         if let first = character.unicodeScalars.first,
-           first.properties.generalCategory == .nonspacingMark
-            || first.properties.generalCategory == .enclosingMark {
+            first.properties.generalCategory == .nonspacingMark
+                || first.properties.generalCategory == .enclosingMark
+        {
             return ("\u{25CC}" + String(character), 1)
         }
         return ("", 0)

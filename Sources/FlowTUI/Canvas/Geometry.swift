@@ -55,7 +55,8 @@ public struct Rect: Equatable, Hashable, Sendable {
     public func centered(_ size: Size) -> Rect {
         let width = min(size.columns, self.width)
         let height = min(size.rows, self.height)
-        return Rect(x: x + (self.width - width) / 2, y: y + (self.height - height) / 2,
-                    width: width, height: height)
+        return Rect(
+            x: x + (self.width - width) / 2, y: y + (self.height - height) / 2,
+            width: width, height: height)
     }
 }

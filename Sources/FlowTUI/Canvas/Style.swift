@@ -5,7 +5,8 @@
 public struct Style: Equatable, Hashable, Sendable {
     /// A colour from the small palette every terminal has.
     public enum Color: Int, CaseIterable, Equatable, Hashable, Sendable {
-        case red = 1, green, yellow, blue, magenta, cyan
+        case red = 1
+        case green, yellow, blue, magenta, cyan
     }
 
     public var foreground: Color?

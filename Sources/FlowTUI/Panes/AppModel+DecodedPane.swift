@@ -16,7 +16,9 @@ extension AppModel {
         errorLines(into: &pane, entry: entry)
         // The flow's ID goes with the sign-on steps; a follow-up has nothing to do with it.
         let isFollowUp = entry.map { FlowStep.followUps.contains($0.step) } ?? false
-        if let flowID = decoded.flowID ?? (viewedStep == nil && !isFollowUp ? flow.flowID : nil) { row("flowId", safe.line(flowID)) }
+        if let flowID = decoded.flowID ?? (viewedStep == nil && !isFollowUp ? flow.flowID : nil) {
+            row("flowId", safe.line(flowID))
+        }
         if let status = decoded.flowStatus { row("status", safe.line(status), style: .bold) }
         if !decoded.flowLinks.isEmpty { row("links", safe.line(decoded.flowLinks.joined(separator: ", "))) }
         if let resume = decoded.resumeURL { row("resumeUrl", safe.line(resume)) }
@@ -25,11 +27,17 @@ extension AppModel {
         if let code = decoded.code { row("code", safe.line(code), style: .bold) }
         if let state = decoded.state {
             if state.matches {
-                row("state", StyledLine("✓ ", style: PaneStyle.success.bold())
-                    .appending("received = sent (\(safe.line(state.received ?? "")))"))
+                row(
+                    "state",
+                    StyledLine("✓ ", style: PaneStyle.success.bold())
+                        .appending("received = sent (\(safe.line(state.received ?? "")))"))
             } else {
-                row("state", StyledLine("✗ ", style: PaneStyle.failure)
-                    .appending("sent \(safe.line(state.sent ?? "(none)")), received \(safe.line(state.received ?? "(none)"))"))
+                row(
+                    "state",
+                    StyledLine("✗ ", style: PaneStyle.failure)
+                        .appending(
+                            "sent \(safe.line(state.sent ?? "(none)")), received \(safe.line(state.received ?? "(none)"))"
+                        ))
             }
         }
         if let note = decoded.note { row("result", safe.line(note), style: .bold) }
@@ -44,8 +52,9 @@ extension AppModel {
         }
 
         if let claims = decoded.claims?.members {
-            pane.heading(entry?.step == .introspect ? "Introspection" : "Claims",
-                         hint: entry?.step == .userInfo ? "from UserInfo" : nil)
+            pane.heading(
+                entry?.step == .introspect ? "Introspection" : "Claims",
+                hint: entry?.step == .userInfo ? "from UserInfo" : nil)
             // Member by member: a UserInfo response has no exp, and that says nothing about expiry.
             let rows = claims.map { member in
                 let claim = ClaimReader.read(name: member.key, value: member.value, now: now)
@@ -97,10 +106,14 @@ extension AppModel {
         }
         if let entry {
             if !entry.decoded.cookiesSent.isEmpty {
-                pane.add("  this request sent " + safe.line(entry.decoded.cookiesSent.joined(separator: ", ")), style: PaneStyle.hint)
+                pane.add(
+                    "  this request sent " + safe.line(entry.decoded.cookiesSent.joined(separator: ", ")),
+                    style: PaneStyle.hint)
             }
             if !entry.decoded.cookiesSet.isEmpty {
-                pane.add("  this response set " + safe.line(entry.decoded.cookiesSet.map(\.name).joined(separator: ", ")), style: PaneStyle.hint)
+                pane.add(
+                    "  this response set " + safe.line(entry.decoded.cookiesSet.map(\.name).joined(separator: ", ")),
+                    style: PaneStyle.hint)
             }
         }
     }
@@ -114,7 +127,9 @@ extension AppModel {
         if let failure = entry.failure {
             pane.add(StyledLine("✗ " + safe.line(failure.description), style: PaneStyle.failure), indent: 2)
             if let cause = failure.likelyCause {
-                pane.add(StyledLine([Span("likely cause ", style: PaneStyle.label), Span(safe.line(cause), style: .bold)]), indent: 2)
+                pane.add(
+                    StyledLine([Span("likely cause ", style: PaneStyle.label), Span(safe.line(cause), style: .bold)]),
+                    indent: 2)
             }
         }
         var rows: [KeyValueTable.Row] = []
@@ -127,7 +142,9 @@ extension AppModel {
             }
             if let message = error.message { rows.append(.init("message", safe.line(message))) }
             if let id = error.id { rows.append(.init("error id", safe.line(id))) }
-            if let correlationID = decoded.correlationID { rows.append(.init("Correlation-Id", safe.line(correlationID))) }
+            if let correlationID = decoded.correlationID {
+                rows.append(.init("Correlation-Id", safe.line(correlationID)))
+            }
         }
         if let error = decoded.oauthError {
             rows.append(.init("error", safe.line(error.error), style: PaneStyle.failure))

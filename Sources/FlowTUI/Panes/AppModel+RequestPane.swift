@@ -40,7 +40,8 @@ extension AppModel {
             switch flow.phase {
             case .ready: pane.add("The request cannot be built: n shows why.", style: PaneStyle.hint)
             case .needsCredentials: pane.add("Sign-on needs a username and password: press n.", style: PaneStyle.hint)
-            case .needsBrowserCallback: pane.add("Sign on in a browser, then paste the callback URL: press n.", style: PaneStyle.hint)
+            case .needsBrowserCallback:
+                pane.add("Sign on in a browser, then paste the callback URL: press n.", style: PaneStyle.hint)
             default: pane.add("Nothing sent yet.", style: PaneStyle.hint)
             }
             return PaneContent(title: "Request", lines: pane.lines)
@@ -51,19 +52,23 @@ extension AppModel {
         if !building, let entry = shownEntry, sentByBrowser(entry) {
             pane.add("The browser sends this request, not authflow (c copies the URL).", style: PaneStyle.hint)
         }
-        pane.add(StyledLine([Span(safe.line(request.method), style: PaneStyle.method), Span(" " + safe.line(base))]), indent: 4)
+        pane.add(
+            StyledLine([Span(safe.line(request.method), style: PaneStyle.method), Span(" " + safe.line(base))]),
+            indent: 4)
 
         let query = request.queryParameters
         let carriesRequestObject = request.parameters.contains { $0.name == "request" }
         if building, !flow.draft.isEmpty {
-            pane.heading("Parameters", hint: carriesRequestObject ? "e edits · signed into the request object" : "e edits")
+            pane.heading(
+                "Parameters", hint: carriesRequestObject ? "e edits · signed into the request object" : "e edits")
             pane.add(parameterTable(flow.draft))
             // What the engine adds as it builds the request: client authentication, a request object.
             let drafted = Set(flow.draft.map(\.name))
             let added = request.parameters.filter { !drafted.contains($0.name) || carriesRequestObject }
             if !added.isEmpty {
-                pane.heading(carriesRequestObject ? "Sent as" : "Added when sent",
-                             hint: carriesRequestObject ? "RFC 9101" : "client authentication")
+                pane.heading(
+                    carriesRequestObject ? "Sent as" : "Added when sent",
+                    hint: carriesRequestObject ? "RFC 9101" : "client authentication")
                 pane.add(parameterTable(added))
             }
         } else if !query.isEmpty {
@@ -73,8 +78,10 @@ extension AppModel {
 
         pane.heading("Headers")
         if request.headers.isEmpty { pane.add("  (none)", style: PaneStyle.hint) }
-        pane.add(KeyValueTable(request.headers.map { KeyValueTable.Row(safe.line($0.name), safe.line($0.value)) },
-                               maxKeyWidth: 14, indent: 2))
+        pane.add(
+            KeyValueTable(
+                request.headers.map { KeyValueTable.Row(safe.line($0.name), safe.line($0.value)) },
+                maxKeyWidth: 14, indent: 2))
 
         if !request.body.isEmpty {
             pane.heading("Body", hint: "\(request.body.count) bytes")
@@ -111,16 +118,19 @@ extension AppModel {
     /// decoded below the table).
     func parameterTable(_ parameters: [FormParameter]) -> KeyValueTable {
         let safe = self.safe
-        return KeyValueTable(parameters.map { parameter in
-            let hidden = isMasked && Self.isSecretParameter(parameter.name) && !parameter.value.isEmpty
-            let value = hidden ? Redactor.mask : safe.line(parameter.value)
-            if ["client_assertion", "request"].contains(parameter.name), JSONWebToken.looksLikeJWT(parameter.value) {
-                let short = hidden ? value : String(value.prefix(20)) + "…"
-                return KeyValueTable.Row(safe.line(parameter.name),
-                                         StyledLine(short).appending("  JWT, decoded below", style: PaneStyle.hint))
-            }
-            return KeyValueTable.Row(safe.line(parameter.name), value)
-        }, maxKeyWidth: 22, indent: 2)
+        return KeyValueTable(
+            parameters.map { parameter in
+                let hidden = isMasked && Self.isSecretParameter(parameter.name) && !parameter.value.isEmpty
+                let value = hidden ? Redactor.mask : safe.line(parameter.value)
+                if ["client_assertion", "request"].contains(parameter.name), JSONWebToken.looksLikeJWT(parameter.value)
+                {
+                    let short = hidden ? value : String(value.prefix(20)) + "…"
+                    return KeyValueTable.Row(
+                        safe.line(parameter.name),
+                        StyledLine(short).appending("  JWT, decoded below", style: PaneStyle.hint))
+                }
+                return KeyValueTable.Row(safe.line(parameter.name), value)
+            }, maxKeyWidth: 22, indent: 2)
     }
 
     /// Whether a record entry is a request the browser sent (authorize, when sign-on is in a browser).
@@ -133,8 +143,9 @@ extension AppModel {
     func carriedJWTLines(_ parameter: FormParameter, at date: Date, into pane: inout PaneBuilder) {
         let safe = self.safe
         let isAssertion = parameter.name == "client_assertion"
-        pane.heading(isAssertion ? "client_assertion" : "request object",
-                     hint: isAssertion ? "decoded · RFC 7523" : "decoded · RFC 9101")
+        pane.heading(
+            isAssertion ? "client_assertion" : "request object",
+            hint: isAssertion ? "decoded · RFC 7523" : "decoded · RFC 9101")
         let token: JSONWebToken
         do {
             token = try JSONWebToken.parse(parameter.value)

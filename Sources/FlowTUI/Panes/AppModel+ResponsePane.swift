@@ -23,18 +23,23 @@ extension AppModel {
         let safe = self.safe
         var pane = PaneBuilder(width: width)
         if viewedStep == nil, let inFlight {
-            pane.add(StyledLine([Span("waiting for the response  ", style: PaneStyle.warning.bold()),
-                                 Span(waitingText)]))
+            pane.add(
+                StyledLine([
+                    Span("waiting for the response  ", style: PaneStyle.warning.bold()),
+                    Span(waitingText),
+                ]))
             pane.add("esc cancels the request", style: PaneStyle.hint)
             pane.add("timeout \(flow.configuration.requestTimeout.secondsText)", style: PaneStyle.hint)
-            return PaneContent(title: "Response", subtitle: "← \(inFlight.step.number) \(inFlight.step.title)", lines: pane.lines)
+            return PaneContent(
+                title: "Response", subtitle: "← \(inFlight.step.number) \(inFlight.step.title)", lines: pane.lines)
         }
         guard let entry = shownEntry else {
             pane.add("Nothing received yet: n sends the request.", style: PaneStyle.hint)
             return PaneContent(title: "Response", lines: pane.lines)
         }
         if entry.response == nil, entry.transportError == nil, browserLines(entry, into: &pane) {
-            return PaneContent(title: "Response", subtitle: "← \(entry.step.number) \(entry.step.title)", lines: pane.lines)
+            return PaneContent(
+                title: "Response", subtitle: "← \(entry.step.number) \(entry.step.title)", lines: pane.lines)
         }
         let elapsed = entry.elapsed.map { "\($0.milliseconds) ms" }
         if let response = entry.response {
@@ -42,15 +47,20 @@ extension AppModel {
             if let elapsed { status = status.appending("  " + elapsed, style: PaneStyle.hint) }
             pane.add(status, indent: 4)
             for header in response.headers {
-                pane.add(StyledLine([Span(safe.line(header.name) + ":", style: PaneStyle.label),
-                                     Span(" " + safe.line(header.value))]), indent: 4)
+                pane.add(
+                    StyledLine([
+                        Span(safe.line(header.name) + ":", style: PaneStyle.label),
+                        Span(" " + safe.line(header.value)),
+                    ]), indent: 4)
             }
             if !response.body.isEmpty {
                 pane.heading("Body", hint: "\(response.body.count) bytes")
                 for line in safe.body(response.body) { pane.add(line, indent: 2) }
             }
         } else if let error = entry.transportError {
-            pane.add(StyledLine("✗ no response", style: PaneStyle.failure).appending(elapsed.map { "  " + $0 } ?? "", style: PaneStyle.hint))
+            pane.add(
+                StyledLine("✗ no response", style: PaneStyle.failure).appending(
+                    elapsed.map { "  " + $0 } ?? "", style: PaneStyle.hint))
             pane.add(safe.line(error.description))
             if let cause = FlowFailure.transport(error).likelyCause {
                 pane.add(StyledLine([Span("likely cause  ", style: PaneStyle.label), Span(cause)]), indent: 4)
@@ -75,8 +85,11 @@ extension AppModel {
             if let listening, let address = presentation.callbackListenerURL {
                 let waited = min(max(0, now.timeIntervalSince(listening.since)), 86_400)
                 let frame = Self.spinner[Int(waited * 10) % Self.spinner.count]
-                pane.add(StyledLine([Span("listening  ", style: PaneStyle.warning.bold()),
-                                     Span("\(frame) \(Int(waited)) s")]))
+                pane.add(
+                    StyledLine([
+                        Span("listening  ", style: PaneStyle.warning.bold()),
+                        Span("\(frame) \(Int(waited)) s"),
+                    ]))
                 pane.add(StyledLine([Span("on  ", style: PaneStyle.label), Span(safe.line(address))]), indent: 4)
                 pane.add("esc stops listening · n pastes the URL instead", style: PaneStyle.hint)
             } else if canListenForCallback {

@@ -23,7 +23,8 @@ extension AppModel {
         if let type = tokens.tokenType { summary.append(.init("token_type", safe.line(type))) }
         if let expiresIn = tokens.expiresIn {
             // A server may send any number; only a sane one is turned into a time.
-            let relative = (0...315_360_000).contains(expiresIn)
+            let relative =
+                (0...315_360_000).contains(expiresIn)
                 ? " (\(TimeText.relative(now.addingTimeInterval(Double(expiresIn)), to: now)))" : ""
             summary.append(.init("expires_in", "\(expiresIn) s\(relative)"))
         }
@@ -44,15 +45,22 @@ extension AppModel {
             // An earlier token response (before a refresh): decoded, not checked against this run.
             for token in tokens.decoded {
                 if !pane.lines.isEmpty { pane.add(StyledLine()) }
-                pane.add(StyledLine(token.name, style: .bold.underline()).appending("  earlier response, not checked", style: PaneStyle.hint))
+                pane.add(
+                    StyledLine(token.name, style: .bold.underline()).appending(
+                        "  earlier response, not checked", style: PaneStyle.hint))
                 for member in token.jwt?.claims?.members ?? [] {
-                    pane.add(StyledLine([Span("  " + safe.line(member.key) + "  ", style: PaneStyle.label),
-                                         Span(safe.line(member.value.compactText))]), indent: 4)
+                    pane.add(
+                        StyledLine([
+                            Span("  " + safe.line(member.key) + "  ", style: PaneStyle.label),
+                            Span(safe.line(member.value.compactText)),
+                        ]), indent: 4)
                 }
             }
         }
         let failing = inspected.filter { !$0.inspection.passed }.count
-        let subtitle = inspected.isEmpty ? "\(tokens.decoded.count) decoded"
+        let subtitle =
+            inspected.isEmpty
+            ? "\(tokens.decoded.count) decoded"
             : (failing == 0 ? "\(inspected.count) checked ✓" : "\(failing) of \(inspected.count) failing ✗")
         return PaneContent(title: "Tokens", subtitle: subtitle, lines: pane.lines)
     }
@@ -78,15 +86,17 @@ extension AppModel {
     private func inspectionLines(_ name: String, _ inspection: Inspection, into pane: inout PaneBuilder) {
         let safe = self.safe
         guard let token = inspection.token else {
-            pane.add(StyledLine(name, style: .bold.underline()).appending("  ✗ not a JWT: ", style: PaneStyle.failure)
-                .appending(safe.line(inspection.parseError?.description ?? "unknown")))
+            pane.add(
+                StyledLine(name, style: .bold.underline()).appending("  ✗ not a JWT: ", style: PaneStyle.failure)
+                    .appending(safe.line(inspection.parseError?.description ?? "unknown")))
             return
         }
         var title = StyledLine(name, style: .bold.underline())
         title = title.appending("  " + safe.line(token.algorithm ?? "no alg"))
         if let kid = token.keyID { title = title.appending("  kid " + safe.line(Self.abbreviate(kid))) }
         if let signature = inspection.signature {
-            title = signature.isVerified
+            title =
+                signature.isVerified
                 ? title.appending("  ✓ signature", style: PaneStyle.success.bold())
                 : title.appending("  ✗ signature", style: PaneStyle.failure)
         }
@@ -95,8 +105,11 @@ extension AppModel {
             pane.add(StyledLine("  " + safe.line(signature.description), style: PaneStyle.failure), indent: 4)
         }
         for check in inspection.checks where check.outcome == .fail {
-            pane.add(StyledLine([Span("  ✗ " + safe.line(check.name) + "  ", style: PaneStyle.failure),
-                                 Span(safe.line(check.reason))]), indent: 6)
+            pane.add(
+                StyledLine([
+                    Span("  ✗ " + safe.line(check.name) + "  ", style: PaneStyle.failure),
+                    Span(safe.line(check.reason)),
+                ]), indent: 6)
         }
         if token.isEncrypted {
             pane.add("  encrypted (JWE): the claims cannot be read", style: PaneStyle.hint)
@@ -124,7 +137,9 @@ extension AppModel {
         let passing = inspection.checks.filter { $0.outcome == .pass }
         if !passing.isEmpty {
             let names = passing.map { safe.line($0.name) }.joined(separator: ", ")
-            pane.add(StyledLine([Span("  ✓ ", style: PaneStyle.success.bold()), Span(names, style: PaneStyle.hint)]), indent: 4)
+            pane.add(
+                StyledLine([Span("  ✓ ", style: PaneStyle.success.bold()), Span(names, style: PaneStyle.hint)]),
+                indent: 4)
         }
     }
 
@@ -138,17 +153,23 @@ extension AppModel {
             let entry = flow.record[received]
             var origin = StyledLine("\(entry.step.number) \(entry.step.title)")
             if entry.step == .refresh, let note = entry.decoded.note {
-                origin = origin.appending(": " + safe.line(note), style: note.contains("rotated") ? PaneStyle.warning.bold() : .plain)
+                origin = origin.appending(
+                    ": " + safe.line(note), style: note.contains("rotated") ? PaneStyle.warning.bold() : .plain)
             }
             rows.append(.init("from", origin))
         }
         let revoked = flow.record.indices.last { index in
-            flow.record[index].step == .revoke && flow.record[index].failure == nil && flow.record[index].response != nil
+            flow.record[index].step == .revoke && flow.record[index].failure == nil
+                && flow.record[index].response != nil
         }
         if let revoked, revoked > (received ?? -1) {
             let entry = flow.record[revoked]
-            rows.append(.init("revoked", StyledLine("✗ " + safe.line(entry.action.replacingOccurrences(of: "Revoke the ", with: ""))
-                                                    + " at \(entry.step.number) \(entry.step.title)", style: PaneStyle.failure)))
+            rows.append(
+                .init(
+                    "revoked",
+                    StyledLine(
+                        "✗ " + safe.line(entry.action.replacingOccurrences(of: "Revoke the ", with: ""))
+                            + " at \(entry.step.number) \(entry.step.title)", style: PaneStyle.failure)))
         }
         return rows
     }

@@ -90,6 +90,7 @@ public struct StyledLine: Equatable, Hashable, Sendable, ExpressibleByStringLite
 
     /// Whether a line may break after this character.
     static func breaksAfter(_ character: Character) -> Bool {
-        character == " " || character == "/" || character == "&" || character == "?" || character == "," || character == ";"
+        character == " " || character == "/" || character == "&" || character == "?" || character == ","
+            || character == ";"
     }
 }

@@ -34,7 +34,8 @@ public struct HelpOverlay: Equatable, Hashable, Sendable {
             for binding in section.bindings {
                 let keys = KeyValueTable.fit(binding.keys, width: keyWidth)
                 let pad = String(repeating: " ", count: keyWidth - DisplayWidth.of(keys) + 2)
-                lines.append(StyledLine([Span(keys, style: .bold.foreground(.cyan)), Span(pad), Span(binding.summary)]))
+                lines.append(
+                    StyledLine([Span(keys, style: .bold.foreground(.cyan)), Span(pad), Span(binding.summary)]))
             }
         }
         return lines
@@ -60,15 +61,17 @@ public struct HelpOverlay: Equatable, Hashable, Sendable {
             let isLast = index == columnCount - 1
             var chunk = remaining.prefix(isLast ? innerHeight : rowsPerColumn)
             while !isLast, chunk.count > 1, let last = chunk.last,
-                  last.spans.isEmpty || last.spans.first?.style.isUnderline == true {
+                last.spans.isEmpty || last.spans.first?.style.isUnderline == true
+            {
                 chunk = chunk.dropLast()
             }
             columns.append(chunk)
             remaining = remaining.dropFirst(chunk.count)
         }
         let tallest = columns.map(\.count).max() ?? 0
-        let wanted = Size(columns: max(columnWidth * columnCount + gap * (columnCount - 1), DisplayWidth.of(footer)) + 4,
-                          rows: tallest + 4)
+        let wanted = Size(
+            columns: max(columnWidth * columnCount + gap * (columnCount - 1), DisplayWidth.of(footer)) + 4,
+            rows: tallest + 4)
         let box = area.centered(wanted)
         canvas.fill(box)
         canvas.drawBox(box, style: .bold, title: StyledLine(title, style: .bold))

@@ -29,7 +29,8 @@ public struct TextView: Equatable, Hashable, Sendable {
         case .pageDown, .control("f"), .character(" "):
             scroll(by: page, contentHeight: contentHeight, viewportHeight: viewportHeight)
         case .home, .character("g"): offset = 0
-        case .end, .character("G"): offset = Self.maxOffset(contentHeight: contentHeight, viewportHeight: viewportHeight)
+        case .end, .character("G"):
+            offset = Self.maxOffset(contentHeight: contentHeight, viewportHeight: viewportHeight)
         default: return false
         }
         return true

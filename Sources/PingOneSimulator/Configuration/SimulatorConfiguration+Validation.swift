@@ -16,7 +16,8 @@ extension SimulatorConfiguration {
         for app in applications {
             func check(_ value: String, in allowed: Set<String>, field: String) throws {
                 guard allowed.contains(value) else {
-                    throw SimulatorConfigurationError.invalidValue(field: "applications[\(app.id)].\(field)", value: value)
+                    throw SimulatorConfigurationError.invalidValue(
+                        field: "applications[\(app.id)].\(field)", value: value)
                 }
             }
             try check(app.tokenEndpointAuthMethod, in: Self.authMethods, field: "tokenEndpointAuthMethod")

@@ -20,10 +20,13 @@ extension AuthorizationServer {
             params = request.queryParameters
         }
         guard let clientID = params["client_id"] else {
-            return PingOneError.invalidRequest("client_id is required.", detailCode: "REQUIRED_VALUE", target: "client_id").response()
+            return PingOneError.invalidRequest(
+                "client_id is required.", detailCode: "REQUIRED_VALUE", target: "client_id"
+            ).response()
         }
         guard let app = configuration.application(id: clientID) else {
-            return PingOneError.invalidRequest("The application \(clientID) was not found.", target: "client_id").response()
+            return PingOneError.invalidRequest("The application \(clientID) was not found.", target: "client_id")
+                .response()
         }
 
         // RFC 9126 §4: with a request_uri, the pushed parameters are the request.
@@ -55,8 +58,10 @@ extension AuthorizationServer {
                 ).response()
             }
         } else if !isPiFlow {
-            return PingOneError.invalidRequest("redirect_uri is required.", detailCode: "REQUIRED_VALUE", target: "redirect_uri")
-                .response()
+            return PingOneError.invalidRequest(
+                "redirect_uri is required.", detailCode: "REQUIRED_VALUE", target: "redirect_uri"
+            )
+            .response()
         }
 
         let state = params["state"]
@@ -186,8 +191,12 @@ extension AuthorizationServer {
             return .found(redirectURI + "#" + FormParameters.encode(parameters))
         case "form_post":
             // OAuth 2.0 Form Post Response Mode §2.
-            let inputs = parameters.map { "<input type=\"hidden\" name=\"\(HTML.escape($0.0))\" value=\"\(HTML.escape($0.1))\">" }
-            return .html(200, """
+            let inputs = parameters.map {
+                "<input type=\"hidden\" name=\"\(HTML.escape($0.0))\" value=\"\(HTML.escape($0.1))\">"
+            }
+            return .html(
+                200,
+                """
                 <!DOCTYPE html>
                 <html><head><title>Submit this form</title></head>
                 <body onload="document.forms[0].submit()">

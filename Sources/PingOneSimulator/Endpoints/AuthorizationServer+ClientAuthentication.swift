@@ -6,13 +6,16 @@ extension AuthorizationServer {
     /// Authenticates the client by the one method its application is configured for (reference §4.2).
     ///
     /// `endpointURL` is the URL being called; a client assertion's `aud` may name it, the token endpoint or the issuer.
-    func authenticateClient(_ request: SimulatorRequest, endpointURL: String) -> Result<SimulatedApplication, OAuthError> {
+    func authenticateClient(_ request: SimulatorRequest, endpointURL: String) -> Result<
+        SimulatedApplication, OAuthError
+    > {
         let form = request.formParameters
         let authorization = request.header("authorization")
         let basic = authorization.flatMap(Self.basicCredentials)
         let basicAttempted = authorization?.lowercased().hasPrefix("basic ") == true
         if basicAttempted && basic == nil {
-            return .failure(.invalidClient("The Authorization header is not valid HTTP Basic credentials.", basicAttempted: true))
+            return .failure(
+                .invalidClient("The Authorization header is not valid HTTP Basic credentials.", basicAttempted: true))
         }
 
         // RFC 6749 §2.3: a client must use only one authentication method per request.
@@ -48,15 +51,18 @@ extension AuthorizationServer {
             return .failure(.invalidClient("The client could not be identified: send client_id or client credentials."))
         }
         if let bodyClientID = form["client_id"], bodyClientID != clientID {
-            return .failure(.invalidClient("client_id in the body does not match the authenticated client.", basicAttempted: basic != nil))
+            return .failure(
+                .invalidClient(
+                    "client_id in the body does not match the authenticated client.", basicAttempted: basic != nil))
         }
         guard let app = configuration.application(id: clientID) else {
             return .failure(.invalidClient("The client \(clientID) was not found.", basicAttempted: basic != nil))
         }
         guard presented == app.tokenEndpointAuthMethod else {
-            return .failure(.invalidClient(
-                "The client authenticated with \(presented), but the application's tokenEndpointAuthMethod is \(app.tokenEndpointAuthMethod).",
-                basicAttempted: basic != nil))
+            return .failure(
+                .invalidClient(
+                    "The client authenticated with \(presented), but the application's tokenEndpointAuthMethod is \(app.tokenEndpointAuthMethod).",
+                    basicAttempted: basic != nil))
         }
         switch presented {
         case "CLIENT_SECRET_BASIC":
@@ -78,7 +84,9 @@ extension AuthorizationServer {
     }
 
     /// RFC 7523 §3 checks on a client assertion: signature, `iss` = `sub` = client, `aud`, `exp` ≤ 1 h ahead, `nbf`, unused `jti`.
-    private func verifyClientAssertion(_ assertion: String, app: SimulatedApplication, endpointURL: String) -> OAuthError? {
+    private func verifyClientAssertion(_ assertion: String, app: SimulatedApplication, endpointURL: String)
+        -> OAuthError?
+    {
         let jwt: JWT
         do {
             jwt = try JWT(compact: assertion)
@@ -131,7 +139,8 @@ extension AuthorizationServer {
     }
 
     static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
-        let a = Array(lhs.utf8), b = Array(rhs.utf8)
+        let a = Array(lhs.utf8)
+        let b = Array(rhs.utf8)
         guard a.count == b.count else { return false }
         return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }

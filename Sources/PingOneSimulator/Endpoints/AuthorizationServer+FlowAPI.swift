@@ -20,13 +20,16 @@ extension AuthorizationServer {
         case .failure(let error): return error.response()
         }
         guard request.mediaType == Self.usernamePasswordCheck.lowercased() else {
-            return flowError(.invalidRequest(
-                "The Content-Type \(request.mediaType ?? "(none)") is not a supported flow action.",
-                detailCode: "INVALID_VALUE", target: "Content-Type"))
+            return flowError(
+                .invalidRequest(
+                    "The Content-Type \(request.mediaType ?? "(none)") is not a supported flow action.",
+                    detailCode: "INVALID_VALUE", target: "Content-Type"))
         }
         guard flow.status == .usernamePasswordRequired else {
-            return flowError(.invalidRequest(
-                "The flow is \(flow.status.rawValue) and does not accept usernamePassword.check.", target: "status"))
+            return flowError(
+                .invalidRequest(
+                    "The flow is \(flow.status.rawValue) and does not accept usernamePassword.check.", target: "status")
+            )
         }
         let body: JSONValue
         do {
@@ -138,13 +141,19 @@ extension AuthorizationServer {
         members.append(JSONMember("createdAt", .string(HTTPDate.iso8601(flow.createdAt))))
         members.append(JSONMember("expiresAt", .string(HTTPDate.iso8601(flow.expiresAt))))
         if flow.status == .completed, let userID = flow.userID, let user = configuration.user(id: userID) {
-            embedded.append(JSONMember("user", .object([
-                JSONMember("id", .string(user.id)),
-                JSONMember("username", .string(user.username)),
-                JSONMember("name", .object([
-                    JSONMember("given", .string(user.givenName)), JSONMember("family", .string(user.familyName)),
-                ])),
-            ])))
+            embedded.append(
+                JSONMember(
+                    "user",
+                    .object([
+                        JSONMember("id", .string(user.id)),
+                        JSONMember("username", .string(user.username)),
+                        JSONMember(
+                            "name",
+                            .object([
+                                JSONMember("given", .string(user.givenName)),
+                                JSONMember("family", .string(user.familyName)),
+                            ])),
+                    ])))
         }
         embedded.append(JSONMember("application", .object([JSONMember("name", .string(appName))])))
         members.append(JSONMember("_embedded", .object(embedded)))

@@ -4,7 +4,8 @@ extension AuthorizationServer {
     /// `POST /as/introspect` (RFC 7662), with client authentication as at the token endpoint.
     func introspect(request: SimulatorRequest) -> SimulatorResponse {
         guard request.hasFormBody else {
-            return OAuthError.invalidRequest("The introspection request must be application/x-www-form-urlencoded.").response
+            return OAuthError.invalidRequest("The introspection request must be application/x-www-form-urlencoded.")
+                .response
         }
         let app: SimulatedApplication
         switch authenticateClient(request, endpointURL: "\(issuer)/introspect") {
@@ -47,7 +48,8 @@ extension AuthorizationServer {
     /// `POST /as/revoke` (RFC 7009): 200 with an empty body, whether or not the token was known (§2.2).
     func revoke(request: SimulatorRequest) -> SimulatorResponse {
         guard request.hasFormBody else {
-            return OAuthError.invalidRequest("The revocation request must be application/x-www-form-urlencoded.").response
+            return OAuthError.invalidRequest("The revocation request must be application/x-www-form-urlencoded.")
+                .response
         }
         let app: SimulatedApplication
         switch authenticateClient(request, endpointURL: "\(issuer)/revoke") {

@@ -4,7 +4,9 @@ extension AuthorizationServer {
     static let pushedRequestLifetime: TimeInterval = 60
     static let requestURIPrefix = "urn:ietf:params:oauth:request_uri:"
     /// Client-authentication parameters, which are not part of the pushed authorization request.
-    static let clientAuthenticationParameters: Set<String> = ["client_secret", "client_assertion", "client_assertion_type"]
+    static let clientAuthenticationParameters: Set<String> = [
+        "client_secret", "client_assertion", "client_assertion_type",
+    ]
 
     /// `POST /as/par` (RFC 9126, reference §5.5): stores the request and answers 201 with a single-use `request_uri`.
     func pushAuthorizationRequest(request: SimulatorRequest) -> SimulatorResponse {
@@ -31,11 +33,15 @@ extension AuthorizationServer {
         if let requestObject = params["request"] {
             switch requestObjectParameters(requestObject, app: app, outer: params) {
             case .success(let merged): params = merged
-            case .failure(let error): return OAuthError(error: "invalid_request_object", description: error.details.first?.message ?? error.message).response
+            case .failure(let error):
+                return OAuthError(
+                    error: "invalid_request_object", description: error.details.first?.message ?? error.message
+                ).response
             }
         }
         if let redirectURI = params["redirect_uri"], !app.isRegistered(redirectURI: redirectURI) {
-            return OAuthError.invalidRequest("The redirect_uri \(redirectURI) is not registered for the application.").response
+            return OAuthError.invalidRequest("The redirect_uri \(redirectURI) is not registered for the application.")
+                .response
         }
         let requestURI = Self.requestURIPrefix + Self.randomToken(byteCount: 24)
         pushedRequests[requestURI] = PushedRequest(
@@ -50,7 +56,8 @@ extension AuthorizationServer {
     /// Redeems a `request_uri` once (RFC 9126 §4); the pushed parameters become the authorization request.
     func redeemPushedRequest(_ requestURI: String, clientID: String) -> Result<FormParameters, PingOneError> {
         guard var pushed = pushedRequests[requestURI], !pushed.used, pushed.expiresAt > now else {
-            return .failure(.invalidRequest("The request_uri is unknown, expired or already used.", target: "request_uri"))
+            return .failure(
+                .invalidRequest("The request_uri is unknown, expired or already used.", target: "request_uri"))
         }
         guard pushed.clientID == clientID else {
             return .failure(.invalidRequest("The request_uri was pushed by another client.", target: "request_uri"))
@@ -78,7 +85,8 @@ extension AuthorizationServer {
             } else if let jwks = app.jwks {
                 try JWKSet(json: jwks).verify(jwt)
             } else {
-                return reject("\(jwt.algorithm ?? "none") needs the application's jwks; unsigned objects are not accepted.")
+                return reject(
+                    "\(jwt.algorithm ?? "none") needs the application's jwks; unsigned objects are not accepted.")
             }
         } catch {
             return reject("\(error).")
@@ -93,7 +101,8 @@ extension AuthorizationServer {
 
         var merged = outer
         merged.pairs.removeAll { $0.name == "request" }
-        for member in claims.objectMembers ?? [] where !["iss", "aud", "exp", "iat", "nbf", "jti"].contains(member.key) {
+        for member in claims.objectMembers ?? [] where !["iss", "aud", "exp", "iat", "nbf", "jti"].contains(member.key)
+        {
             let value: String
             switch member.value {
             case .string(let text): value = text

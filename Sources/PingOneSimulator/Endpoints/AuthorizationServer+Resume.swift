@@ -4,7 +4,8 @@ extension AuthorizationServer {
     /// `GET /as/resume?flowId=…` (reference §3): needs the flow's `ST` cookie, then returns the code to the client.
     func resume(request: SimulatorRequest) -> SimulatorResponse {
         guard let flowID = request.queryParameters["flowId"] else {
-            return PingOneError.invalidRequest("flowId is required.", detailCode: "REQUIRED_VALUE", target: "flowId").response()
+            return PingOneError.invalidRequest("flowId is required.", detailCode: "REQUIRED_VALUE", target: "flowId")
+                .response()
         }
         guard let flow = flows[flowID], flow.expiresAt > now else {
             return PingOneError.notFound("The flow \(flowID) was not found or has expired.").response()
@@ -32,7 +33,8 @@ extension AuthorizationServer {
 
     /// Issues the code for a completed flow and delivers it by `response_mode` (RFC 6749 §4.1.2).
     func authorizationSuccess(flowID: String) -> SimulatorResponse {
-        guard let flow = flows[flowID], let redirectURI = flow.request.redirectURI, let code = issueCode(for: flow) else {
+        guard let flow = flows[flowID], let redirectURI = flow.request.redirectURI, let code = issueCode(for: flow)
+        else {
             return PingOneError.notFound("The flow \(flowID) was not found.").response()
         }
         flows[flowID] = nil

@@ -15,16 +15,22 @@ extension AuthorizationServer {
             guard let jwt = try? JWT(compact: hint), signingKey.verifies(jwt) || (rogueKey?.verifies(jwt) ?? false),
                 jwt.claims["iss"]?.stringValue == issuer
             else {
-                return PingOneError.invalidRequest("The id_token_hint is not an ID token issued by this environment.", target: "id_token_hint")
-                    .response()
+                return PingOneError.invalidRequest(
+                    "The id_token_hint is not an ID token issued by this environment.", target: "id_token_hint"
+                )
+                .response()
             }
             guard let audience = jwt.audiences.first, let found = configuration.application(id: audience) else {
-                return PingOneError.invalidRequest("The id_token_hint audience is not a registered application.", target: "id_token_hint")
-                    .response()
+                return PingOneError.invalidRequest(
+                    "The id_token_hint audience is not a registered application.", target: "id_token_hint"
+                )
+                .response()
             }
             guard session.userID == nil || jwt.claims["sub"]?.stringValue == session.userID else {
-                return PingOneError.invalidRequest("The id_token_hint user is not the session's user.", target: "id_token_hint")
-                    .response()
+                return PingOneError.invalidRequest(
+                    "The id_token_hint user is not the session's user.", target: "id_token_hint"
+                )
+                .response()
             }
             app = found
         } else if let clientID = params["client_id"] {
@@ -57,7 +63,9 @@ extension AuthorizationServer {
             let separator = redirect.contains("?") ? "&" : "?"
             response = .found(parameters.isEmpty ? redirect : redirect + separator + FormParameters.encode(parameters))
         } else {
-            response = .html(200, """
+            response = .html(
+                200,
+                """
                 <!DOCTYPE html>
                 <html><head><meta charset="utf-8"><title>Signed Off</title></head>
                 <body><h1>You have been signed off.</h1></body></html>

@@ -8,7 +8,9 @@ extension AuthorizationServer {
         }
         switch accessibleFlow(id: flowID, request: request) {
         case .failure(let error):
-            return .html(error.status, signOnHTML(flowID: nil, appName: nil, message: error.details.first?.message ?? error.message))
+            return .html(
+                error.status,
+                signOnHTML(flowID: nil, appName: nil, message: error.details.first?.message ?? error.message))
         case .success(let flow):
             if flow.status == .completed { return .found(resumeURL(flowID)) }
             return .html(200, signOnHTML(flowID: flowID, appName: appName(flow), message: nil))
@@ -23,7 +25,9 @@ extension AuthorizationServer {
         let flow: Flow
         switch accessibleFlow(id: flowID, request: request) {
         case .failure(let error):
-            return .html(error.status, signOnHTML(flowID: nil, appName: nil, message: error.details.first?.message ?? error.message))
+            return .html(
+                error.status,
+                signOnHTML(flowID: nil, appName: nil, message: error.details.first?.message ?? error.message))
         case .success(let found):
             flow = found
         }
@@ -31,7 +35,10 @@ extension AuthorizationServer {
         let form = request.formParameters
         switch checkPassword(username: form["username"] ?? "", password: form["password"] ?? "") {
         case .failure(let error):
-            return .html(400, signOnHTML(flowID: flowID, appName: appName(flow), message: error.details.first?.message ?? error.message))
+            return .html(
+                400,
+                signOnHTML(
+                    flowID: flowID, appName: appName(flow), message: error.details.first?.message ?? error.message))
         case .success(let user):
             completeFlow(flowID, userID: user.id)
             return .found(resumeURL(flowID))
@@ -43,15 +50,16 @@ extension AuthorizationServer {
     }
 
     private func signOnHTML(flowID: String?, appName: String?, message: String?) -> String {
-        let form = flowID.map { id in
-            """
-            <form method="post" action="\(HTML.escape(signOnURL(id)))">
-            <label>Username <input name="username" autocomplete="username" autofocus></label><br>
-            <label>Password <input name="password" type="password" autocomplete="current-password"></label><br>
-            <button type="submit">Sign On</button>
-            </form>
-            """
-        } ?? ""
+        let form =
+            flowID.map { id in
+                """
+                <form method="post" action="\(HTML.escape(signOnURL(id)))">
+                <label>Username <input name="username" autocomplete="username" autofocus></label><br>
+                <label>Password <input name="password" type="password" autocomplete="current-password"></label><br>
+                <button type="submit">Sign On</button>
+                </form>
+                """
+            } ?? ""
         return """
             <!DOCTYPE html>
             <html><head><meta charset="utf-8"><title>Sign On</title></head>

@@ -36,7 +36,8 @@ extension AuthorizationServer {
         case "refresh_token":
             result = refresh(form: form, app: app)
         case let other?:
-            result = .failure(OAuthError(error: "unsupported_grant_type", description: "The grant_type \(other) is not supported."))
+            result = .failure(
+                OAuthError(error: "unsupported_grant_type", description: "The grant_type \(other) is not supported."))
         }
         switch result {
         case .success(let body):
@@ -58,7 +59,8 @@ extension AuthorizationServer {
         guard !code.used else {
             // RFC 6749 §4.1.2: a reused code revokes the tokens issued from it.
             revokeGrant(code.value)
-            return .failure(.invalidGrant("The authorization code has already been used; tokens issued from it are revoked."))
+            return .failure(
+                .invalidGrant("The authorization code has already been used; tokens issued from it are revoked."))
         }
         guard code.expiresAt > now else {
             codes[value] = nil
@@ -72,7 +74,8 @@ extension AuthorizationServer {
                 return .failure(.invalidGrant("redirect_uri is required: it was sent on the authorization request."))
             }
             guard sent == expected else {
-                return .failure(.invalidGrant("The redirect_uri does not match the one sent on the authorization request."))
+                return .failure(
+                    .invalidGrant("The redirect_uri does not match the one sent on the authorization request."))
             }
         }
         if let challenge = code.codeChallenge {
@@ -80,10 +83,12 @@ extension AuthorizationServer {
                 return .failure(.invalidGrant("PKCE verification failed: code_verifier is required."))
             }
             guard PKCE.verifier(verifier, matches: challenge, method: code.codeChallengeMethod ?? "plain") else {
-                return .failure(.invalidGrant("PKCE verification failed: the code_verifier does not match the code_challenge."))
+                return .failure(
+                    .invalidGrant("PKCE verification failed: the code_verifier does not match the code_challenge."))
             }
         } else if form["code_verifier"] != nil {
-            return .failure(.invalidGrant("PKCE verification failed: no code_challenge was sent on the authorization request."))
+            return .failure(
+                .invalidGrant("PKCE verification failed: no code_challenge was sent on the authorization request."))
         }
         guard let session = sessions[code.sessionToken], !session.ended else {
             return .failure(.invalidGrant("The session for this authorization code has ended."))
@@ -91,7 +96,8 @@ extension AuthorizationServer {
         code.used = true
         codes[value] = code
         let grant = TokenGrant(
-            clientID: app.id, userID: code.userID, sessionID: session.id, sessionToken: session.token, scope: code.scope,
+            clientID: app.id, userID: code.userID, sessionID: session.id, sessionToken: session.token,
+            scope: code.scope,
             authTime: code.authTime, nonce: code.nonce, grantID: code.value)
         return issueTokens(grant, app: app)
     }
@@ -119,7 +125,10 @@ extension AuthorizationServer {
         if let requested = form["scope"] {
             let granted = Set(record.scope.split(separator: " "))
             guard Set(requested.split(separator: " ")).isSubset(of: granted) else {
-                return .failure(OAuthError(error: "invalid_scope", description: "The requested scope exceeds the scope originally granted."))
+                return .failure(
+                    OAuthError(
+                        error: "invalid_scope", description: "The requested scope exceeds the scope originally granted."
+                    ))
             }
             scope = requested
         }

@@ -20,7 +20,8 @@ extension AuthorizationServer {
         do {
             key = try signingKeyForIssuance()
         } catch {
-            return .failure(OAuthError(error: "server_error", description: "The signing key could not be made.", status: 500))
+            return .failure(
+                OAuthError(error: "server_error", description: "The signing key could not be made.", status: 500))
         }
 
         // reference §6.1, claims in PingOne's order.
@@ -50,20 +51,22 @@ extension AuthorizationServer {
                 refreshToken = Self.randomToken(byteCount: 48)
             } else {
                 // reference §6.3.
-                refreshToken = try key.sign(.object([
-                    JSONMember("sub", .string(user.id)),
-                    JSONMember("jti", .string(refreshJTI)),
-                    JSONMember("exp", .int(iat + Int(Self.refreshTokenLifetime))),
-                    JSONMember("sid", .string(grant.sessionID)),
-                    JSONMember("scope", .string(grant.scope)),
-                    JSONMember("auth_time", .int(authTime)),
-                    JSONMember("acr", acr),
-                    JSONMember("amr", .array(["pwd"])),
-                    JSONMember("iss", .string(issuer)),
-                ]))
+                refreshToken = try key.sign(
+                    .object([
+                        JSONMember("sub", .string(user.id)),
+                        JSONMember("jti", .string(refreshJTI)),
+                        JSONMember("exp", .int(iat + Int(Self.refreshTokenLifetime))),
+                        JSONMember("sid", .string(grant.sessionID)),
+                        JSONMember("scope", .string(grant.scope)),
+                        JSONMember("auth_time", .int(authTime)),
+                        JSONMember("acr", acr),
+                        JSONMember("amr", .array(["pwd"])),
+                        JSONMember("iss", .string(issuer)),
+                    ]))
             }
             if grant.scopes.contains("openid") {
-                idToken = try key.sign(idTokenClaims(grant, user: user, iat: iat, authTime: authTime, accessToken: accessToken))
+                idToken = try key.sign(
+                    idTokenClaims(grant, user: user, iat: iat, authTime: authTime, accessToken: accessToken))
             }
         } catch {
             return .failure(OAuthError(error: "server_error", description: "Token signing failed.", status: 500))
@@ -95,7 +98,9 @@ extension AuthorizationServer {
     }
 
     /// ID token claims (reference §6.2); the faults `wrongNonce`, `wrongAudience` and `hostileBytes` alter them.
-    private func idTokenClaims(_ grant: TokenGrant, user: SimulatedUser, iat: Int, authTime: Int, accessToken: String) -> JSONValue {
+    private func idTokenClaims(_ grant: TokenGrant, user: SimulatedUser, iat: Int, authTime: Int, accessToken: String)
+        -> JSONValue
+    {
         var audience = grant.clientID
         if faults.contains(.wrongAudience) {
             audience = configuration.applications.first { $0.id != grant.clientID }?.id ?? Self.newID()

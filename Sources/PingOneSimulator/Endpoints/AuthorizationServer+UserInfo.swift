@@ -22,10 +22,12 @@ extension AuthorizationServer {
         }
         guard record.expiresAt > now else {
             // reference §5.3: an expired token is INVALID_VALUE "Access token expired".
-            return userInfoError(detailCode: "INVALID_VALUE", message: "Access token expired", oauthError: "invalid_token")
+            return userInfoError(
+                detailCode: "INVALID_VALUE", message: "Access token expired", oauthError: "invalid_token")
         }
         guard let user = configuration.user(id: record.userID) else {
-            return userInfoError(detailCode: "INVALID_TOKEN", message: "The token's user no longer exists.", oauthError: "invalid_token")
+            return userInfoError(
+                detailCode: "INVALID_TOKEN", message: "The token's user no longer exists.", oauthError: "invalid_token")
         }
         let scopes = Set(record.scope.split(separator: " ").map(String.init))
         var claims = [JSONMember("sub", .string(user.id))]

@@ -17,15 +17,21 @@ struct PingOneError: Error, Sendable, Equatable {
     var headers: [SimulatorResponse.HeaderField] = []
 
     func response(id: String = UUID().uuidString.lowercased()) -> SimulatorResponse {
-        var members = [JSONMember("id", .string(id)), JSONMember("code", .string(code)), JSONMember("message", .string(message))]
+        var members = [
+            JSONMember("id", .string(id)), JSONMember("code", .string(code)), JSONMember("message", .string(message)),
+        ]
         if !details.isEmpty {
-            members.append(JSONMember("details", .array(details.map { detail in
-                var fields = [JSONMember("code", .string(detail.code))]
-                if let target = detail.target { fields.append(JSONMember("target", .string(target))) }
-                fields.append(JSONMember("message", .string(detail.message)))
-                if let inner = detail.innerError { fields.append(JSONMember("innerError", .object(inner))) }
-                return .object(fields)
-            })))
+            members.append(
+                JSONMember(
+                    "details",
+                    .array(
+                        details.map { detail in
+                            var fields = [JSONMember("code", .string(detail.code))]
+                            if let target = detail.target { fields.append(JSONMember("target", .string(target))) }
+                            fields.append(JSONMember("message", .string(detail.message)))
+                            if let inner = detail.innerError { fields.append(JSONMember("innerError", .object(inner))) }
+                            return .object(fields)
+                        })))
         }
         var response = SimulatorResponse.json(status, .object(members))
         response.headers += headers
@@ -35,7 +41,9 @@ struct PingOneError: Error, Sendable, Equatable {
 
 extension PingOneError {
     /// 400 `INVALID_REQUEST` with one detail.
-    static func invalidRequest(_ message: String, detailCode: String = "INVALID_VALUE", target: String? = nil) -> PingOneError {
+    static func invalidRequest(_ message: String, detailCode: String = "INVALID_VALUE", target: String? = nil)
+        -> PingOneError
+    {
         PingOneError(
             status: 400, code: "INVALID_REQUEST", message: "The request could not be completed. \(message)",
             details: [Detail(code: detailCode, target: target, message: message)])
@@ -59,7 +67,8 @@ extension PingOneError {
 
     /// 413 for bodies over the 1 MB cap (reference §5.5).
     static let bodyTooLarge = PingOneError(
-        status: 413, code: "INVALID_REQUEST", message: "The request could not be completed. The request body is too large.",
+        status: 413, code: "INVALID_REQUEST",
+        message: "The request could not be completed. The request body is too large.",
         details: [Detail(code: "SIZE_LIMIT_EXCEEDED", target: "body", message: "Request bodies are limited to 1 MB.")])
 
     /// 500, the `tokenServerError` fault.

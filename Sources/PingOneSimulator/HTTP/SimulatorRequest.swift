@@ -11,7 +11,10 @@ struct SimulatorRequest: Sendable, Equatable {
     var headers: [(name: String, value: String)]
     var body: Data
 
-    init(method: String, path: String, query: String? = nil, headers: [(name: String, value: String)] = [], body: Data = Data()) {
+    init(
+        method: String, path: String, query: String? = nil, headers: [(name: String, value: String)] = [],
+        body: Data = Data()
+    ) {
         self.method = method
         self.path = path
         self.query = query
@@ -21,7 +24,8 @@ struct SimulatorRequest: Sendable, Equatable {
 
     static func == (lhs: SimulatorRequest, rhs: SimulatorRequest) -> Bool {
         lhs.method == rhs.method && lhs.path == rhs.path && lhs.query == rhs.query && lhs.body == rhs.body
-            && lhs.headers.map(\.name) == rhs.headers.map(\.name) && lhs.headers.map(\.value) == rhs.headers.map(\.value)
+            && lhs.headers.map(\.name) == rhs.headers.map(\.name)
+            && lhs.headers.map(\.value) == rhs.headers.map(\.value)
     }
 
     /// The first value of a header, by case-insensitive name.
@@ -36,7 +40,8 @@ struct SimulatorRequest: Sendable, Equatable {
     /// The media type of the body, lowercased, without parameters.
     var mediaType: String? {
         header("content-type").map {
-            $0.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            $0.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                ?? ""
         }
     }
 

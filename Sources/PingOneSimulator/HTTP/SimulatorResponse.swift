@@ -18,8 +18,11 @@ struct SimulatorResponse: Sendable, Equatable {
     }
 
     /// A JSON response.
-    static func json(_ status: Int, _ value: JSONValue, contentType: String = "application/json;charset=UTF-8") -> SimulatorResponse {
-        SimulatorResponse(status: status, headers: [HeaderField(name: "Content-Type", value: contentType)], body: value.data)
+    static func json(_ status: Int, _ value: JSONValue, contentType: String = "application/json;charset=UTF-8")
+        -> SimulatorResponse
+    {
+        SimulatorResponse(
+            status: status, headers: [HeaderField(name: "Content-Type", value: contentType)], body: value.data)
     }
 
     /// An HTML page.

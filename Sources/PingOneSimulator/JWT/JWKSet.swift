@@ -62,12 +62,16 @@ struct JWKSet: Sendable {
                 if case .rsa(_, let rsa) = key { return rsa }
                 return nil
             }
-            guard !rsaKeys.isEmpty else { throw .noMatchingKey("no RSA key\(Self.kidNote(jwt)) in the application's jwks") }
+            guard !rsaKeys.isEmpty else {
+                throw .noMatchingKey("no RSA key\(Self.kidNote(jwt)) in the application's jwks")
+            }
             let signature = _RSA.Signing.RSASignature(rawRepresentation: jwt.signature)
             let valid = rsaKeys.contains { key in
                 switch alg {
-                case "RS384": key.isValidSignature(signature, for: SHA384.hash(data: input), padding: .insecurePKCS1v1_5)
-                case "RS512": key.isValidSignature(signature, for: SHA512.hash(data: input), padding: .insecurePKCS1v1_5)
+                case "RS384":
+                    key.isValidSignature(signature, for: SHA384.hash(data: input), padding: .insecurePKCS1v1_5)
+                case "RS512":
+                    key.isValidSignature(signature, for: SHA512.hash(data: input), padding: .insecurePKCS1v1_5)
                 default: key.isValidSignature(signature, for: SHA256.hash(data: input), padding: .insecurePKCS1v1_5)
                 }
             }
@@ -77,7 +81,9 @@ struct JWKSet: Sendable {
                 if case .p256(_, let ec) = key { return ec }
                 return nil
             }
-            guard !ecKeys.isEmpty else { throw .noMatchingKey("no P-256 key\(Self.kidNote(jwt)) in the application's jwks") }
+            guard !ecKeys.isEmpty else {
+                throw .noMatchingKey("no P-256 key\(Self.kidNote(jwt)) in the application's jwks")
+            }
             // RFC 7518 §3.4: the signature is R || S, 64 octets.
             guard let signature = try? P256.Signing.ECDSASignature(rawRepresentation: jwt.signature) else {
                 throw .badSignature

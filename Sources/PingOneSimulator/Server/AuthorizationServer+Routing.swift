@@ -31,7 +31,8 @@ extension AuthorizationServer {
 
         switch (rest.first, rest.count) {
         case ("as", 2), ("as", 3):
-            return await routeAuthorizationServer(rest.dropFirst().joined(separator: "/"), method: method, request: request)
+            return await routeAuthorizationServer(
+                rest.dropFirst().joined(separator: "/"), method: method, request: request)
         case ("flows", 2):
             switch method {
             case "GET": return readFlow(id: rest[1], request: request)
@@ -73,8 +74,13 @@ extension AuthorizationServer {
 
     private func methodNotAllowed(_ method: String) -> SimulatorResponse {
         PingOneError(
-            status: 405, code: "INVALID_REQUEST", message: "The request could not be completed. Method \(method) is not allowed.",
-            details: [.init(code: "INVALID_VALUE", target: "method", message: "Method \(method) is not allowed on this resource.")]
+            status: 405, code: "INVALID_REQUEST",
+            message: "The request could not be completed. Method \(method) is not allowed.",
+            details: [
+                .init(
+                    code: "INVALID_VALUE", target: "method",
+                    message: "Method \(method) is not allowed on this resource.")
+            ]
         ).response()
     }
 }

@@ -36,8 +36,9 @@ struct InteractiveCommand: AsyncParsableCommand {
             callbackListenerURL: session.listener?.redirectURI)
         let flow = AuthorizationCodeFlow(configuration: configuration, randomness: .system)
         // The listener FlowSession started (on the loopback redirect URI) catches the browser's redirect.
-        let status = await InteractiveSession.run(flow: flow, transport: session.transport, presentation: presentation,
-                                                  listener: session.listener)
+        let status = await InteractiveSession.run(
+            flow: flow, transport: session.transport, presentation: presentation,
+            listener: session.listener)
         await session.stop()
         if status != 0 { throw ExitCode(status) }
     }
@@ -53,7 +54,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var flowOptions: FlowOptions
 
-    @Option(name: .customLong("demo-app"), help: "Which demo app: web (confidential, CLIENT_SECRET_BASIC) or spa (public, PKCE S256 required).")
+    @Option(
+        name: .customLong("demo-app"),
+        help: "Which demo app: web (confidential, CLIENT_SECRET_BASIC) or spa (public, PKCE S256 required).")
     var demoApp: DemoApp = .web
 
     @Option(name: .customLong("fault"), help: "Make the simulator fail on purpose (repeatable).")

@@ -18,7 +18,9 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var flowOptions: FlowOptions
     @OptionGroup var demoOptions: DemoOptions
 
-    @Option(name: .customLong("then"), help: "Follow-up steps after the tokens, comma-separated: userinfo, introspect, refresh, revoke, signoff.")
+    @Option(
+        name: .customLong("then"),
+        help: "Follow-up steps after the tokens, comma-separated: userinfo, introspect, refresh, revoke, signoff.")
     var followUps: FollowUpList?
 
     @Flag(help: "Print the record as JSON instead of a transcript.")
@@ -29,10 +31,12 @@ struct RunCommand: AsyncParsableCommand {
         let prompter = SecretPrompter()
         let probe = AuthorizationCodeFlow(configuration: session.configuration, randomness: .fixed())
         if session.configuration.password == nil, let username = session.configuration.username,
-           !probe.signsOnInBrowser, prompter.isInteractive {
+            !probe.signsOnInBrowser, prompter.isInteractive
+        {
             // The Flow API sign-on needs the password: ask for it, echo off, never from a flag.
             do {
-                session.configuration.password = try prompter.secret("Password for \(username)", variable: "AUTHFLOW_PASSWORD")
+                session.configuration.password = try prompter.secret(
+                    "Password for \(username)", variable: "AUTHFLOW_PASSWORD")
             } catch {
                 await session.stop()
                 throw error
@@ -55,7 +59,8 @@ struct RunCommand: AsyncParsableCommand {
 
         let redactor = flowOptions.showSecrets ? Redactor.none : Redactor(secrets: flow.secrets)
         if json {
-            let export = RecordExport(redactor: redactor).json(configuration: flow.configuration, record: flow.record, outcome: outcome)
+            let export = RecordExport(redactor: redactor).json(
+                configuration: flow.configuration, record: flow.record, outcome: outcome)
             print(export.prettyText())
         } else {
             let writer = TranscriptWriter(redactor: redactor, now: Date())
@@ -66,14 +71,19 @@ struct RunCommand: AsyncParsableCommand {
         }
         switch outcome {
         case .completed:
-            let names = flow.tokens.map { tokens in
-                [("access_token", tokens.accessToken), ("id_token", tokens.idToken), ("refresh_token", tokens.refreshToken)]
+            let names =
+                flow.tokens.map { tokens in
+                    [
+                        ("access_token", tokens.accessToken), ("id_token", tokens.idToken),
+                        ("refresh_token", tokens.refreshToken),
+                    ]
                     .filter { $0.1 != nil }.map(\.0)
-            } ?? []
+                } ?? []
             if !json { print("✓ tokens received: \(names.joined(separator: ", "))") }
         case .failed(let step, let failure):
             let cause = failure.likelyCause(at: step).map { " (\($0))" } ?? ""
-            let line = "authflow: step \(step.number) \(step.title) failed: \(redactor.redact(failure.description))\(cause)"
+            let line =
+                "authflow: step \(step.number) \(step.title) failed: \(redactor.redact(failure.description))\(cause)"
             FileHandle.standardError.write(Data((TerminalSafe.line(line) + "\n").utf8))
             throw ExitCode(1)
         }

@@ -18,7 +18,11 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .customLong("config"), help: "A simulator configuration JSON file instead of the built-in demo.")
     var configFile: String?
 
-    @Option(name: .customLong("fault"), help: "Make the simulator fail on purpose (repeatable): \(SimulatorFault.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        name: .customLong("fault"),
+        help:
+            "Make the simulator fail on purpose (repeatable): \(SimulatorFault.allCases.map(\.rawValue).joined(separator: ", "))."
+    )
     var faults: [SimulatorFaultArgument] = []
 
     func validate() throws {
@@ -42,7 +46,9 @@ struct SimulateCommand: AsyncParsableCommand {
         print("  discovery     \(simulator.issuer)/.well-known/openid-configuration")
         for app in configuration.applications {
             let secret = app.secret.map { " secret \($0)" } ?? ""
-            print("  app           \(app.id)  \(app.name)  \(app.tokenEndpointAuthMethod)  PKCE \(app.pkceEnforcement)\(secret)")
+            print(
+                "  app           \(app.id)  \(app.name)  \(app.tokenEndpointAuthMethod)  PKCE \(app.pkceEnforcement)\(secret)"
+            )
         }
         for user in configuration.users {
             print("  user          \(user.username) / \(user.password)")

@@ -20,8 +20,10 @@ struct DecodeCommand: AsyncParsableCommand {
     @Argument(help: "Compact tokens; when none are given, one per line is read from standard input.")
     var tokens: [String] = []
 
-    @Option(help: ArgumentHelp("Keys to verify with: a JWKS, JWK or PEM file, or an http(s) URL such as the issuer's jwks_uri.",
-                               valueName: "file|url"))
+    @Option(
+        help: ArgumentHelp(
+            "Keys to verify with: a JWKS, JWK or PEM file, or an http(s) URL such as the issuer's jwks_uri.",
+            valueName: "file|url"))
     var jwks: String?
 
     @Option(help: "Expected issuer; iss must equal it exactly.")
@@ -45,7 +47,9 @@ struct DecodeCommand: AsyncParsableCommand {
     @Option(help: "The client secret, for HS256/384/512 (default: $AUTHFLOW_CLIENT_SECRET).")
     var secret: String?
 
-    @Option(name: .customLong("max-age"), help: "The max_age sent, in seconds; auth_time must then be present and recent enough.")
+    @Option(
+        name: .customLong("max-age"),
+        help: "The max_age sent, in seconds; auth_time must then be present and recent enough.")
     var maxAge: Int?
 
     @Option(name: .customLong("acr-values"), help: "The acr_values sent (space-separated); acr must be one of them.")
@@ -57,8 +61,11 @@ struct DecodeCommand: AsyncParsableCommand {
     @Option(help: "Clock skew allowed on every time check, in seconds.")
     var skew: Int = 60
 
-    @Option(name: .customLong("server-date"),
-            help: ArgumentHelp("The server's Date header (e.g. \"Sun, 06 Nov 1994 08:49:37 GMT\"), to compare clocks.", valueName: "http-date"))
+    @Option(
+        name: .customLong("server-date"),
+        help: ArgumentHelp(
+            "The server's Date header (e.g. \"Sun, 06 Nov 1994 08:49:37 GMT\"), to compare clocks.",
+            valueName: "http-date"))
     var serverDate: String?
 
     @Flag(help: "Print JSON instead of text.")
@@ -91,7 +98,8 @@ struct DecodeCommand: AsyncParsableCommand {
         }
 
         let expectations = TokenExpectations(
-            kind: kind.flatMap(TokenKind.init(rawValue:)), issuer: issuer, clientID: clientID, audience: audience, nonce: nonce,
+            kind: kind.flatMap(TokenKind.init(rawValue:)), issuer: issuer, clientID: clientID, audience: audience,
+            nonce: nonce,
             accessToken: accessToken, code: code, maxAge: maxAge, acrValues: DecodeInput.acrValues(acrValues),
             allowedSkew: TimeInterval(skew), now: now,
             serverClock: serverDate.flatMap { try? ClockSkew(dateHeader: $0, receivedAt: now) }
@@ -105,7 +113,8 @@ struct DecodeCommand: AsyncParsableCommand {
         if json {
             print(Inspection.json(inspections))
         } else if inspections.isEmpty {
-            FileHandle.standardError.write(Data("authflow decode: no token given (as an argument or on standard input)\n".utf8))
+            FileHandle.standardError.write(
+                Data("authflow decode: no token given (as an argument or on standard input)\n".utf8))
         } else {
             print(Inspection.text(inspections))
         }

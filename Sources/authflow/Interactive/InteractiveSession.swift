@@ -48,9 +48,11 @@ public final class InteractiveSession {
     ///   - randomness: for a restarted flow's state, nonce and PKCE verifier.
     ///   - environment: read for `TERM` and `NO_COLOR`.
     /// - Returns: 0 after `q`; 1 when the terminal cannot be used (the reason goes to stderr).
-    public static func run(flow: AuthorizationCodeFlow, transport: any HTTPTransport, presentation: Presentation,
-                           listener: CallbackListener? = nil, randomness: FlowRandomness = .system,
-                           environment: [String: String] = ProcessInfo.processInfo.environment) async -> Int32 {
+    public static func run(
+        flow: AuthorizationCodeFlow, transport: any HTTPTransport, presentation: Presentation,
+        listener: CallbackListener? = nil, randomness: FlowRandomness = .system,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async -> Int32 {
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(environment: environment)
@@ -59,15 +61,18 @@ public final class InteractiveSession {
             return 1
         }
         defer { terminal.stop() }
-        let session = InteractiveSession(terminal: terminal, flow: flow, transport: transport,
-                                         presentation: presentation, listener: listener, randomness: randomness)
+        let session = InteractiveSession(
+            terminal: terminal, flow: flow, transport: transport,
+            presentation: presentation, listener: listener, randomness: randomness)
         let status = await session.loop()
         await session.stopOwnListener()
         return status
     }
 
-    private init(terminal: CursesTerminal, flow: AuthorizationCodeFlow, transport: any HTTPTransport,
-                 presentation: Presentation, listener: CallbackListener?, randomness: FlowRandomness) {
+    private init(
+        terminal: CursesTerminal, flow: AuthorizationCodeFlow, transport: any HTTPTransport,
+        presentation: Presentation, listener: CallbackListener?, randomness: FlowRandomness
+    ) {
         self.terminal = terminal
         self.transport = transport
         self.listener = listener
@@ -148,22 +153,25 @@ public final class InteractiveSession {
     private func listen(ticket: Int, timeout: Duration) {
         listenTask?.task.cancel()
         let redirectURI = initialConfiguration.redirectURI
-        listenTask = (ticket, Task { [weak self] in
-            guard let self else { return }
-            let message: AppMessage
-            do throws(CallbackListenerError) {
-                let listener = try await self.freshListener(redirectURI: redirectURI)
-                let url = try await listener.callback(timeout: timeout)
-                guard !Task.isCancelled else { return }
-                self.listenerSpent = true
-                message = .callbackCaught(ticket: ticket, url, at: Date())
-            } catch {
-                guard !Task.isCancelled else { return }
-                message = .callbackListenerFailed(ticket: ticket, reason: error.description)
+        listenTask = (
+            ticket,
+            Task { [weak self] in
+                guard let self else { return }
+                let message: AppMessage
+                do throws(CallbackListenerError) {
+                    let listener = try await self.freshListener(redirectURI: redirectURI)
+                    let url = try await listener.callback(timeout: timeout)
+                    guard !Task.isCancelled else { return }
+                    self.listenerSpent = true
+                    message = .callbackCaught(ticket: ticket, url, at: Date())
+                } catch {
+                    guard !Task.isCancelled else { return }
+                    message = .callbackListenerFailed(ticket: ticket, reason: error.description)
+                }
+                self.arrived.append(message)
+                if self.listenTask?.ticket == ticket { self.listenTask = nil }
             }
-            self.arrived.append(message)
-            if self.listenTask?.ticket == ticket { self.listenTask = nil }
-        })
+        )
     }
 
     /// The listener to wait on: the one given, or, once that has caught a redirect, a new one on

@@ -6,10 +6,14 @@ struct DemoOptions: ParsableArguments {
     @Flag(help: "Start the built-in PingOne simulator on loopback and run against it (no tenant, no internet).")
     var demo = false
 
-    @Option(name: .customLong("demo-app"), help: "Which demo app: web (confidential, CLIENT_SECRET_BASIC) or spa (public, PKCE S256 required).")
+    @Option(
+        name: .customLong("demo-app"),
+        help: "Which demo app: web (confidential, CLIENT_SECRET_BASIC) or spa (public, PKCE S256 required).")
     var demoApp: DemoApp = .web
 
-    @Option(name: .customLong("fault"), help: ArgumentHelp("Make the simulator fail on purpose (repeatable).", discussion: SimulatorFaultArgument.list))
+    @Option(
+        name: .customLong("fault"),
+        help: ArgumentHelp("Make the simulator fail on purpose (repeatable).", discussion: SimulatorFaultArgument.list))
     var faultArguments: [SimulatorFaultArgument] = []
 
     var faults: [SimulatorFault] {

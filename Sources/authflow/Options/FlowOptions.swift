@@ -10,16 +10,23 @@ struct FlowOptions: ParsableArguments {
     @Option(help: "A named profile from $XDG_CONFIG_HOME/authflow/profiles.json (env AUTHFLOW_PROFILE).")
     var profile: String?
 
-    @Option(name: .customLong("auth-path"), help: "Authorization host: https://auth.pingone.<tld>, a custom domain (no /{envID}), or any URL.")
+    @Option(
+        name: .customLong("auth-path"),
+        help: "Authorization host: https://auth.pingone.<tld>, a custom domain (no /{envID}), or any URL.")
     var authPath: String?
 
     @Option(help: "PingOne region: NA, EU, CA, AP, AU or SG; picks https://auth.pingone.<tld>.")
     var region: String?
 
-    @Option(help: "Any OpenID Connect issuer: endpoints come from its discovery document; sign-on happens in a browser unless it is PingOne.")
+    @Option(
+        help:
+            "Any OpenID Connect issuer: endpoints come from its discovery document; sign-on happens in a browser unless it is PingOne."
+    )
     var issuer: String?
 
-    @Option(name: [.customLong("environment-id"), .customLong("env")], help: "PingOne environment ID. Leave out with a custom domain.")
+    @Option(
+        name: [.customLong("environment-id"), .customLong("env")],
+        help: "PingOne environment ID. Leave out with a custom domain.")
     var environmentID: String?
 
     @Option(name: .customLong("client-id"), help: "Application (client) ID.")
@@ -34,7 +41,11 @@ struct FlowOptions: ParsableArguments {
     @Flag(help: "Send the authorize request as a form POST instead of GET.")
     var post = false
 
-    @Option(name: .customLong("auth-method"), help: "Token endpoint auth method: NONE, CLIENT_SECRET_BASIC (default), CLIENT_SECRET_POST, CLIENT_SECRET_JWT or PRIVATE_KEY_JWT.")
+    @Option(
+        name: .customLong("auth-method"),
+        help:
+            "Token endpoint auth method: NONE, CLIENT_SECRET_BASIC (default), CLIENT_SECRET_POST, CLIENT_SECRET_JWT or PRIVATE_KEY_JWT."
+    )
     var authMethod: String?
 
     @Option(help: "Private key for PRIVATE_KEY_JWT and key-signed request objects: a PEM or JWK file.")
@@ -49,13 +60,21 @@ struct FlowOptions: ParsableArguments {
     @Flag(help: "Push the authorize parameters first (PAR, RFC 9126), then authorize with request_uri.")
     var par = false
 
-    @Option(name: .customLong("request-object"), help: "Send the parameters as a signed request JWT: HS256 (client secret) or key (--key).")
+    @Option(
+        name: .customLong("request-object"),
+        help: "Send the parameters as a signed request JWT: HS256 (client secret) or key (--key).")
     var requestObject: String?
 
-    @Flag(help: "Sign on in a browser: authflow shows the authorize URL and catches the redirect on the loopback redirect URI.")
+    @Flag(
+        help:
+            "Sign on in a browser: authflow shows the authorize URL and catches the redirect on the loopback redirect URI."
+    )
     var browser = false
 
-    @Flag(help: "Sign on in a browser, then paste the URL it was redirected to (for redirect URIs authflow cannot listen on).")
+    @Flag(
+        help:
+            "Sign on in a browser, then paste the URL it was redirected to (for redirect URIs authflow cannot listen on)."
+    )
     var paste = false
 
     @Option(help: "Username for the sign-on step.")
@@ -64,7 +83,9 @@ struct FlowOptions: ParsableArguments {
     @Option(name: .customLong("post-logout-redirect-uri"), help: "Where sign-off sends the browser, if registered.")
     var postLogoutRedirectURI: String?
 
-    @Option(name: .customLong("param"), help: "An extra authorize parameter as name=value (repeatable), e.g. --param prompt=login.")
+    @Option(
+        name: .customLong("param"),
+        help: "An extra authorize parameter as name=value (repeatable), e.g. --param prompt=login.")
     var parameters: [String] = []
 
     @Option(help: "Seconds one request may take (default 10).")
@@ -81,7 +102,9 @@ struct FlowOptions: ParsableArguments {
             throw ValidationError("--param takes name=value; '\(parameter)' has no '='.")
         }
         if let timeout, !(1...600).contains(timeout) { throw ValidationError("--timeout takes 1 to 600 seconds.") }
-        if browser && paste { throw ValidationError("--browser and --paste are two ways to do the same step: pick one.") }
+        if browser && paste {
+            throw ValidationError("--browser and --paste are two ways to do the same step: pick one.")
+        }
     }
 
     /// The settings these flags give; unset flags leave the lower layers alone.
@@ -129,7 +152,9 @@ struct FlowOptions: ParsableArguments {
     }
 
     /// The configuration and the settings it came from, resolved once (profile warnings print once).
-    func resolve(environment: [String: String], prompter: SecretPrompter) throws -> (configuration: FlowConfiguration, settings: FlowSettings) {
+    func resolve(environment: [String: String], prompter: SecretPrompter) throws -> (
+        configuration: FlowConfiguration, settings: FlowSettings
+    ) {
         let settings = try resolvedSettings(environment: environment)
         let method: ClientAuthenticationMethod
         do {
@@ -138,9 +163,12 @@ struct FlowOptions: ParsableArguments {
             throw ValidationError(error.description)
         }
         var secret = environment[settings.clientSecretVariable]
-        let needsSecret = [.clientSecretBasic, .clientSecretPost, .clientSecretJWT].contains(method) || settings.requestObject?.lowercased() == "hs256"
+        let needsSecret =
+            [.clientSecretBasic, .clientSecretPost, .clientSecretJWT].contains(method)
+            || settings.requestObject?.lowercased() == "hs256"
         if needsSecret, secret == nil, settings.clientID != nil, settings.redirectURI != nil {
-            secret = try prompter.secret("Client secret for \(settings.clientID ?? "")", variable: settings.clientSecretVariable)
+            secret = try prompter.secret(
+                "Client secret for \(settings.clientID ?? "")", variable: settings.clientSecretVariable)
         }
         var clientKey: ClientKey?
         if let keyFile = settings.keyFile {
@@ -153,7 +181,8 @@ struct FlowOptions: ParsableArguments {
             }
         }
         do {
-            var configuration = try settings.configuration(clientSecret: secret, password: environment[settings.passwordVariable], clientKey: clientKey)
+            var configuration = try settings.configuration(
+                clientSecret: secret, password: environment[settings.passwordVariable], clientKey: clientKey)
             configuration.extraAuthorizeParameters = extraParameters
             return (configuration, settings)
         } catch {

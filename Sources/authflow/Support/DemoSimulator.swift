@@ -61,8 +61,10 @@ struct DemoSimulator {
         let raw = Array(key.publicKey.rawRepresentation)
         let jwk = JSONValue.object([
             JSONMember("kty", .string("EC")), JSONMember("crv", .string("P-256")),
-            JSONMember("kid", .string("authflow-demo-key")), JSONMember("use", .string("sig")), JSONMember("alg", .string("ES256")),
-            JSONMember("x", .string(Base64URL.encode(raw.prefix(32)))), JSONMember("y", .string(Base64URL.encode(raw.suffix(32)))),
+            JSONMember("kid", .string("authflow-demo-key")), JSONMember("use", .string("sig")),
+            JSONMember("alg", .string("ES256")),
+            JSONMember("x", .string(Base64URL.encode(raw.prefix(32)))),
+            JSONMember("y", .string(Base64URL.encode(raw.suffix(32)))),
         ])
         return JSONValue.object([JSONMember("keys", .array([jwk]))]).compactText
     }

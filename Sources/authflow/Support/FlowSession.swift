@@ -25,14 +25,17 @@ struct FlowSession: Sendable {
                 let started = try await DemoSimulator.start(options: demoOptions, flowOptions: flowOptions)
                 demo = started
                 configuration = started.flowConfiguration
-                notes.append("simulator at \(started.simulator.baseURL.absoluteString)"
-                    + (demoOptions.faults.isEmpty ? "" : " with faults: \(demoOptions.faults.map(\.rawValue).joined(separator: ", "))"))
+                notes.append(
+                    "simulator at \(started.simulator.baseURL.absoluteString)"
+                        + (demoOptions.faults.isEmpty
+                            ? "" : " with faults: \(demoOptions.faults.map(\.rawValue).joined(separator: ", "))"))
             } else {
                 let resolved = try flowOptions.resolve(environment: environment, prompter: SecretPrompter())
                 configuration = resolved.configuration
                 let settings = resolved.settings
                 if let issuer = settings.issuer {
-                    configuration.discoveredEndpoints = try await discover(issuer: issuer, transport: transport, timeout: configuration.requestTimeout)
+                    configuration.discoveredEndpoints = try await discover(
+                        issuer: issuer, transport: transport, timeout: configuration.requestTimeout)
                     notes.append("endpoints from \(FlowEndpoints.discoveryURL(issuer: issuer))")
                 }
             }
@@ -59,8 +62,9 @@ struct FlowSession: Sendable {
                 throw ValidationError("\(error.description) (or use --paste)")
             }
         }
-        return FlowSession(configuration: configuration, transport: transport, demo: demo, listener: listener,
-                           paste: browserFlow && listener == nil, notes: notes)
+        return FlowSession(
+            configuration: configuration, transport: transport, demo: demo, listener: listener,
+            paste: browserFlow && listener == nil, notes: notes)
     }
 
     /// Reads an issuer's discovery document (OIDC Discovery §4) into endpoints.
@@ -68,7 +72,9 @@ struct FlowSession: Sendable {
         let url = FlowEndpoints.discoveryURL(issuer: issuer)
         let response: HTTPResponse
         do {
-            response = try await transport.send(HTTPRequest(method: "GET", url: url, headers: [HTTPHeader("Accept", "application/json")]), timeout: timeout)
+            response = try await transport.send(
+                HTTPRequest(method: "GET", url: url, headers: [HTTPHeader("Accept", "application/json")]),
+                timeout: timeout)
         } catch {
             throw ValidationError("Cannot read \(url): \(error)")
         }
@@ -95,12 +101,14 @@ struct FlowSession: Sendable {
         let paste = self.paste
         guard listener != nil || paste else { return nil }
         return { url in
-            let message = paste
+            let message =
+                paste
                 ? "Open this URL in a browser and sign on; then paste the URL it was sent back to:\n  \(url)\n> "
                 : "Open this URL in a browser and sign on (authflow waits for the redirect):\n  \(url)\n"
             FileHandle.standardError.write(Data(message.utf8))
             if let listener { return try await listener.callback(timeout: .seconds(300)) }
-            guard let line = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces), !line.isEmpty else {
+            guard let line = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces), !line.isEmpty
+            else {
                 throw ValidationError("no callback URL was pasted")
             }
             return line

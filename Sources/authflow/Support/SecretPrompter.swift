@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Asks for a secret on the terminal with echo off; never reads secrets from flags.
@@ -12,7 +13,8 @@ struct SecretPrompter {
     /// Reads one secret; fails with a clear message, naming the variable to set, when no one can type it.
     func secret(_ label: String, variable: String) throws -> String {
         guard isInteractive else {
-            throw ValidationError("\(label) is needed: set \(variable) in the environment; there is no terminal to ask on.")
+            throw ValidationError(
+                "\(label) is needed: set \(variable) in the environment; there is no terminal to ask on.")
         }
         FileHandle.standardError.write(Data("\(label): ".utf8))
         var original = termios()

@@ -1,6 +1,7 @@
 import Dispatch
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Waits for SIGINT or SIGTERM without killing the process, so servers can stop cleanly.
@@ -18,7 +19,9 @@ enum SignalWaiter {
                 source.resume()
                 return source
             }
-            continuation.onTermination = { _ in sources.forEach { $0.cancel() } }
+            continuation.onTermination = { _ in
+                for source in sources { source.cancel() }
+            }
         }
         for await number in signals { return number }
         return SIGTERM

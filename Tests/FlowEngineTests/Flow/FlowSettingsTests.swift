@@ -5,7 +5,8 @@ import Testing
 /// Profiles, environment and flags: later layers win; secrets only by variable name.
 @Suite struct FlowSettingsTests {
     func write(_ json: String, mode: Int = 0o600) throws -> [String: String] {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("authflow-profiles-\(UUID().uuidString)")
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "authflow-profiles-\(UUID().uuidString)")
         let folder = home.appendingPathComponent("authflow")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("profiles.json")
@@ -50,7 +51,10 @@ import Testing
 
     @Test func anUnknownProfileNamesTheOnesThatExist() throws {
         let environment = try write(file)
-        #expect(throws: ProfileError.unknownProfile("prod", available: ["eu-dev"], path: ProfileStore.fileURL(environment: environment).path)) {
+        #expect(
+            throws: ProfileError.unknownProfile(
+                "prod", available: ["eu-dev"], path: ProfileStore.fileURL(environment: environment).path)
+        ) {
             try ProfileStore.load("prod", environment: environment)
         }
     }
@@ -84,14 +88,21 @@ import Testing
 
     @Test func missingOrWrongSettingsSayWhat() {
         var settings = FlowSettings()
-        #expect(throws: SettingsError.self) { try settings.configuration(clientSecret: nil, password: nil, clientKey: nil) }
+        #expect(throws: SettingsError.self) {
+            try settings.configuration(clientSecret: nil, password: nil, clientKey: nil)
+        }
         settings.clientID = "c"
         settings.redirectURI = "https://x/cb"
         settings.authMethod = "PRIVATE_KEY_JWT"
-        #expect(throws: SettingsError.missing("private key", hint: "PRIVATE_KEY_JWT and key-signed request objects need --key FILE (PEM or JWK).")) {
+        #expect(
+            throws: SettingsError.missing(
+                "private key", hint: "PRIVATE_KEY_JWT and key-signed request objects need --key FILE (PEM or JWK).")
+        ) {
             try settings.configuration(clientSecret: nil, password: nil, clientKey: nil)
         }
         settings.authMethod = "CLIENT_SECRET_SOMETHING"
-        #expect(throws: SettingsError.self) { try settings.configuration(clientSecret: "s", password: nil, clientKey: nil) }
+        #expect(throws: SettingsError.self) {
+            try settings.configuration(clientSecret: "s", password: nil, clientKey: nil)
+        }
     }
 }

@@ -10,11 +10,18 @@ import Testing
     func completedFlow(_ change: (inout FlowConfiguration) -> Void = { _ in }) -> AuthorizationCodeFlow {
         var flow = AuthorizationCodeFlow(configuration: Fixture.configuration(change), randomness: .fixed())
         _ = flow.handle(.sendRequested(at: Fixture.now))
-        _ = flow.handle(.responseReceived(.redirect("\(Fixture.redirect)?code=c1&state=\(flow.state)",
-                                                   headers: [HTTPHeader("Set-Cookie", "ST=st-9; Path=/")]), at: Fixture.now, elapsed: .zero))
+        _ = flow.handle(
+            .responseReceived(
+                .redirect(
+                    "\(Fixture.redirect)?code=c1&state=\(flow.state)",
+                    headers: [HTTPHeader("Set-Cookie", "ST=st-9; Path=/")]), at: Fixture.now, elapsed: .zero))
         _ = flow.handle(.sendRequested(at: Fixture.now))
-        _ = flow.handle(.responseReceived(.json(200, "OK", #"{"access_token":"at-1","token_type":"Bearer","refresh_token":"rt-1","id_token":"e30.e30."}"#),
-                                          at: Fixture.now, elapsed: .zero))
+        _ = flow.handle(
+            .responseReceived(
+                .json(
+                    200, "OK",
+                    #"{"access_token":"at-1","token_type":"Bearer","refresh_token":"rt-1","id_token":"e30.e30."}"#),
+                at: Fixture.now, elapsed: .zero))
         _ = flow.handle(.sendRequested(at: Fixture.now))
         _ = flow.handle(.responseReceived(.json(200, "OK", #"{"keys":[]}"#), at: Fixture.now, elapsed: .zero))
         // The made-up ID token fails its checks; follow-ups are still open after a failed inspection.
@@ -41,7 +48,10 @@ import Testing
         #expect(request.url == "\(env)/as/userinfo")
         #expect(request.header("Authorization") == "Bearer at-1")
         #expect(request.header("Cookie") == nil)
-        #expect(flow.handle(.responseReceived(.json(200, "OK", #"{"sub":"u1","email":"a@b"}"#), at: Fixture.now, elapsed: .zero)) == .finished)
+        #expect(
+            flow.handle(
+                .responseReceived(.json(200, "OK", #"{"sub":"u1","email":"a@b"}"#), at: Fixture.now, elapsed: .zero))
+                == .finished)
         #expect(flow.record.last?.decoded.claims?.members?.map(\.key) == ["sub", "email"])
     }
 
@@ -54,7 +64,9 @@ import Testing
         }
         #expect(String(decoding: request.body, as: UTF8.self) == "grant_type=refresh_token&refresh_token=rt-1")
         #expect(request.header("Authorization")?.hasPrefix("Basic ") == true)
-        let action = flow.handle(.responseReceived(.json(200, "OK", #"{"access_token":"at-2","refresh_token":"rt-2"}"#), at: Fixture.now, elapsed: .zero))
+        let action = flow.handle(
+            .responseReceived(
+                .json(200, "OK", #"{"access_token":"at-2","refresh_token":"rt-2"}"#), at: Fixture.now, elapsed: .zero))
         #expect(action == .finished)
         #expect(flow.tokens?.refreshToken == "rt-2")
         #expect(flow.record.last?.decoded.note == "the refresh token rotated: the old one is spent")
@@ -67,8 +79,9 @@ import Testing
             Issue.record("no request")
             return
         }
-        #expect(String(decoding: introspect.body, as: UTF8.self)
-            == "token=at-1&token_type_hint=access_token&client_id=\(Fixture.client)&client_secret=s3cret-value")
+        #expect(
+            String(decoding: introspect.body, as: UTF8.self)
+                == "token=at-1&token_type_hint=access_token&client_id=\(Fixture.client)&client_secret=s3cret-value")
         _ = flow.handle(.responseReceived(.json(200, "OK", #"{"active":true}"#), at: Fixture.now, elapsed: .zero))
         #expect(flow.record.last?.decoded.note == "the token is active")
         _ = flow.handle(.followUpChosen(.revoke))
@@ -89,7 +102,8 @@ import Testing
         }
         #expect(request.url == "\(env)/as/signoff?id_token_hint=e30.e30.")
         #expect(request.header("Cookie") == "ST=st-9")
-        let response = HTTPResponse(status: 200, reason: "OK", headers: [HTTPHeader("Set-Cookie", "ST=; Path=/; Max-Age=0")])
+        let response = HTTPResponse(
+            status: 200, reason: "OK", headers: [HTTPHeader("Set-Cookie", "ST=; Path=/; Max-Age=0")])
         #expect(flow.handle(.responseReceived(response, at: Fixture.now, elapsed: .zero)) == .finished)
         #expect(flow.cookieJar.cookies.isEmpty)
         #expect(flow.record.last?.decoded.note == "signed off: the session cookie was cleared")
@@ -102,7 +116,8 @@ import Testing
     }
 
     @Test func parSendsTheParametersThenAuthorizesWithRequestURI() {
-        var flow = AuthorizationCodeFlow(configuration: Fixture.configuration { $0.usesPushedAuthorization = true }, randomness: .fixed())
+        var flow = AuthorizationCodeFlow(
+            configuration: Fixture.configuration { $0.usesPushedAuthorization = true }, randomness: .fixed())
         #expect(flow.phase == .ready(.par))
         guard case .send(let par, .par) = flow.handle(.sendRequested(at: Fixture.now)) else {
             Issue.record("no PAR request")
@@ -111,20 +126,28 @@ import Testing
         #expect(par.method == "POST")
         #expect(par.url == "\(env)/as/par")
         #expect(FormURLEncoding.decode(String(decoding: par.body, as: UTF8.self)).value("state") == flow.state)
-        let reply = HTTPResponse.json(201, "Created", #"{"request_uri":"urn:ietf:params:oauth:request_uri:abc","expires_in":60}"#)
+        let reply = HTTPResponse.json(
+            201, "Created", #"{"request_uri":"urn:ietf:params:oauth:request_uri:abc","expires_in":60}"#)
         #expect(flow.handle(.responseReceived(reply, at: Fixture.now, elapsed: .zero)) == .awaitSend(.authorize))
         guard case .send(let authorize, .authorize) = flow.handle(.sendRequested(at: Fixture.now)) else {
             Issue.record("no authorize request")
             return
         }
-        #expect(authorize.url == "\(env)/as/authorize?client_id=\(Fixture.client)&request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Aabc")
+        #expect(
+            authorize.url
+                == "\(env)/as/authorize?client_id=\(Fixture.client)&request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Aabc"
+        )
     }
 
     @Test func clientSecretJWTSendsAVerifiableHS256Assertion() throws {
-        var flow = AuthorizationCodeFlow(configuration: Fixture.configuration { $0.clientAuthentication = .clientSecretJWT }, randomness: .fixed())
+        var flow = AuthorizationCodeFlow(
+            configuration: Fixture.configuration { $0.clientAuthentication = .clientSecretJWT }, randomness: .fixed())
         _ = flow.handle(.sendRequested(at: Fixture.now))
-        #expect(flow.handle(.responseReceived(.redirect("\(Fixture.redirect)?code=c1&state=\(flow.state)"), at: Fixture.now, elapsed: .zero))
-            == .awaitSend(.token))
+        #expect(
+            flow.handle(
+                .responseReceived(
+                    .redirect("\(Fixture.redirect)?code=c1&state=\(flow.state)"), at: Fixture.now, elapsed: .zero))
+                == .awaitSend(.token))
         guard case .send(let request, .token) = flow.handle(.sendRequested(at: Fixture.now)) else {
             Issue.record("no request")
             return
@@ -140,9 +163,11 @@ import Testing
     }
 
     @Test func aProviderWithoutTheFlowAPISignsOnInTheBrowser() {
-        let endpoints = FlowEndpoints(issuer: "http://127.0.0.1:9400", authorization: "http://127.0.0.1:9400/oauth2/authorize",
-                                      token: "http://127.0.0.1:9400/oauth2/token")
-        var flow = AuthorizationCodeFlow(configuration: Fixture.configuration { $0.discoveredEndpoints = endpoints }, randomness: .fixed())
+        let endpoints = FlowEndpoints(
+            issuer: "http://127.0.0.1:9400", authorization: "http://127.0.0.1:9400/oauth2/authorize",
+            token: "http://127.0.0.1:9400/oauth2/token")
+        var flow = AuthorizationCodeFlow(
+            configuration: Fixture.configuration { $0.discoveredEndpoints = endpoints }, randomness: .fixed())
         let action = flow.handle(.sendRequested(at: Fixture.now))
         guard case .awaitBrowserSignOn(let url) = action else {
             Issue.record("expected a browser sign-on, got \(action)")
@@ -159,9 +184,11 @@ import Testing
 
 @Suite struct BrowserRetryTests {
     @Test func retryingAFailedCallbackWaitsForAnotherOne() {
-        let endpoints = FlowEndpoints(issuer: "http://127.0.0.1:9400", authorization: "http://127.0.0.1:9400/authorize",
-                                      token: "http://127.0.0.1:9400/token")
-        var flow = AuthorizationCodeFlow(configuration: Fixture.configuration { $0.discoveredEndpoints = endpoints }, randomness: .fixed())
+        let endpoints = FlowEndpoints(
+            issuer: "http://127.0.0.1:9400", authorization: "http://127.0.0.1:9400/authorize",
+            token: "http://127.0.0.1:9400/token")
+        var flow = AuthorizationCodeFlow(
+            configuration: Fixture.configuration { $0.discoveredEndpoints = endpoints }, randomness: .fixed())
         guard case .awaitBrowserSignOn(let url) = flow.handle(.sendRequested(at: Fixture.now)) else {
             Issue.record("expected a browser sign-on")
             return
@@ -169,7 +196,9 @@ import Testing
         _ = flow.handle(.callbackReceived("\(Fixture.redirect)?code=x&state=forged", at: Fixture.now))
         #expect(flow.phase == .failed(.signOn, .stateMismatch(sent: flow.state, received: "forged")))
         #expect(flow.handle(.retryRequested) == .awaitBrowserSignOn(URL: url))
-        #expect(flow.handle(.callbackReceived("\(Fixture.redirect)?code=y&state=\(flow.state)", at: Fixture.now)) == .awaitSend(.token))
+        #expect(
+            flow.handle(.callbackReceived("\(Fixture.redirect)?code=y&state=\(flow.state)", at: Fixture.now))
+                == .awaitSend(.token))
         #expect(flow.code == "y")
     }
 }

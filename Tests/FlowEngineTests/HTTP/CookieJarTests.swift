@@ -8,9 +8,11 @@ import Testing
 
     @Test func storesAndSendsByDomainAndPath() {
         var jar = CookieJar()
-        let stored = jar.store(setCookieHeaders: ["ST=abc; Path=/env/; Secure; HttpOnly", "other=1; Path=/elsewhere"], from: auth, at: now)
+        let stored = jar.store(
+            setCookieHeaders: ["ST=abc; Path=/env/; Secure; HttpOnly", "other=1; Path=/elsewhere"], from: auth, at: now)
         #expect(stored.map(\.name) == ["ST", "other"])
-        #expect(jar.cookieHeader(for: URLParts("https://auth.pingone.com/env/as/resume?flowId=1")!, at: now) == "ST=abc")
+        #expect(
+            jar.cookieHeader(for: URLParts("https://auth.pingone.com/env/as/resume?flowId=1")!, at: now) == "ST=abc")
         #expect(jar.cookieHeader(for: URLParts("https://api.pingone.com/env/as/resume")!, at: now) == nil)
     }
 
@@ -25,7 +27,8 @@ import Testing
 
     @Test func expiryAndMaxAgeAreRespected() {
         var jar = CookieJar()
-        jar.store(setCookieHeaders: ["a=1; Max-Age=60", "b=2; Expires=Sun, 06 Nov 1994 08:49:37 GMT"], from: auth, at: now)
+        jar.store(
+            setCookieHeaders: ["a=1; Max-Age=60", "b=2; Expires=Sun, 06 Nov 1994 08:49:37 GMT"], from: auth, at: now)
         #expect(jar.cookies.map(\.name) == ["a"])
         #expect(jar.cookieHeader(for: auth, at: now.addingTimeInterval(61)) == nil)
         jar.store(setCookieHeaders: ["a=; Max-Age=0"], from: auth, at: now)
@@ -35,7 +38,10 @@ import Testing
     @Test func aDomainThatDoesNotCoverTheHostIsRejected() {
         var jar = CookieJar()
         #expect(jar.store(setCookieHeaders: ["x=1; Domain=evil.example"], from: auth, at: now).isEmpty)
-        #expect(jar.store(setCookieHeaders: ["y=1; Domain=.pingone.com; Path=/"], from: auth, at: now).map(\.domain) == ["pingone.com"])
+        #expect(
+            jar.store(setCookieHeaders: ["y=1; Domain=.pingone.com; Path=/"], from: auth, at: now).map(\.domain) == [
+                "pingone.com"
+            ])
         #expect(jar.cookieHeader(for: URLParts("https://apps.pingone.com/")!, at: now) == "y=1")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FlowEngine
 
 /// Claims made readable: dates, relative times, lists and PingOne labels.
@@ -11,8 +12,11 @@ import Testing
     @Test func pingOneIDTokenReadsInOrderWithLabels() throws {
         let readable = ClaimReader.read(Sample.idClaims(), now: Sample.now)
         #expect(readable.map(\.name) == Sample.idClaims().members?.map(\.key))
-        #expect(claim("exp", in: readable)?.value == .time(Sample.now.addingTimeInterval(3540),
-                                                          utc: "2027-01-15 08:59:00Z", relative: "in 59 m"))
+        #expect(
+            claim("exp", in: readable)?.value
+                == .time(
+                    Sample.now.addingTimeInterval(3540),
+                    utc: "2027-01-15 08:59:00Z", relative: "in 59 m"))
         #expect(claim("iat", in: readable)?.value.text == "2027-01-15 07:59:00Z (1 m ago)")
         #expect(claim("auth_time", in: readable)?.label == "authenticated at")
         #expect(claim("aud", in: readable)?.value == .list([Sample.clientID]))
@@ -85,7 +89,10 @@ import Testing
         #expect(TimeText.utc(Date(timeIntervalSince1970: seconds)) == expected)
     }
 
-    @Test(arguments: [(0.0, "0 s"), (59.9, "59 s"), (-600, "10 m"), (7199, "1 h"), (200_000, "2 d"), (.infinity, "0 s"), (1e300, "104166666666 d")])
+    @Test(arguments: [
+        (0.0, "0 s"), (59.9, "59 s"), (-600, "10 m"), (7199, "1 h"), (200_000, "2 d"), (.infinity, "0 s"),
+        (1e300, "104166666666 d"),
+    ])
     func durations(seconds: Double, expected: String) {
         #expect(TimeText.duration(seconds) == expected)
     }

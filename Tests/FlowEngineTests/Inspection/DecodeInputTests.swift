@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FlowEngine
 
 /// How `authflow decode` reads its tokens and secret.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FlowEngine
 
 /// During a flow, tokens are checked against the values this run sent and received.
@@ -18,25 +19,30 @@ import Testing
             configuration: Fixture.configuration { $0.clientID = clientID }, randomness: .fixed())
         let authorize = StepRecord(
             step: .authorize, action: "Authorize",
-            request: HTTPRequest(method: "GET", url: "\(Sample.issuer)/authorize?response_type=code&client_id=\(clientID)&\(authorizeQuery)"),
+            request: HTTPRequest(
+                method: "GET",
+                url: "\(Sample.issuer)/authorize?response_type=code&client_id=\(clientID)&\(authorizeQuery)"),
             sentAt: Sample.now.addingTimeInterval(-30))
-        var token = StepRecord(step: .token, action: "Token", request: HTTPRequest(method: "POST", url: "\(Sample.issuer)/token"),
-                               sentAt: Sample.now.addingTimeInterval(-1))
+        var token = StepRecord(
+            step: .token, action: "Token", request: HTTPRequest(method: "POST", url: "\(Sample.issuer)/token"),
+            sentAt: Sample.now.addingTimeInterval(-1))
         token.elapsed = .milliseconds(500)
         token.decoded.serverDate = Sample.now.addingTimeInterval(2.5)
         flow.record = [authorize, token]
         flow.code = Sample.code
 
-        let accessToken = try TestToken.sign(header: TestToken.header("RS256", kid: Sample.kid, typ: "at+jwt"),
-                                             claims: Sample.accessClaims(), key: .vectorRSA)
+        let accessToken = try TestToken.sign(
+            header: TestToken.header("RS256", kid: Sample.kid, typ: "at+jwt"),
+            claims: Sample.accessClaims(), key: .vectorRSA)
         let claims = (idClaims ?? Sample.idClaims())
             .setting("nonce", .string(Self.sentNonce))
             .setting("at_hash", .string(TokenHash.leftHalf(of: accessToken, algorithm: .rs256)))
-        flow.tokens = TokenSet(json: .object([
-            JSONMember("access_token", .string(accessTokenInResponse ?? accessToken)),
-            JSONMember("token_type", .string("Bearer")),
-            JSONMember("id_token", .string(try Sample.idToken(claims))),
-        ]))
+        flow.tokens = TokenSet(
+            json: .object([
+                JSONMember("access_token", .string(accessTokenInResponse ?? accessToken)),
+                JSONMember("token_type", .string("Bearer")),
+                JSONMember("id_token", .string(try Sample.idToken(claims))),
+            ]))
         let jwks = try Vectors.json("rs256-test-jwks.json")
         let key = try #require(jwks["keys"]?.elements?.first).setting("kid", .string(Sample.kid))
         flow.keySet = .object(["keys": .array([key])])
@@ -53,8 +59,11 @@ import Testing
         #expect(expectations.acrValues == ["Single_Factor", "Multi_Factor"])
         #expect(expectations.code == Sample.code)
         #expect(expectations.accessToken == flow.tokens?.accessToken)
-        #expect(expectations.serverClock == ClockSkew(serverDate: Sample.now.addingTimeInterval(2.5),
-                                                      localDate: Sample.now.addingTimeInterval(-0.5)))
+        #expect(
+            expectations.serverClock
+                == ClockSkew(
+                    serverDate: Sample.now.addingTimeInterval(2.5),
+                    localDate: Sample.now.addingTimeInterval(-0.5)))
     }
 
     @Test func everyTokenOfTheRunPassesEveryCheck() throws {
@@ -72,7 +81,8 @@ import Testing
     }
 
     @Test func aDifferentNonceSentFailsOnlyTheNonce() throws {
-        let inspected = try flow(authorizeQuery: "nonce=another&max_age=600&acr_values=Single_Factor").inspectTokens(now: Sample.now)
+        let inspected = try flow(authorizeQuery: "nonce=another&max_age=600&acr_values=Single_Factor").inspectTokens(
+            now: Sample.now)
         #expect(inspected.first?.inspection.failures.map(\.name) == ["nonce"])
         #expect(inspected.last?.inspection.failures == [])
     }

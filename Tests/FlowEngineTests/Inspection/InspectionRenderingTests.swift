@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FlowEngine
 
 /// The text and JSON renderers: order kept, sections present, nothing raw from the token.
@@ -9,7 +10,8 @@ import Testing
     }
 
     @Test func textShowsEverySectionWithFailuresFirst() throws {
-        let compact = try Sample.idToken(Sample.idClaims().setting("exp", .integer(Int64(Sample.now.timeIntervalSince1970) - 7200)))
+        let compact = try Sample.idToken(
+            Sample.idClaims().setting("exp", .integer(Int64(Sample.now.timeIntervalSince1970) - 7200)))
         var expectations = Sample.expectations()
         expectations.serverClock = ClockSkew(serverDate: Sample.now.addingTimeInterval(3), localDate: Sample.now)
         let lines = inspect(compact, expectations).textLines
@@ -18,18 +20,29 @@ import Testing
         for section in ["Header", "Claims", "Readable", "Signature", "Checks (failures first)", "Clock"] {
             #expect(lines.contains(section), "\(section)")
         }
-        for line in ["  alg        algorithm                     RS256", "  kid        key ID                        \(Sample.kid)"] {
+        for line in [
+            "  alg        algorithm                     RS256",
+            "  kid        key ID                        \(Sample.kid)",
+        ] {
             #expect(lines.contains(line), "\(line)")
         }
         let checks = try #require(lines.firstIndex(of: "Checks (failures first)"))
-        #expect(lines[checks + 1].hasPrefix("  ✗ FAIL  exp        expired 2027-01-15 06:00:00Z (2 h ago); allowed skew 1 m; fails on the server's clock too (server clock 3 s ahead)"))
+        #expect(
+            lines[checks + 1].hasPrefix(
+                "  ✗ FAIL  exp        expired 2027-01-15 06:00:00Z (2 h ago); allowed skew 1 m; fails on the server's clock too (server clock 3 s ahead)"
+            ))
         #expect(lines[checks + 2].hasPrefix("  ✓ pass  signature  RS256 signature verified"))
         #expect(lines.contains("  exp        expires                       2027-01-15 06:00:00Z (2 h ago)"))
-        #expect(lines.contains("  the server's clock is 3 s ahead of the local clock (server Date 2027-01-15 08:00:03Z, local 2027-01-15 08:00:00Z)"))
+        #expect(
+            lines.contains(
+                "  the server's clock is 3 s ahead of the local clock (server Date 2027-01-15 08:00:03Z, local 2027-01-15 08:00:00Z)"
+            ))
     }
 
     @Test func headerAndClaimsKeepTheOrderSent() throws {
-        let claims = JSONValue.object(["zeta": .integer(1), "alpha": .integer(2), "iss": .string("joe"), "mid": .bool(true)])
+        let claims = JSONValue.object([
+            "zeta": .integer(1), "alpha": .integer(2), "iss": .string("joe"), "mid": .bool(true),
+        ])
         let header = JSONValue.object(["typ": .string("JWT"), "kid": .string("k"), "alg": .string("RS256")])
         let compact = try TestToken.sign(header: header, claims: claims, key: .vectorRSA)
         let inspection = inspect(compact, TokenExpectations(now: Sample.now))
@@ -58,7 +71,9 @@ import Testing
         let json = Inspection.json([inspection])
         for output in [text, json] {
             for scalar in output.unicodeScalars where scalar != "\n" {
-                let unsafe = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || TerminalSafe.bidiControls.contains(scalar.value)
+                let unsafe =
+                    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                    || TerminalSafe.bidiControls.contains(scalar.value)
                 #expect(!unsafe, "raw U+\(String(scalar.value, radix: 16)) in output")
             }
         }
@@ -71,9 +86,18 @@ import Testing
     @Test func parseErrorsNameTheirStep() {
         let cases: [(String, String)] = [
             ("", "Not a JWT: failed at step 1 of 5 (input): the token is empty"),
-            ("a.b", "Not a JWT: failed at step 2 of 5 (segments): a JWS has 3 dot-separated segments and a JWE 5; this has 2"),
-            ("e30.e30=.", "Not a JWT: failed at step 3 of 5 (base64url): the payload is not valid base64url: base64url must not be padded with '=' (RFC 7515 §2)"),
-            ("bm90IGpzb24.e30.", "Not a JWT: failed at step 4 of 5 (json): the header is not JSON: invalid literal, expected 'null' at byte 0"),
+            (
+                "a.b",
+                "Not a JWT: failed at step 2 of 5 (segments): a JWS has 3 dot-separated segments and a JWE 5; this has 2"
+            ),
+            (
+                "e30.e30=.",
+                "Not a JWT: failed at step 3 of 5 (base64url): the payload is not valid base64url: base64url must not be padded with '=' (RFC 7515 §2)"
+            ),
+            (
+                "bm90IGpzb24.e30.",
+                "Not a JWT: failed at step 4 of 5 (json): the header is not JSON: invalid literal, expected 'null' at byte 0"
+            ),
             ("W10.e30.", "Not a JWT: failed at step 5 of 5 (object): the header is JSON but not an object"),
         ]
         for (input, line) in cases {

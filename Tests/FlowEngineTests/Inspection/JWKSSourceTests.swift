@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+
 @testable import FlowEngine
 
 /// `--jwks FILE|URL`: files, loopback URLs, and each way loading fails.
 @Suite struct JWKSSourceTests {
     @Test func argumentIsAURLOrAPath() {
-        #expect(JWKSSource(argument: "https://auth.pingone.com/env/as/jwks") == .url(URL(string: "https://auth.pingone.com/env/as/jwks")!))
+        #expect(
+            JWKSSource(argument: "https://auth.pingone.com/env/as/jwks")
+                == .url(URL(string: "https://auth.pingone.com/env/as/jwks")!))
         #expect(JWKSSource(argument: "HTTP://127.0.0.1:9400/as/jwks").isURL)
         #expect(JWKSSource(argument: "keys/jwks.json") == .file("keys/jwks.json"))
     }
@@ -31,7 +34,9 @@ import Testing
     }
 
     @Test func directoryIsNotAFile() async {
-        await #expect(throws: JWKSSource.LoadError.unreadableFile(path: Vectors.directory.path, reason: "it is a directory")) {
+        await #expect(
+            throws: JWKSSource.LoadError.unreadableFile(path: Vectors.directory.path, reason: "it is a directory")
+        ) {
             _ = try await JWKSSource(argument: Vectors.directory.path).load()
         }
     }
@@ -49,9 +54,12 @@ import Testing
     }
 
     @Test func urlWithAnErrorStatusSaysSoWithTheBodySanitized() async throws {
-        let server = try await LoopbackHTTPServer(reply: .init(status: .notFound, body: "{\"code\":\"NOT_FOUND\u{1b}[2J\"}"))
+        let server = try await LoopbackHTTPServer(
+            reply: .init(status: .notFound, body: "{\"code\":\"NOT_FOUND\u{1b}[2J\"}"))
         let url = server.baseURL + "/as/jwks"
-        await #expect(throws: JWKSSource.LoadError.httpStatus(url: url, status: 404, body: "{\"code\":\"NOT_FOUND\\x1b[2J\"}")) {
+        await #expect(
+            throws: JWKSSource.LoadError.httpStatus(url: url, status: 404, body: "{\"code\":\"NOT_FOUND\\x1b[2J\"}")
+        ) {
             _ = try await JWKSSource(argument: url).load()
         }
         try await server.shutdown()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FlowEngine
 
 /// Malformed input gives a clear result, never a crash: every byte of a valid token changed in turn,
@@ -12,7 +13,8 @@ import Testing
         let characters = Array(compact)
         var verified = 0
         for index in characters.indices {
-            for replacement in ["A", ".", "=", "+", "\u{1b}", "é"] as [Character] where characters[index] != replacement {
+            for replacement in ["A", ".", "=", "+", "\u{1b}", "é"] as [Character] where characters[index] != replacement
+            {
                 var changed = characters
                 changed[index] = replacement
                 let inspection = inspector.inspect(String(changed), expecting: Sample.expectations())
@@ -48,7 +50,8 @@ import Testing
         Base64URL.encode("{\"alg\":null}") + ".e30.",
         Base64URL.encode("{\"alg\":\"ES256\"}") + ".e30." + Base64URL.encode([UInt8](repeating: 0, count: 64)),
         Base64URL.encode("{\"alg\":\"EdDSA\"}") + ".e30." + Base64URL.encode([UInt8](repeating: 0xFF, count: 7)),
-        Base64URL.encode("{\"alg\":\"RS256\"}") + "." + Base64URL.encode("{\"exp\":1e999,\"iat\":-1e999,\"nbf\":\"x\",\"aud\":[1,2]}") + ".",
+        Base64URL.encode("{\"alg\":\"RS256\"}") + "."
+            + Base64URL.encode("{\"exp\":1e999,\"iat\":-1e999,\"nbf\":\"x\",\"aud\":[1,2]}") + ".",
         Base64URL.encode("{\"alg\":\"HS256\",\"kid\":{\"x\":1}}") + ".e30.",
         Base64URL.encode([0xFF, 0xFE, 0x00]) + ".e30.",
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FlowEngine
 
 /// Tokens signed by OpenSSL (pyca/cryptography; `Fixtures/make-openssl-signed-tokens.py`), so the
@@ -33,7 +34,8 @@ import Testing
             Issue.record("\(algorithm.rawValue): \(result)")
             return
         }
-        let tampered = TestToken.tampered(compact, claims: .object(["iss": .string("https://openssl.example"), "sub": .string("x")]))
+        let tampered = TestToken.tampered(
+            compact, claims: .object(["iss": .string("https://openssl.example"), "sub": .string("x")]))
         #expect(SignatureVerifier(keys: keys).verify(try JSONWebToken.parse(tampered)).code == "bad_signature")
     }
 }

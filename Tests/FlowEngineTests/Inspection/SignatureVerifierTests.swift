@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FlowEngine
 
 /// Tokens signed in the test with swift-crypto keys, for every algorithm, and each way verification fails.
@@ -7,20 +8,24 @@ import Testing
     let claims = JSONValue.object(["iss": .string("https://issuer.example"), "sub": .string("alice")])
 
     private func keySet(_ keys: JSONWebKey...) -> JSONWebKeySet {
-        JSONWebKeySet(keys: keys.enumerated().map { index, key in
-            var key = key
-            key.origin = .keySet(index: index)
-            return key
-        })
+        JSONWebKeySet(
+            keys: keys.enumerated().map { index, key in
+                var key = key
+                key.origin = .keySet(index: index)
+                return key
+            })
     }
 
     @Test(arguments: SignatureAlgorithm.allCases)
     func everyAlgorithmVerifiesByKid(algorithm: SignatureAlgorithm) throws {
         let key = TestKey.forAlgorithm(algorithm)
-        let compact = try TestToken.sign(header: TestToken.header(algorithm.rawValue, kid: "k1"), claims: claims, key: key)
+        let compact = try TestToken.sign(
+            header: TestToken.header(algorithm.rawValue, kid: "k1"), claims: claims, key: key)
         // A decoy of another type first, so the kid has to do the choosing.
-        let decoy = algorithm.family == .edDSA ? TestKey.p256Key.publicJWK(kid: "k0") : TestKey.ed25519Key.publicJWK(kid: "k0")
-        let result = SignatureVerifier(keys: keySet(decoy, key.publicJWK(kid: "k1"))).verify(try JSONWebToken.parse(compact))
+        let decoy =
+            algorithm.family == .edDSA ? TestKey.p256Key.publicJWK(kid: "k0") : TestKey.ed25519Key.publicJWK(kid: "k0")
+        let result = SignatureVerifier(keys: keySet(decoy, key.publicJWK(kid: "k1"))).verify(
+            try JSONWebToken.parse(compact))
         guard case .verified(let verifiedWith, let reference, .byKeyID) = result else {
             Issue.record("\(algorithm.rawValue): expected verified by kid, got \(result)")
             return
@@ -33,7 +38,8 @@ import Testing
     @Test(arguments: SignatureAlgorithm.allCases)
     func everyAlgorithmFailsWhenThePayloadIsTampered(algorithm: SignatureAlgorithm) throws {
         let key = TestKey.forAlgorithm(algorithm)
-        let compact = try TestToken.sign(header: TestToken.header(algorithm.rawValue, kid: "k1"), claims: claims, key: key)
+        let compact = try TestToken.sign(
+            header: TestToken.header(algorithm.rawValue, kid: "k1"), claims: claims, key: key)
         let tampered = TestToken.tampered(compact, claims: claims.setting("sub", .string("mallory")))
         let result = SignatureVerifier(keys: keySet(key.publicJWK(kid: "k1"))).verify(try JSONWebToken.parse(tampered))
         guard case .badSignature(algorithm, let keys) = result else {
@@ -49,7 +55,8 @@ import Testing
         let key = TestKey.forAlgorithm(algorithm)
         let compact = try TestToken.sign(header: TestToken.header(algorithm.rawValue), claims: claims, key: key)
         let secretKey = TestKey.secret.publicJWK(kid: "hmac")
-        let result = SignatureVerifier(keys: keySet(secretKey, key.publicJWK(kid: "only"))).verify(try JSONWebToken.parse(compact))
+        let result = SignatureVerifier(keys: keySet(secretKey, key.publicJWK(kid: "only"))).verify(
+            try JSONWebToken.parse(compact))
         guard case .verified(_, let reference, .onlyKeyOfType) = result else {
             Issue.record("\(algorithm.rawValue): expected the only key of its type, got \(result)")
             return
@@ -72,7 +79,8 @@ import Testing
     @Test(arguments: [SignatureAlgorithm.hs256, .hs384, .hs512])
     func hsAlgorithmsUseTheClientSecret(algorithm: SignatureAlgorithm) throws {
         let secret = "s3cr3t-client-secret-of-a-decent-length-for-hs512-use-0123456789"
-        let compact = try TestToken.sign(header: TestToken.header(algorithm.rawValue), claims: claims, key: .hmac(Array(secret.utf8)))
+        let compact = try TestToken.sign(
+            header: TestToken.header(algorithm.rawValue), claims: claims, key: .hmac(Array(secret.utf8)))
         let token = try JSONWebToken.parse(compact)
         #expect(SignatureVerifier(clientSecret: secret).verify(token).isVerified)
         if case .verified(_, let key, let selection) = SignatureVerifier(clientSecret: secret).verify(token) {
@@ -83,7 +91,8 @@ import Testing
     }
 
     @Test func unknownKidListsTheKidsAvailable() throws {
-        let compact = try TestToken.sign(header: TestToken.header("ES256", kid: "rotated-away"), claims: claims, key: .p256Key)
+        let compact = try TestToken.sign(
+            header: TestToken.header("ES256", kid: "rotated-away"), claims: claims, key: .p256Key)
         let keys = keySet(TestKey.p256Key.publicJWK(kid: "current"), TestKey.vectorRSA.publicJWK(kid: "rsa-1"))
         let result = SignatureVerifier(keys: keys).verify(try JSONWebToken.parse(compact))
         #expect(result == .unknownKeyID("rotated-away", available: ["current", "rsa-1"]))
@@ -113,13 +122,15 @@ import Testing
 
     @Test func es256WithACurveP384KeyIsAMismatch() throws {
         let compact = try TestToken.sign(header: TestToken.header("ES256", kid: "k"), claims: claims, key: .p256Key)
-        let result = SignatureVerifier(keys: keySet(TestKey.p384Key.publicJWK(kid: "k"))).verify(try JSONWebToken.parse(compact))
+        let result = SignatureVerifier(keys: keySet(TestKey.p384Key.publicJWK(kid: "k"))).verify(
+            try JSONWebToken.parse(compact))
         #expect(result.code == "alg_key_mismatch")
     }
 
     @Test func hsTokenWithOnlyRSAKeysAndNoSecretSaysWhatItNeeds() throws {
         let compact = try TestToken.sign(header: TestToken.header("HS256"), claims: claims, key: .secret)
-        let result = SignatureVerifier(keys: keySet(TestKey.vectorRSA.publicJWK(kid: "rsa"))).verify(try JSONWebToken.parse(compact))
+        let result = SignatureVerifier(keys: keySet(TestKey.vectorRSA.publicJWK(kid: "rsa"))).verify(
+            try JSONWebToken.parse(compact))
         guard case .noKeyOfType(.hs256, let available) = result else {
             Issue.record("expected no key of type, got \(result)")
             return
@@ -129,10 +140,12 @@ import Testing
     }
 
     @Test func noKeyGiven() throws {
-        let rs = try JSONWebToken.parse(try TestToken.sign(header: TestToken.header("RS256"), claims: claims, key: .vectorRSA))
+        let rs = try JSONWebToken.parse(
+            try TestToken.sign(header: TestToken.header("RS256"), claims: claims, key: .vectorRSA))
         #expect(SignatureVerifier().verify(rs) == .noKey(.rs256))
         #expect(SignatureVerifier().verify(rs).description.contains("--jwks"))
-        let hs = try JSONWebToken.parse(try TestToken.sign(header: TestToken.header("HS256"), claims: claims, key: .secret))
+        let hs = try JSONWebToken.parse(
+            try TestToken.sign(header: TestToken.header("HS256"), claims: claims, key: .secret))
         #expect(SignatureVerifier().verify(hs).description.contains("--secret"))
     }
 
@@ -163,8 +176,10 @@ import Testing
     }
 
     @Test func smallRSAKeyIsUnusableWithAReason() throws {
-        let compact = try TestToken.sign(header: TestToken.header("RS256", kid: "small"), claims: claims, key: .vectorRSA)
-        let small = JSONWebKey(material: .rsa(modulus: [0xC1] + [UInt8](repeating: 0x55, count: 127), exponent: [1, 0, 1]), keyID: "small")
+        let compact = try TestToken.sign(
+            header: TestToken.header("RS256", kid: "small"), claims: claims, key: .vectorRSA)
+        let small = JSONWebKey(
+            material: .rsa(modulus: [0xC1] + [UInt8](repeating: 0x55, count: 127), exponent: [1, 0, 1]), keyID: "small")
         let result = SignatureVerifier(keys: keySet(small)).verify(try JSONWebToken.parse(compact))
         guard case .unusableKey(_, let reason) = result else {
             Issue.record("expected an unusable key, got \(result)")
@@ -175,7 +190,9 @@ import Testing
 
     @Test func ecPointOffTheCurveIsUnusable() throws {
         let compact = try TestToken.sign(header: TestToken.header("ES256", kid: "bad"), claims: claims, key: .p256Key)
-        let bad = JSONWebKey(material: .ellipticCurve(.p256, x: [UInt8](repeating: 1, count: 32), y: [UInt8](repeating: 2, count: 32)), keyID: "bad")
+        let bad = JSONWebKey(
+            material: .ellipticCurve(.p256, x: [UInt8](repeating: 1, count: 32), y: [UInt8](repeating: 2, count: 32)),
+            keyID: "bad")
         let result = SignatureVerifier(keys: keySet(bad)).verify(try JSONWebToken.parse(compact))
         #expect(result.code == "unusable_key")
     }
@@ -205,7 +222,8 @@ extension SignatureVerifierTests {
     @Test func hs256SignedWithThePublicRSAKeyIsNotAccepted() throws {
         guard case .rsa(let rsa) = TestKey.vectorRSA else { return }
         let publicPEM = Array(rsa.publicKey.pemRepresentation.utf8)
-        let forged = try TestToken.sign(header: TestToken.header("HS256", kid: "k"), claims: claims, key: .hmac(publicPEM))
+        let forged = try TestToken.sign(
+            header: TestToken.header("HS256", kid: "k"), claims: claims, key: .hmac(publicPEM))
         let keys = keySet(TestKey.vectorRSA.publicJWK(kid: "k"))
         let result = SignatureVerifier(keys: keys).verify(try JSONWebToken.parse(forged))
         #expect(result.code == "alg_key_mismatch")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FlowEngine
 
 /// The simulator's tokens, from a whole flow over loopback, through the inspector.

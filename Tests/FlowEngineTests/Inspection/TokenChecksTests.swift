@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FlowEngine
 
 /// A change to the expectations a flow would have.
@@ -69,7 +70,9 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
         #expect(inspection.check("azp")?.outcome == .notApplicable)
         #expect(inspection.check("nbf")?.outcome == .notApplicable)
         #expect(inspection.check("exp")?.reason == "expires 2027-01-15 08:59:00Z (in 59 m); allowed skew 1 m")
-        #expect(inspection.check("auth_time")?.reason.hasPrefix("authenticated 2027-01-15 07:58:00Z (2 m ago), within max_age 600 s") == true)
+        #expect(
+            inspection.check("auth_time")?.reason.hasPrefix(
+                "authenticated 2027-01-15 07:58:00Z (2 m ago), within max_age 600 s") == true)
         #expect(DecodeExitStatus([inspection]) == .passed)
     }
 
@@ -78,34 +81,57 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
         CheckCase(name: "nonce missing from the token", removed: ["nonce"], failing: ["nonce"]),
         CheckCase(name: "wrong audience", expectation: .clientID("another-client"), failing: ["aud"]),
         CheckCase(name: "audience given directly", expectation: .audience("another-client"), failing: ["aud"]),
-        CheckCase(name: "different access token", expectation: .accessToken("another-access-token"), failing: ["at_hash"]),
-        CheckCase(name: "altered at_hash", claims: [JSONMember("at_hash", .string("77QmUPtjPfzWtF2AnpK9RQ"))], failing: ["at_hash"]),
+        CheckCase(
+            name: "different access token", expectation: .accessToken("another-access-token"), failing: ["at_hash"]),
+        CheckCase(
+            name: "altered at_hash", claims: [JSONMember("at_hash", .string("77QmUPtjPfzWtF2AnpK9RQ"))],
+            failing: ["at_hash"]),
         CheckCase(name: "different code", expectation: .code("another-code"), failing: ["c_hash"]),
         CheckCase(name: "expired", claims: [JSONMember("exp", .integer(seconds - 120))], failing: ["exp"]),
-        CheckCase(name: "expired but within the skew", claims: [JSONMember("exp", .integer(seconds - 30))], failing: []),
+        CheckCase(
+            name: "expired but within the skew", claims: [JSONMember("exp", .integer(seconds - 30))], failing: []),
         CheckCase(name: "no exp", removed: ["exp"], failing: ["exp"]),
         CheckCase(name: "exp not a number", claims: [JSONMember("exp", .string("tomorrow"))], failing: ["exp"]),
         CheckCase(name: "iat in the future", claims: [JSONMember("iat", .integer(seconds + 300))], failing: ["iat"]),
-        CheckCase(name: "iat slightly ahead, within the skew", claims: [JSONMember("iat", .integer(seconds + 30))], failing: []),
+        CheckCase(
+            name: "iat slightly ahead, within the skew", claims: [JSONMember("iat", .integer(seconds + 30))],
+            failing: []),
         CheckCase(name: "nbf in the future", claims: [JSONMember("nbf", .integer(seconds + 300))], failing: ["nbf"]),
         CheckCase(name: "nbf in the past", claims: [JSONMember("nbf", .integer(seconds - 300))], failing: []),
-        CheckCase(name: "several audiences, no azp",
-                  claims: [JSONMember("aud", .array([.string(Sample.clientID), .string("api")]))], failing: ["azp"]),
-        CheckCase(name: "azp names another client",
-                  claims: [JSONMember("aud", .array([.string(Sample.clientID), .string("api")])), JSONMember("azp", .string("api"))],
-                  failing: ["azp"]),
-        CheckCase(name: "azp names this client",
-                  claims: [JSONMember("aud", .array([.string(Sample.clientID), .string("api")])), JSONMember("azp", .string(Sample.clientID))],
-                  failing: []),
-        CheckCase(name: "auth_time older than max_age", claims: [JSONMember("auth_time", .integer(seconds - 3600))], failing: ["auth_time"]),
+        CheckCase(
+            name: "several audiences, no azp",
+            claims: [JSONMember("aud", .array([.string(Sample.clientID), .string("api")]))], failing: ["azp"]),
+        CheckCase(
+            name: "azp names another client",
+            claims: [
+                JSONMember("aud", .array([.string(Sample.clientID), .string("api")])),
+                JSONMember("azp", .string("api")),
+            ],
+            failing: ["azp"]),
+        CheckCase(
+            name: "azp names this client",
+            claims: [
+                JSONMember("aud", .array([.string(Sample.clientID), .string("api")])),
+                JSONMember("azp", .string(Sample.clientID)),
+            ],
+            failing: []),
+        CheckCase(
+            name: "auth_time older than max_age", claims: [JSONMember("auth_time", .integer(seconds - 3600))],
+            failing: ["auth_time"]),
         CheckCase(name: "max_age sent, auth_time missing", removed: ["auth_time"], failing: ["auth_time"]),
         CheckCase(name: "stricter max_age", expectation: .maxAge(30), failing: ["auth_time"]),
         CheckCase(name: "max_age met only thanks to the skew", expectation: .maxAge(60), failing: []),
-        CheckCase(name: "acr not among those requested", claims: [JSONMember("acr", .string("Passwordless"))], failing: ["acr"]),
+        CheckCase(
+            name: "acr not among those requested", claims: [JSONMember("acr", .string("Passwordless"))],
+            failing: ["acr"]),
         CheckCase(name: "acr requested, none returned", removed: ["acr"], failing: ["acr"]),
         CheckCase(name: "other acr requested", expectation: .acrValues(["Multi_Factor"]), failing: ["acr"]),
-        CheckCase(name: "issuer with a trailing slash", claims: [JSONMember("iss", .string(Sample.issuer + "/"))], failing: ["iss"]),
-        CheckCase(name: "other issuer expected", expectation: .issuer("https://auth.pingone.eu/\(Sample.environmentID)/as"), failing: ["iss"]),
+        CheckCase(
+            name: "issuer with a trailing slash", claims: [JSONMember("iss", .string(Sample.issuer + "/"))],
+            failing: ["iss"]),
+        CheckCase(
+            name: "other issuer expected", expectation: .issuer("https://auth.pingone.eu/\(Sample.environmentID)/as"),
+            failing: ["iss"]),
         CheckCase(name: "no sub", removed: ["sub"], failing: ["sub"]),
         CheckCase(name: "aud not a string", claims: [JSONMember("aud", .integer(7))], failing: ["aud"]),
     ]
@@ -115,8 +141,9 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
         let compact = try Sample.idToken(testCase.claims(from: Sample.idClaims()))
         let inspection = inspect(compact, testCase.expectation.apply(to: Sample.expectations()))
         #expect(inspection.signature?.isVerified == true)
-        #expect(inspection.failures.map(\.name) == testCase.failing,
-                "\(inspection.failures.map { "\($0.name): \($0.reason)" })")
+        #expect(
+            inspection.failures.map(\.name) == testCase.failing,
+            "\(inspection.failures.map { "\($0.name): \($0.reason)" })")
         // Failures sort first.
         #expect(inspection.checks.prefix(testCase.failing.count).map(\.name) == testCase.failing)
         #expect(DecodeExitStatus([inspection]) == (testCase.failing.isEmpty ? .passed : .checkFailed))
@@ -124,14 +151,18 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
 
     @Test func failingReasonsSayWhatWasExpected() throws {
         let nonce = inspect(try Sample.idToken(), ExpectationChange.nonce("n-other").apply(to: Sample.expectations()))
-        #expect(nonce.check("nonce")?.reason.contains("nonce is \"\(Sample.nonce)\"; the request sent \"n-other\"") == true)
+        #expect(
+            nonce.check("nonce")?.reason.contains("nonce is \"\(Sample.nonce)\"; the request sent \"n-other\"") == true)
 
-        let audience = inspect(try Sample.idToken(), ExpectationChange.clientID("another").apply(to: Sample.expectations()))
+        let audience = inspect(
+            try Sample.idToken(), ExpectationChange.clientID("another").apply(to: Sample.expectations()))
         #expect(audience.check("aud")?.reason == "aud is [\"\(Sample.clientID)\"]; it does not contain \"another\"")
 
         let hash = inspect(try Sample.idToken(), ExpectationChange.accessToken("x").apply(to: Sample.expectations()))
         let expected = TokenHash.leftHalf(of: "x", algorithm: .rs256)
-        #expect(hash.check("at_hash")?.reason.contains("hashes to \"\(expected)\" (left half of SHA-256 of the access token, base64url)") == true)
+        #expect(
+            hash.check("at_hash")?.reason.contains(
+                "hashes to \"\(expected)\" (left half of SHA-256 of the access token, base64url)") == true)
 
         let slash = inspect(try Sample.idToken(Sample.idClaims().setting("iss", .string(Sample.issuer + "/"))))
         #expect(slash.check("iss")?.reason.contains("differ only by a trailing slash") == true)
@@ -157,16 +188,19 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
     @Test(arguments: [SignatureAlgorithm.es384, .ps512, .hs384])
     func hashesFollowTheAlgorithmsSHA2Size(algorithm: SignatureAlgorithm) throws {
         let key = TestKey.forAlgorithm(algorithm)
-        let compact = try TestToken.sign(header: TestToken.header(algorithm.rawValue, kid: "k"),
-                                         claims: Sample.idClaims(algorithm: algorithm), key: key)
+        let compact = try TestToken.sign(
+            header: TestToken.header(algorithm.rawValue, kid: "k"),
+            claims: Sample.idClaims(algorithm: algorithm), key: key)
         var jwk = key.publicJWK(kid: "k")
         jwk.origin = .keySet(index: 0)
-        let inspection = TokenInspector(keys: JSONWebKeySet(keys: [jwk])).inspect(compact, expecting: Sample.expectations())
+        let inspection = TokenInspector(keys: JSONWebKeySet(keys: [jwk])).inspect(
+            compact, expecting: Sample.expectations())
         #expect(inspection.failures == [])
         #expect(inspection.check("at_hash")?.reason.contains("SHA-\(algorithm.hashBits)") == true)
         // The same claims hashed with SHA-256 do not match a 384/512-bit algorithm.
-        let wrong = try TestToken.sign(header: TestToken.header(algorithm.rawValue, kid: "k"),
-                                       claims: Sample.idClaims(algorithm: .rs256), key: key)
+        let wrong = try TestToken.sign(
+            header: TestToken.header(algorithm.rawValue, kid: "k"),
+            claims: Sample.idClaims(algorithm: .rs256), key: key)
         let failing = TokenInspector(keys: JSONWebKeySet(keys: [jwk])).inspect(wrong, expecting: Sample.expectations())
         #expect(failing.failures.map(\.name) == ["at_hash", "c_hash"])
     }
@@ -182,7 +216,8 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
     // MARK: - Access tokens (RFC 9068)
 
     private func accessToken(_ claims: JSONValue = Sample.accessClaims(), typ: String? = "at+jwt") throws -> String {
-        try TestToken.sign(header: TestToken.header("RS256", kid: Sample.kid, typ: typ), claims: claims, key: .vectorRSA)
+        try TestToken.sign(
+            header: TestToken.header("RS256", kid: Sample.kid, typ: typ), claims: claims, key: .vectorRSA)
     }
 
     @Test func validAccessTokenPassesRFC9068Checks() throws {
@@ -190,7 +225,10 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
         expectations.audience = "https://api.pingone.com"
         let inspection = inspect(try accessToken(), expectations)
         #expect(inspection.kind == TokenKindDecision(kind: .accessToken, reason: "header typ is at+jwt"))
-        #expect(inspection.checks.map(\.name) == ["signature", "typ", "iss", "exp", "aud", "sub", "client_id", "iat", "jti", "nbf"])
+        #expect(
+            inspection.checks.map(\.name) == [
+                "signature", "typ", "iss", "exp", "aud", "sub", "client_id", "iat", "jti", "nbf",
+            ])
         #expect(inspection.failures == [])
         #expect(inspection.check("client_id")?.reason == "client_id is \"\(Sample.clientID)\", as expected")
     }
@@ -204,7 +242,8 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
         CheckCase(name: "other audience expected", expectation: .audience("https://api.example.com"), failing: ["aud"]),
         CheckCase(name: "no iat", removed: ["iat"], failing: ["iat"]),
         CheckCase(name: "expired", claims: [JSONMember("exp", .integer(seconds - 3600))], failing: ["exp"]),
-        CheckCase(name: "other issuer", claims: [JSONMember("iss", .string("https://evil.example/as"))], failing: ["iss"]),
+        CheckCase(
+            name: "other issuer", claims: [JSONMember("iss", .string("https://evil.example/as"))], failing: ["iss"]),
     ]
 
     @Test(arguments: accessTokenCases)
@@ -212,8 +251,9 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
         let compact = try accessToken(testCase.claims(from: Sample.accessClaims()))
         let expectations = testCase.expectation.apply(to: Sample.expectations(kind: .accessToken))
         let inspection = inspect(compact, expectations)
-        #expect(inspection.failures.map(\.name) == testCase.failing,
-                "\(inspection.failures.map { "\($0.name): \($0.reason)" })")
+        #expect(
+            inspection.failures.map(\.name) == testCase.failing,
+            "\(inspection.failures.map { "\($0.name): \($0.reason)" })")
     }
 
     @Test func accessTokenTypHeader() throws {
@@ -228,19 +268,27 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
 
     @Test func kindIsDetectedFromHeaderAndClaims() {
         let header = TestToken.header("RS256")
-        #expect(TokenKindDecision.detect(header: TestToken.header("RS256", typ: "at+JWT"), claims: .object([])).kind == .accessToken)
+        #expect(
+            TokenKindDecision.detect(header: TestToken.header("RS256", typ: "at+JWT"), claims: .object([])).kind
+                == .accessToken)
         #expect(TokenKindDecision.detect(header: header, claims: Sample.idClaims()).kind == .idToken)
-        #expect(TokenKindDecision.detect(header: header, claims: Sample.accessClaims())
+        #expect(
+            TokenKindDecision.detect(header: header, claims: Sample.accessClaims())
                 == TokenKindDecision(kind: .accessToken, reason: "it has client_id, scope"))
         #expect(TokenKindDecision.detect(header: header, claims: .object(["iss": .string("joe")])).kind == .other)
     }
 
     @Test func otherJWTWithoutExpIsNotExpired() throws {
-        let compact = try TestToken.sign(header: TestToken.header("RS256"), claims: .object(["iss": .string("joe")]), key: .vectorRSA)
-        let inspection = TokenInspector(keys: Sample.keySet).inspect(compact, expecting: TokenExpectations(now: Sample.now))
+        let compact = try TestToken.sign(
+            header: TestToken.header("RS256"), claims: .object(["iss": .string("joe")]), key: .vectorRSA)
+        let inspection = TokenInspector(keys: Sample.keySet).inspect(
+            compact, expecting: TokenExpectations(now: Sample.now))
         #expect(inspection.kind?.kind == .other)
-        #expect(inspection.check("exp") == TokenCheck(name: "exp", outcome: .notApplicable,
-                                                      reason: "no exp claim: the token has no expiry", reference: "RFC 7519 §4.1.4"))
+        #expect(
+            inspection.check("exp")
+                == TokenCheck(
+                    name: "exp", outcome: .notApplicable,
+                    reason: "no exp claim: the token has no expiry", reference: "RFC 7519 §4.1.4"))
         #expect(inspection.passed)
     }
 
@@ -255,7 +303,9 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
         let exp = try #require(inspect(compact, expectations).check("exp"))
         #expect(exp.outcome == .pass)
         #expect(exp.clocks == TokenCheck.ClockVerdict(passesOnLocalClock: true, passesOnServerClock: false))
-        #expect(exp.reason.hasSuffix("but fails on the server's clock (server clock 10 m ahead): the server may already reject it"))
+        #expect(
+            exp.reason.hasSuffix(
+                "but fails on the server's clock (server clock 10 m ahead): the server may already reject it"))
     }
 
     @Test func localClockBehindMakesIatLookFutureButPassOnTheServerClock() throws {
@@ -267,12 +317,16 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
         #expect(iat.outcome == .fail)
         #expect(iat.clocks == TokenCheck.ClockVerdict(passesOnLocalClock: false, passesOnServerClock: true))
         #expect(iat.reason.contains("the local clock looks wrong"))
-        #expect(inspection.check("exp")?.clocks == TokenCheck.ClockVerdict(passesOnLocalClock: true, passesOnServerClock: true))
+        #expect(
+            inspection.check("exp")?.clocks
+                == TokenCheck.ClockVerdict(passesOnLocalClock: true, passesOnServerClock: true))
     }
 
     @Test func clockSkewDescription() throws {
-        #expect(ClockSkew(serverDate: Sample.now.addingTimeInterval(-125), localDate: Sample.now).description
-                == "the server's clock is 2 m behind the local clock (server Date 2027-01-15 07:57:55Z, local 2027-01-15 08:00:00Z)")
+        #expect(
+            ClockSkew(serverDate: Sample.now.addingTimeInterval(-125), localDate: Sample.now).description
+                == "the server's clock is 2 m behind the local clock (server Date 2027-01-15 07:57:55Z, local 2027-01-15 08:00:00Z)"
+        )
         #expect(ClockSkew(serverDate: Sample.now.addingTimeInterval(1), localDate: Sample.now).isInStep)
     }
 
@@ -284,15 +338,19 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
 
     @Test(arguments: ["", "yesterday", "Fri, 15 Foo 2027 08:00:00 GMT", "1800000000"])
     func unreadableDateHeaderSaysWhy(value: String) {
-        #expect(throws: ClockSkew.DateHeaderError(value: value)) { try ClockSkew(dateHeader: value, receivedAt: Sample.now) }
+        #expect(throws: ClockSkew.DateHeaderError(value: value)) {
+            try ClockSkew(dateHeader: value, receivedAt: Sample.now)
+        }
         #expect(ClockSkew.DateHeaderError(value: value).description.contains("RFC 9110 §5.6.7"))
     }
 }
 
 extension TokenChecksTests {
     @Test func duplicateNamesFailWhereTheyOccur() throws {
-        let header = JSONValue.object([JSONMember("alg", .string("RS256")), JSONMember("kid", .string(Sample.kid)),
-                                       JSONMember("alg", .string("none"))])
+        let header = JSONValue.object([
+            JSONMember("alg", .string("RS256")), JSONMember("kid", .string(Sample.kid)),
+            JSONMember("alg", .string("none")),
+        ])
         var claims = Sample.idClaims()
         claims = .object((claims.members ?? []) + [JSONMember("sub", .string("someone-else"))])
         let compact = try TestToken.sign(header: header, claims: claims, key: .vectorRSA)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FlowEngine
 
 /// Every vector in `../shared/vectors`, through the inspector.
@@ -25,7 +26,10 @@ import Testing
         #expect(key.summary == "oct 512-bit")
         #expect(key.thumbprint == nil, "a shared secret's hash is not shown")
         // The parts the vector lists are what the parser split out.
-        #expect(token.signingInput == "\(try Vectors.string(rfc, "rfc7515_a1_hs256", "protected_b64u")).\(try Vectors.string(rfc, "rfc7515_a1_hs256", "payload_b64u"))")
+        #expect(
+            token.signingInput
+                == "\(try Vectors.string(rfc, "rfc7515_a1_hs256", "protected_b64u")).\(try Vectors.string(rfc, "rfc7515_a1_hs256", "payload_b64u"))"
+        )
     }
 
     @Test func rfc7515A1FailsWithAnotherSecret() throws {
@@ -172,7 +176,8 @@ import Testing
             nonce: try Vectors.string(claims, "nonce"), accessToken: try Vectors.string(vector, "access_token"),
             now: Sample.now
         )
-        let inspection = TokenInspector(keys: keys).inspect(try Vectors.string(vector, "valid_until_2100"), expecting: expectations)
+        let inspection = TokenInspector(keys: keys).inspect(
+            try Vectors.string(vector, "valid_until_2100"), expecting: expectations)
         #expect(inspection.kind?.kind == .idToken)
         guard case .verified(.rs256, let key, .byKeyID) = inspection.signature else {
             Issue.record("expected RS256 verified by kid, got \(String(describing: inspection.signature))")
@@ -196,7 +201,8 @@ import Testing
             nonce: try Vectors.string(claims, "nonce"), accessToken: try Vectors.string(vector, "access_token"),
             now: Sample.now
         )
-        let inspection = TokenInspector(keys: keys).inspect(try Vectors.string(vector, "expired_at_1700000600"), expecting: expectations)
+        let inspection = TokenInspector(keys: keys).inspect(
+            try Vectors.string(vector, "expired_at_1700000600"), expecting: expectations)
         #expect(inspection.signature?.isVerified == true)
         #expect(inspection.failures.map(\.name) == ["exp"])
         #expect(inspection.checks.first?.name == "exp", "failures sort first")

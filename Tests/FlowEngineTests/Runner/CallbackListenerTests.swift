@@ -6,12 +6,19 @@ import Testing
     @Test func catchesARedirectAndAnswersTheBrowser() async throws {
         let listener = try await CallbackListener.start(redirectURI: "http://127.0.0.1/callback")
         let transport = LiveTransport()
-        defer { Task { await transport.shutdown(); await listener.stop() } }
+        defer {
+            Task {
+                await transport.shutdown()
+                await listener.stop()
+            }
+        }
         #expect(listener.port > 0)
         async let caught = listener.callback(timeout: .seconds(5))
-        let stray = try await transport.send(HTTPRequest(method: "GET", url: "http://127.0.0.1:\(listener.port)/favicon.ico"), timeout: .seconds(5))
+        let stray = try await transport.send(
+            HTTPRequest(method: "GET", url: "http://127.0.0.1:\(listener.port)/favicon.ico"), timeout: .seconds(5))
         #expect(stray.status == 404)
-        let page = try await transport.send(HTTPRequest(method: "GET", url: "\(listener.redirectURI)?code=c1&state=s1"), timeout: .seconds(5))
+        let page = try await transport.send(
+            HTTPRequest(method: "GET", url: "\(listener.redirectURI)?code=c1&state=s1"), timeout: .seconds(5))
         #expect(page.status == 200)
         #expect(String(decoding: page.body, as: UTF8.self).contains("authflow caught the redirect"))
         #expect(try await caught == "http://127.0.0.1/callback?code=c1&state=s1")
@@ -20,12 +27,19 @@ import Testing
     @Test func foldsAFormPostIntoTheQuery() async throws {
         let listener = try await CallbackListener.start(redirectURI: "http://localhost/cb")
         let transport = LiveTransport()
-        defer { Task { await transport.shutdown(); await listener.stop() } }
+        defer {
+            Task {
+                await transport.shutdown()
+                await listener.stop()
+            }
+        }
         async let caught = listener.callback(timeout: .seconds(5))
         let body = Array("code=c2&state=s2".utf8)
-        _ = try await transport.send(HTTPRequest(method: "POST", url: listener.redirectURI,
-                                                 headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded")], body: body),
-                                     timeout: .seconds(5))
+        _ = try await transport.send(
+            HTTPRequest(
+                method: "POST", url: listener.redirectURI,
+                headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded")], body: body),
+            timeout: .seconds(5))
         let url = try await caught
         #expect(URLParts(url)?.queryParameters == [FormParameter("code", "c2"), FormParameter("state", "s2")])
     }

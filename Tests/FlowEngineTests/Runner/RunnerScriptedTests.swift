@@ -10,18 +10,27 @@ import Testing
         // The state is only known once the flow exists, so the resume reply is built from it.
         var flow = AuthorizationCodeFlow(configuration: Fixture.configuration(), randomness: .fixed(seed: 9))
         let transport = ScriptedTransport([
-            .init(expectMethod: "GET", expectURLPrefix: "\(env)/as/authorize?response_type=code",
-                  reply: .success(.redirect("https://apps.pingone.com/\(Fixture.environment)/signon/?flowId=f1",
-                                            headers: [HTTPHeader("Set-Cookie", "ST=st; Path=/; Secure")]))),
-            .init(expectMethod: "GET", expectURLPrefix: "\(env)/flows/f1",
-                  reply: .success(.json(200, "OK", #"{"id":"f1","status":"USERNAME_PASSWORD_REQUIRED"}"#))),
-            .init(expectMethod: "POST", expectURLPrefix: "\(env)/flows/f1",
-                  reply: .success(.json(200, "OK", #"{"id":"f1","status":"COMPLETED"}"#))),
-            .init(expectMethod: "GET", expectURLPrefix: "\(env)/as/resume?flowId=f1",
-                  reply: .success(.redirect("\(Fixture.redirect)?code=c1&state=\(flow.state)"))),
-            .init(expectMethod: "POST", expectURLPrefix: "\(env)/as/token",
-                  reply: .success(.json(200, "OK", #"{"access_token":"a","token_type":"Bearer","expires_in":3600}"#))),
-            .init(expectMethod: "GET", expectURLPrefix: "\(env)/as/jwks", reply: .success(.json(200, "OK", #"{"keys":[]}"#))),
+            .init(
+                expectMethod: "GET", expectURLPrefix: "\(env)/as/authorize?response_type=code",
+                reply: .success(
+                    .redirect(
+                        "https://apps.pingone.com/\(Fixture.environment)/signon/?flowId=f1",
+                        headers: [HTTPHeader("Set-Cookie", "ST=st; Path=/; Secure")]))),
+            .init(
+                expectMethod: "GET", expectURLPrefix: "\(env)/flows/f1",
+                reply: .success(.json(200, "OK", #"{"id":"f1","status":"USERNAME_PASSWORD_REQUIRED"}"#))),
+            .init(
+                expectMethod: "POST", expectURLPrefix: "\(env)/flows/f1",
+                reply: .success(.json(200, "OK", #"{"id":"f1","status":"COMPLETED"}"#))),
+            .init(
+                expectMethod: "GET", expectURLPrefix: "\(env)/as/resume?flowId=f1",
+                reply: .success(.redirect("\(Fixture.redirect)?code=c1&state=\(flow.state)"))),
+            .init(
+                expectMethod: "POST", expectURLPrefix: "\(env)/as/token",
+                reply: .success(.json(200, "OK", #"{"access_token":"a","token_type":"Bearer","expires_in":3600}"#))),
+            .init(
+                expectMethod: "GET", expectURLPrefix: "\(env)/as/jwks",
+                reply: .success(.json(200, "OK", #"{"keys":[]}"#))),
         ])
         let outcome = await FlowRunner(transport: transport, now: { Fixture.now }).run(&flow)
         #expect(outcome == .completed)
@@ -33,7 +42,9 @@ import Testing
     @Test func aTransportErrorStopsTheRunAtThatStep() async {
         var flow = AuthorizationCodeFlow(configuration: Fixture.configuration(), randomness: .fixed())
         let transport = ScriptedTransport([
-            .init(expectMethod: "GET", expectURLPrefix: "\(env)/as/authorize", reply: .failure(.hostNotFound("auth.pingone.com"))),
+            .init(
+                expectMethod: "GET", expectURLPrefix: "\(env)/as/authorize",
+                reply: .failure(.hostNotFound("auth.pingone.com")))
         ])
         let outcome = await FlowRunner(transport: transport, now: { Fixture.now }).run(&flow)
         #expect(outcome == .failed(.authorize, .transport(.hostNotFound("auth.pingone.com"))))
@@ -42,11 +53,15 @@ import Testing
     }
 
     @Test func aMissingPasswordStopsAtSignOnWithoutAsking() async {
-        var flow = AuthorizationCodeFlow(configuration: Fixture.configuration { $0.password = nil }, randomness: .fixed())
+        var flow = AuthorizationCodeFlow(
+            configuration: Fixture.configuration { $0.password = nil }, randomness: .fixed())
         let transport = ScriptedTransport([
-            .init(expectMethod: "GET", expectURLPrefix: "\(env)/as/authorize", reply: .success(.redirect("https://apps.pingone.com/e/signon/?flowId=f1"))),
-            .init(expectMethod: "GET", expectURLPrefix: "\(env)/flows/f1",
-                  reply: .success(.json(200, "OK", #"{"id":"f1","status":"USERNAME_PASSWORD_REQUIRED"}"#))),
+            .init(
+                expectMethod: "GET", expectURLPrefix: "\(env)/as/authorize",
+                reply: .success(.redirect("https://apps.pingone.com/e/signon/?flowId=f1"))),
+            .init(
+                expectMethod: "GET", expectURLPrefix: "\(env)/flows/f1",
+                reply: .success(.json(200, "OK", #"{"id":"f1","status":"USERNAME_PASSWORD_REQUIRED"}"#))),
         ])
         let outcome = await FlowRunner(transport: transport, now: { Fixture.now }).run(&flow)
         #expect(outcome == .failed(.signOn, .missingCredentials))

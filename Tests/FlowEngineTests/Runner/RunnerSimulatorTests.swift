@@ -99,7 +99,9 @@ import Testing
             return
         }
         #expect(error.error == "invalid_grant")
-        #expect(FormURLEncoding.decode(String(decoding: flow.record.last?.request.body ?? [], as: UTF8.self)).value(parameter) == value)
+        #expect(
+            FormURLEncoding.decode(String(decoding: flow.record.last?.request.body ?? [], as: UTF8.self)).value(
+                parameter) == value)
     }
 
     @Test func aWrongClientSecretIsInvalidClient() async throws {
@@ -150,9 +152,11 @@ import Testing
         let port = try SilentServer.closedPort()
         let transport = LiveTransport()
         defer { Task { await transport.shutdown() } }
-        var flow = AuthorizationCodeFlow(configuration: FlowConfiguration(
-            authBaseURL: "http://127.0.0.1:\(port)", environmentID: "env", clientID: "c", redirectURI: "http://127.0.0.1/cb",
-            requestTimeout: .seconds(5)), randomness: .system)
+        var flow = AuthorizationCodeFlow(
+            configuration: FlowConfiguration(
+                authBaseURL: "http://127.0.0.1:\(port)", environmentID: "env", clientID: "c",
+                redirectURI: "http://127.0.0.1/cb",
+                requestTimeout: .seconds(5)), randomness: .system)
         let outcome = await FlowRunner(transport: transport).run(&flow)
         #expect(outcome == .failed(.authorize, .transport(.connectionRefused(host: "127.0.0.1", port: port))))
         #expect(flow.record.first?.transportError == .connectionRefused(host: "127.0.0.1", port: port))
@@ -166,9 +170,11 @@ import Testing
             server.stop()
             Task { await transport.shutdown() }
         }
-        var flow = AuthorizationCodeFlow(configuration: FlowConfiguration(
-            authBaseURL: "http://127.0.0.1:\(server.port)", environmentID: "env", clientID: "c", redirectURI: "http://127.0.0.1/cb",
-            requestTimeout: .seconds(1)), randomness: .system)
+        var flow = AuthorizationCodeFlow(
+            configuration: FlowConfiguration(
+                authBaseURL: "http://127.0.0.1:\(server.port)", environmentID: "env", clientID: "c",
+                redirectURI: "http://127.0.0.1/cb",
+                requestTimeout: .seconds(1)), randomness: .system)
         let started = ContinuousClock.now
         let outcome = await FlowRunner(transport: transport).run(&flow)
         #expect(outcome == .failed(.authorize, .transport(.timedOut(after: .seconds(1)))))

@@ -8,7 +8,9 @@ import Testing
 /// follow-up step, through authflow's engine against the simulator, with their failure cases.
 @Suite(.serialized) struct RunnerVariantTests {
     /// Starts a simulator whose web app uses `method` (and, for keys, knows `publicJWKS`).
-    func harness(method: String, publicJWKS: String? = nil, faults: Set<SimulatorFault> = []) async throws -> SimulatorHarness {
+    func harness(method: String, publicJWKS: String? = nil, faults: Set<SimulatorFault> = []) async throws
+        -> SimulatorHarness
+    {
         try await SimulatorHarness.start(faults: faults) { configuration in
             configuration.applications[0].tokenEndpointAuthMethod = method
             configuration.applications[0].jwks = publicJWKS
@@ -17,7 +19,8 @@ import Testing
 
     static func jwks(_ key: P256.Signing.PrivateKey, kid: String) -> String {
         let raw = Array(key.publicKey.rawRepresentation)
-        return #"{"keys":[{"kty":"EC","crv":"P-256","kid":"\#(kid)","use":"sig","alg":"ES256","x":"\#(Base64URL.encode(raw.prefix(32)))","y":"\#(Base64URL.encode(raw.suffix(32)))"}]}"#
+        return
+            #"{"keys":[{"kty":"EC","crv":"P-256","kid":"\#(kid)","use":"sig","alg":"ES256","x":"\#(Base64URL.encode(raw.prefix(32)))","y":"\#(Base64URL.encode(raw.suffix(32)))"}]}"#
     }
 
     @Test(arguments: [ClientAuthenticationMethod.clientSecretPost, .clientSecretJWT])
@@ -26,14 +29,19 @@ import Testing
         defer { Task { await harness.stop() } }
         let (flow, outcome) = await harness.run(harness.configuration(.web) { $0.clientAuthentication = method })
         #expect(outcome == .completed)
-        let body = FormURLEncoding.decode(String(decoding: flow.record.first { $0.step == .token }?.request.body ?? [], as: UTF8.self))
+        let body = FormURLEncoding.decode(
+            String(decoding: flow.record.first { $0.step == .token }?.request.body ?? [], as: UTF8.self))
         if method == .clientSecretJWT {
             #expect(body.value("client_assertion_type") == ClientAssertion.type)
             #expect(body.value("client_secret") == nil)
         } else {
             #expect(body.value("client_secret") != nil)
         }
-        let (_, wrong) = await harness.run(harness.configuration(.web) { $0.clientAuthentication = method; $0.clientSecret = "not-the-secret" })
+        let (_, wrong) = await harness.run(
+            harness.configuration(.web) {
+                $0.clientAuthentication = method
+                $0.clientSecret = "not-the-secret"
+            })
         guard case .failed(.token, .oauthError(let error)) = wrong else {
             Issue.record("expected invalid_client, got \(wrong)")
             return
@@ -46,22 +54,25 @@ import Testing
         let harness = try await harness(method: "PRIVATE_KEY_JWT", publicJWKS: Self.jwks(key, kid: "k1"))
         defer { Task { await harness.stop() } }
         let clientKey = try ClientKey(text: key.pemRepresentation, keyID: "k1")
-        let (flow, outcome) = await harness.run(harness.configuration(.web) {
-            $0.clientAuthentication = .privateKeyJWT
-            $0.clientKey = clientKey
-            $0.clientSecret = nil
-        })
+        let (flow, outcome) = await harness.run(
+            harness.configuration(.web) {
+                $0.clientAuthentication = .privateKeyJWT
+                $0.clientKey = clientKey
+                $0.clientSecret = nil
+            })
         #expect(outcome == .completed)
-        let body = FormURLEncoding.decode(String(decoding: flow.record.first { $0.step == .token }?.request.body ?? [], as: UTF8.self))
+        let body = FormURLEncoding.decode(
+            String(decoding: flow.record.first { $0.step == .token }?.request.body ?? [], as: UTF8.self))
         let assertion = try JSONWebToken.parse(try #require(body.value("client_assertion")))
         #expect(assertion.algorithm == "ES256")
         #expect(assertion.keyID == "k1")
 
         let other = try ClientKey(text: P256.Signing.PrivateKey().pemRepresentation, keyID: "k1")
-        let (_, wrongKey) = await harness.run(harness.configuration(.web) {
-            $0.clientAuthentication = .privateKeyJWT
-            $0.clientKey = other
-        })
+        let (_, wrongKey) = await harness.run(
+            harness.configuration(.web) {
+                $0.clientAuthentication = .privateKeyJWT
+                $0.clientKey = other
+            })
         guard case .failed(.token, .oauthError(let error)) = wrongKey else {
             Issue.record("expected invalid_client, got \(wrongKey)")
             return
@@ -72,8 +83,9 @@ import Testing
     @Test func anExpiredAssertionIsRefused() async throws {
         let harness = try await harness(method: "CLIENT_SECRET_JWT")
         defer { Task { await harness.stop() } }
-        var flow = AuthorizationCodeFlow(configuration: harness.configuration(.web) { $0.clientAuthentication = .clientSecretJWT },
-                                         randomness: .system)
+        var flow = AuthorizationCodeFlow(
+            configuration: harness.configuration(.web) { $0.clientAuthentication = .clientSecretJWT },
+            randomness: .system)
         // The runner's clock is two hours behind: the assertion it signs has already expired.
         let lagging = FlowRunner(transport: harness.transport, now: { Date().addingTimeInterval(-7200) })
         let outcome = await lagging.run(&flow)
@@ -92,7 +104,8 @@ import Testing
         #expect(outcome == .completed)
         #expect(flow.code != nil)
         switch mode {
-        case "form_post": #expect(flow.record.first { $0.step == .resume }?.decoded.formFields.value("code") == flow.code)
+        case "form_post":
+            #expect(flow.record.first { $0.step == .resume }?.decoded.formFields.value("code") == flow.code)
         case "fragment": #expect(flow.record.first { $0.step == .resume }?.decoded.location?.contains("#code=") == true)
         case "pi.flow": #expect(flow.record.map(\.step) == [.authorize, .signOn, .token, .inspect])
         default: #expect(flow.record.first { $0.step == .resume }?.decoded.location?.contains("?code=") == true)
@@ -125,9 +138,10 @@ import Testing
         let requestURI = try #require(flow.record[0].decoded.requestURI)
         #expect(URLParts(flow.record[1].request.url)?.queryParameters.value("request_uri") == requestURI)
         // Authorizing again with the same request_uri is refused.
-        var again = AuthorizationCodeFlow(configuration: harness.configuration(.web) {
-            $0.extraAuthorizeParameters = [FormParameter("request_uri", requestURI)]
-        }, randomness: .system)
+        var again = AuthorizationCodeFlow(
+            configuration: harness.configuration(.web) {
+                $0.extraAuthorizeParameters = [FormParameter("request_uri", requestURI)]
+            }, randomness: .system)
         _ = await harness.runner.advance(&again)
         guard case .failed(.authorize, _) = again.phase else {
             Issue.record("expected the reused request_uri to be refused, got \(again.phase)")
@@ -143,10 +157,11 @@ import Testing
         let harness = try await harness(method: "CLIENT_SECRET_BASIC", publicJWKS: Self.jwks(key, kid: "ro"))
         defer { Task { await harness.stop() } }
         let clientKey = try ClientKey(text: key.pemRepresentation, keyID: "ro")
-        let (flow, outcome) = await harness.run(harness.configuration(.web) {
-            $0.requestObject = signing
-            $0.clientKey = clientKey
-        })
+        let (flow, outcome) = await harness.run(
+            harness.configuration(.web) {
+                $0.requestObject = signing
+                $0.clientKey = clientKey
+            })
         #expect(outcome == .completed, "\(outcome)")
         let query = URLParts(flow.record[0].request.url)?.queryParameters ?? []
         let object = try JSONWebToken.parse(try #require(query.value("request")))

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import FlowEngine
 
 /// PingOne-shaped tokens signed in the test, and the expectations a flow would have for them.

@@ -42,8 +42,9 @@ final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
 
 extension HTTPResponse {
     static func json(_ status: Int, _ reason: String, _ json: String, headers: [HTTPHeader] = []) -> HTTPResponse {
-        HTTPResponse(status: status, reason: reason, headers: [HTTPHeader("Content-Type", "application/json")] + headers,
-                     body: Array(json.utf8))
+        HTTPResponse(
+            status: status, reason: reason, headers: [HTTPHeader("Content-Type", "application/json")] + headers,
+            body: Array(json.utf8))
     }
 
     static func redirect(_ location: String, headers: [HTTPHeader] = []) -> HTTPResponse {

@@ -7,8 +7,10 @@ struct SimulatorHarness {
     let simulator: PingOneSimulator
     let transport: LiveTransport
 
-    static func start(faults: Set<SimulatorFault> = [],
-                      changing change: (inout SimulatorConfiguration) -> Void = { _ in }) async throws -> SimulatorHarness {
+    static func start(
+        faults: Set<SimulatorFault> = [],
+        changing change: (inout SimulatorConfiguration) -> Void = { _ in }
+    ) async throws -> SimulatorHarness {
         var configuration = SimulatorConfiguration.demo
         configuration.faults = faults
         change(&configuration)
@@ -41,8 +43,10 @@ struct SimulatorHarness {
     var runner: FlowRunner { FlowRunner(transport: transport) }
 
     /// Runs a whole flow; `beforeEachStep` may change it between requests.
-    func run(_ configuration: FlowConfiguration,
-             beforeEachStep: (inout AuthorizationCodeFlow) -> Void = { _ in }) async -> (AuthorizationCodeFlow, FlowOutcome) {
+    func run(
+        _ configuration: FlowConfiguration,
+        beforeEachStep: (inout AuthorizationCodeFlow) -> Void = { _ in }
+    ) async -> (AuthorizationCodeFlow, FlowOutcome) {
         var flow = AuthorizationCodeFlow(configuration: configuration, randomness: .system)
         let outcome = await runner.run(&flow, beforeEachStep: beforeEachStep)
         return (flow, outcome)

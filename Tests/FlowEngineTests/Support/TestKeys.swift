@@ -1,6 +1,7 @@
 import Crypto
-import _CryptoExtras
 import Foundation
+import _CryptoExtras
+
 @testable import FlowEngine
 
 /// A private key made in the test (or read from the shared RS256 vector) and the token signing
@@ -57,7 +58,8 @@ enum TestKey: Sendable {
             material = .symmetric(key: secret)
         case .rsa(let key):
             let primitives = try? key.publicKey.getKeyPrimitives()
-            material = .rsa(modulus: Array(primitives?.modulus ?? Data()), exponent: Array(primitives?.publicExponent ?? Data()))
+            material = .rsa(
+                modulus: Array(primitives?.modulus ?? Data()), exponent: Array(primitives?.publicExponent ?? Data()))
         case .p256(let key): material = Self.ec(.p256, Array(key.publicKey.x963Representation))
         case .p384(let key): material = Self.ec(.p384, Array(key.publicKey.x963Representation))
         case .p521(let key): material = Self.ec(.p521, Array(key.publicKey.x963Representation))
@@ -74,16 +76,20 @@ enum TestKey: Sendable {
     /// The JOSE signature of `input` with `algorithm`.
     func sign(_ input: [UInt8], algorithm: SignatureAlgorithm) throws -> [UInt8] {
         switch (self, algorithm.hashBits) {
-        case (.hmac(let secret), 256): return Array(HMAC<SHA256>.authenticationCode(for: input, using: SymmetricKey(data: secret)))
-        case (.hmac(let secret), 384): return Array(HMAC<SHA384>.authenticationCode(for: input, using: SymmetricKey(data: secret)))
-        case (.hmac(let secret), _): return Array(HMAC<SHA512>.authenticationCode(for: input, using: SymmetricKey(data: secret)))
+        case (.hmac(let secret), 256):
+            return Array(HMAC<SHA256>.authenticationCode(for: input, using: SymmetricKey(data: secret)))
+        case (.hmac(let secret), 384):
+            return Array(HMAC<SHA384>.authenticationCode(for: input, using: SymmetricKey(data: secret)))
+        case (.hmac(let secret), _):
+            return Array(HMAC<SHA512>.authenticationCode(for: input, using: SymmetricKey(data: secret)))
         case (.rsa(let key), let bits):
             let padding: _RSA.Signing.Padding = algorithm.family == .rsaPSS ? .PSS : .insecurePKCS1v1_5
-            let signature = switch bits {
-            case 256: try key.signature(for: SHA256.hash(data: input), padding: padding)
-            case 384: try key.signature(for: SHA384.hash(data: input), padding: padding)
-            default: try key.signature(for: SHA512.hash(data: input), padding: padding)
-            }
+            let signature =
+                switch bits {
+                case 256: try key.signature(for: SHA256.hash(data: input), padding: padding)
+                case 384: try key.signature(for: SHA384.hash(data: input), padding: padding)
+                default: try key.signature(for: SHA512.hash(data: input), padding: padding)
+                }
             return Array(signature.rawRepresentation)
         case (.p256(let key), _): return Array(try key.signature(for: SHA256.hash(data: input)).rawRepresentation)
         case (.p384(let key), _): return Array(try key.signature(for: SHA384.hash(data: input)).rawRepresentation)

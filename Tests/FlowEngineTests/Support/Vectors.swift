@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import FlowEngine
 
 /// The shared test vectors in `../shared/vectors`, read from beside the package (the repository is

@@ -1,6 +1,7 @@
 import FlowEngine
 import Foundation
 import Testing
+
 @testable import FlowTUI
 
 /// Odd responses and odd flows: nothing crashes, everything says what happened.
@@ -24,10 +25,14 @@ struct AppModelEdgeTests {
 
     @Test func absurdNumbersFromTheServerDoNotCrash() {
         var model = DemoFlow.model(at: .tokenReady, size: Size(columns: 120, rows: 40))
-        let body = #"{"access_token":"opaque","token_type":"Bearer","expires_in":9223372036854775807,"id_token":"\#(DemoFlow.signed(#"{"exp":1e300,"iat":-1e300,"sub":"x"}"#))"}"#
-        DemoFlow.send(&model, answer: HTTPResponse(status: 200, reason: "OK",
-                                                   headers: [HTTPHeader("Content-Type", "application/json")],
-                                                   body: Array(body.utf8)))
+        let body =
+            #"{"access_token":"opaque","token_type":"Bearer","expires_in":9223372036854775807,"id_token":"\#(DemoFlow.signed(#"{"exp":1e300,"iat":-1e300,"sub":"x"}"#))"}"#
+        DemoFlow.send(
+            &model,
+            answer: HTTPResponse(
+                status: 200, reason: "OK",
+                headers: [HTTPHeader("Content-Type", "application/json")],
+                body: Array(body.utf8)))
         let text = model.pane(.tokens).lines.map(\.plainText).joined(separator: "\n")
         #expect(text.contains("9223372036854775807 s"))
         #expect(!DemoFlow.render(model).text.isEmpty)
@@ -66,8 +71,9 @@ struct AppModelEdgeTests {
         var configuration = DemoFlow.configuration
         configuration.signOnInBrowser = true
         let flow = AuthorizationCodeFlow(configuration: configuration, randomness: .fixed(seed: 1))
-        var model = AppModel(flow: flow, presentation: DemoFlow.presentation, size: Size(columns: 120, rows: 40),
-                             now: DemoFlow.start)
+        var model = AppModel(
+            flow: flow, presentation: DemoFlow.presentation, size: Size(columns: 120, rows: 40),
+            now: DemoFlow.start)
         #expect(DemoFlow.press(.character("n"), &model) == .none, "the browser sends authorize, not authflow")
         guard case .needsBrowserCallback(let url) = model.flow.phase else {
             Issue.record("expected to wait for the browser, got \(model.flow.phase)")

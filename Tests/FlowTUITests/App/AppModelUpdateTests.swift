@@ -1,6 +1,7 @@
 import FlowEngine
 import Foundation
 import Testing
+
 @testable import FlowTUI
 
 /// Keys and flow events in; the model and the command out.
@@ -14,7 +15,8 @@ struct AppModelUpdateTests {
             return
         }
         #expect(request.method == "GET")
-        #expect(request.url.hasPrefix("\(DemoFlow.base)/as/authorize?response_type=code&client_id=\(DemoFlow.clientID)"))
+        #expect(
+            request.url.hasPrefix("\(DemoFlow.base)/as/authorize?response_type=code&client_id=\(DemoFlow.clientID)"))
         #expect(ticket == 1)
         #expect(timeout == .seconds(10))
         #expect(model.inFlight == AppModel.InFlight(ticket: 1, step: .authorize, sentAt: DemoFlow.start))
@@ -44,8 +46,10 @@ struct AppModelUpdateTests {
     @Test func responseAdvancesTheFlow() {
         var model = DemoFlow.model()
         guard case .send(_, let ticket, _) = DemoFlow.press(.character("n"), &model) else { return }
-        let command = model.update(.responseReceived(ticket: ticket, DemoFlow.authorizeRedirect(),
-                                                     at: DemoFlow.date(0.1), elapsed: DemoFlow.elapsed))
+        let command = model.update(
+            .responseReceived(
+                ticket: ticket, DemoFlow.authorizeRedirect(),
+                at: DemoFlow.date(0.1), elapsed: DemoFlow.elapsed))
         #expect(command == .none)
         #expect(model.inFlight == nil)
         #expect(model.flow.phase == .ready(.signOn))
@@ -58,8 +62,10 @@ struct AppModelUpdateTests {
         var model = DemoFlow.model()
         DemoFlow.press(.character("n"), &model)
         let before = model
-        let command = model.update(.responseReceived(ticket: 7, DemoFlow.authorizeRedirect(),
-                                                     at: DemoFlow.date(0.1), elapsed: DemoFlow.elapsed))
+        let command = model.update(
+            .responseReceived(
+                ticket: 7, DemoFlow.authorizeRedirect(),
+                at: DemoFlow.date(0.1), elapsed: DemoFlow.elapsed))
         #expect(command == .none)
         #expect(model == before)
     }
@@ -74,7 +80,8 @@ struct AppModelUpdateTests {
         #expect(model.flow.record.last?.elapsed == .seconds(3))
         // The response that comes in late changes nothing.
         let late = model
-        _ = model.update(.responseReceived(ticket: 1, DemoFlow.authorizeRedirect(), at: DemoFlow.date(4), elapsed: .seconds(4)))
+        _ = model.update(
+            .responseReceived(ticket: 1, DemoFlow.authorizeRedirect(), at: DemoFlow.date(4), elapsed: .seconds(4)))
         #expect(model == late)
         // n builds the request again, and sends it on the next n.
         #expect(DemoFlow.press(.character("n"), &model) == .none)
@@ -89,9 +96,13 @@ struct AppModelUpdateTests {
     @Test func transportFailureIsShownWithItsCause() {
         var model = DemoFlow.model()
         DemoFlow.press(.character("n"), &model)
-        _ = model.update(.transportFailed(ticket: 1, .connectionRefused(host: "auth.pingone.com", port: 443),
-                                          at: DemoFlow.date(0.2), elapsed: .milliseconds(200)))
-        #expect(model.flow.phase == .failed(.authorize, .transport(.connectionRefused(host: "auth.pingone.com", port: 443))))
+        _ = model.update(
+            .transportFailed(
+                ticket: 1, .connectionRefused(host: "auth.pingone.com", port: 443),
+                at: DemoFlow.date(0.2), elapsed: .milliseconds(200)))
+        #expect(
+            model.flow.phase == .failed(.authorize, .transport(.connectionRefused(host: "auth.pingone.com", port: 443)))
+        )
         #expect(model.focus == .decoded)
         let text = DemoFlow.render(model).text
         #expect(text.contains("connection refused by auth.pingone.com:443"))
@@ -334,8 +345,9 @@ struct AppModelUpdateTests {
         var configuration = DemoFlow.configuration
         configuration.region = "simulator"
         let flow = AuthorizationCodeFlow(configuration: configuration, randomness: .fixed(seed: 1))
-        var model = AppModel(flow: flow, presentation: Presentation(masksSecrets: true, label: "demo", tlsVerificationDisabled: true),
-                             size: Size(columns: columns, rows: 30), now: DemoFlow.start)
+        var model = AppModel(
+            flow: flow, presentation: Presentation(masksSecrets: true, label: "demo", tlsVerificationDisabled: true),
+            size: Size(columns: columns, rows: 30), now: DemoFlow.start)
         #expect(DemoFlow.render(model).row(0).contains("masked"))
         #expect(DemoFlow.render(model).row(0).contains("TLS NOT VERIFIED"))
         DemoFlow.press(.character("m"), &model)

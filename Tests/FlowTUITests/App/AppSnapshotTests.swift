@@ -1,6 +1,7 @@
 import FlowEngine
 import Foundation
 import Testing
+
 @testable import FlowTUI
 
 /// The whole screen at each step of the demo, at the two sizes that matter, compared as text.

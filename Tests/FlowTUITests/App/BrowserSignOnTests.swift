@@ -1,6 +1,7 @@
 import FlowEngine
 import Foundation
 import Testing
+
 @testable import FlowTUI
 
 /// Sign-on in a browser (a provider without PingOne's Flow API, or `--browser`): the callback is
@@ -16,8 +17,9 @@ struct BrowserSignOnTests {
         configuration.redirectURI = listenerURL
         var presentation = DemoFlow.presentation
         presentation.callbackListenerURL = listening ? listenerURL : nil
-        return AppModel(flow: AuthorizationCodeFlow(configuration: configuration, randomness: .fixed(seed: 1)),
-                        presentation: presentation, size: Size(columns: 120, rows: 40), now: DemoFlow.start)
+        return AppModel(
+            flow: AuthorizationCodeFlow(configuration: configuration, randomness: .fixed(seed: 1)),
+            presentation: presentation, size: Size(columns: 120, rows: 40), now: DemoFlow.start)
     }
 
     /// A pane's text laid out wide, so that a value is found on one line.
@@ -33,7 +35,8 @@ struct BrowserSignOnTests {
 
     @Test func sendingAuthorizeStartsTheListener() {
         var model = Self.model(listening: true)
-        #expect(DemoFlow.press(.character("n"), &model) == .listenForCallback(ticket: 1, timeout: AppModel.listenTimeout))
+        #expect(
+            DemoFlow.press(.character("n"), &model) == .listenForCallback(ticket: 1, timeout: AppModel.listenTimeout))
         #expect(model.listening == AppModel.Listening(ticket: 1, since: DemoFlow.start))
         guard case .needsBrowserCallback = model.flow.phase else {
             Issue.record("expected to wait for the browser, got \(model.flow.phase)")
@@ -82,16 +85,22 @@ struct BrowserSignOnTests {
         #expect(model.update(.callbackCaught(ticket: 1, Self.callback(model), at: DemoFlow.date(2))) == .none)
         #expect(model == stopped)
         #expect(model.keyBar.line(width: 300).plainText.hasPrefix("n paste callback  l listen  c copy URL"))
-        #expect(DemoFlow.press(.character("l"), &model) == .listenForCallback(ticket: 2, timeout: AppModel.listenTimeout))
+        #expect(
+            DemoFlow.press(.character("l"), &model) == .listenForCallback(ticket: 2, timeout: AppModel.listenTimeout))
         #expect(DemoFlow.press(.character("l"), &model) == .none, "one wait at a time")
     }
 
     @Test func aListenerThatGivesUpSaysWhy() {
         var model = Self.model(listening: true)
         DemoFlow.press(.character("n"), &model)
-        _ = model.update(.callbackListenerFailed(ticket: 1, reason: "no redirect reached the loopback listener within 900 s\u{1b}[2J"))
+        _ = model.update(
+            .callbackListenerFailed(
+                ticket: 1, reason: "no redirect reached the loopback listener within 900 s\u{1b}[2J"))
         #expect(model.listening == nil)
-        #expect(model.notice == "No redirect caught: no redirect reached the loopback listener within 900 s\\x1b[2J. n pastes the callback URL, l listens again.")
+        #expect(
+            model.notice
+                == "No redirect caught: no redirect reached the loopback listener within 900 s\\x1b[2J. n pastes the callback URL, l listens again."
+        )
         guard case .needsBrowserCallback = model.flow.phase else {
             Issue.record("the flow should still wait for the callback")
             return
@@ -122,7 +131,8 @@ struct BrowserSignOnTests {
         #expect(DemoFlow.press(.character("l"), &model) == .none)
         #expect(model.notice?.hasPrefix("The redirect URI is not loopback http") == true)
         guard case .copy(let copied) = DemoFlow.press(.character("c"), &model),
-              case .needsBrowserCallback(let url) = model.flow.phase else {
+            case .needsBrowserCallback(let url) = model.flow.phase
+        else {
             Issue.record("c did not copy the authorize URL")
             return
         }
@@ -149,7 +159,8 @@ struct BrowserSignOnTests {
     @Test func anErrorFromTheProviderIsShown() {
         var model = Self.model(listening: true)
         DemoFlow.press(.character("n"), &model)
-        let url = "\(Self.listenerURL)?error=access_denied&error_description=The+user+said+no%1B%5B31m&state=\(model.flow.state)"
+        let url =
+            "\(Self.listenerURL)?error=access_denied&error_description=The+user+said+no%1B%5B31m&state=\(model.flow.state)"
         _ = model.update(.callbackCaught(ticket: 1, url, at: DemoFlow.date(1)))
         let decoded = Self.text(model, .decoded)
         #expect(decoded.contains("access_denied"))
@@ -159,24 +170,30 @@ struct BrowserSignOnTests {
 
     /// Another OpenID provider, its endpoints from discovery: no Flow API, no introspection.
     static func genericProvider() -> AppModel {
-        var configuration = FlowConfiguration(authBaseURL: "http://127.0.0.1:9400", environmentID: nil, clientID: "client-1",
-                                              clientSecret: "generic-secret-value", redirectURI: listenerURL)
+        var configuration = FlowConfiguration(
+            authBaseURL: "http://127.0.0.1:9400", environmentID: nil, clientID: "client-1",
+            clientSecret: "generic-secret-value", redirectURI: listenerURL)
         configuration.discoveredEndpoints = FlowEndpoints(
-            issuer: "http://127.0.0.1:9400", authorization: "http://127.0.0.1:9400/authorize", token: "http://127.0.0.1:9400/token",
+            issuer: "http://127.0.0.1:9400", authorization: "http://127.0.0.1:9400/authorize",
+            token: "http://127.0.0.1:9400/token",
             jwks: nil, userInfo: "http://127.0.0.1:9400/userinfo", revocation: "http://127.0.0.1:9400/revoke")
         var presentation = DemoFlow.presentation
         presentation.callbackListenerURL = listenerURL
-        return AppModel(flow: AuthorizationCodeFlow(configuration: configuration, randomness: .fixed(seed: 1)),
-                        presentation: presentation, size: Size(columns: 120, rows: 40), now: DemoFlow.start)
+        return AppModel(
+            flow: AuthorizationCodeFlow(configuration: configuration, randomness: .fixed(seed: 1)),
+            presentation: presentation, size: Size(columns: 120, rows: 40), now: DemoFlow.start)
     }
 
     @Test func anotherProviderSignsOnInTheBrowserAndOffersOnlyWhatItHas() {
         var model = Self.genericProvider()
         #expect(DemoFlow.render(model).row(0).contains("issuer 127.0.0.1"))
-        #expect(DemoFlow.press(.character("n"), &model) == .listenForCallback(ticket: 1, timeout: AppModel.listenTimeout))
+        #expect(
+            DemoFlow.press(.character("n"), &model) == .listenForCallback(ticket: 1, timeout: AppModel.listenTimeout))
         _ = model.update(.callbackCaught(ticket: 1, Self.callback(model), at: DemoFlow.date(1)))
         #expect(model.flow.phase == .ready(.token))
-        DemoFlow.send(&model, answer: DemoFlow.json(#"{"access_token":"opaque-access-token-1","token_type":"Bearer","expires_in":300}"#))
+        DemoFlow.send(
+            &model,
+            answer: DemoFlow.json(#"{"access_token":"opaque-access-token-1","token_type":"Bearer","expires_in":300}"#))
         #expect(model.flow.phase == .completed, "no jwks_uri: nothing to inspect")
         let footer = model.keyBar.line(width: 300).plainText
         #expect(footer.contains("u userinfo"))
@@ -199,7 +216,8 @@ struct BrowserSignOnTests {
 
     @Test func everyKeyWhileWaitingForTheBrowserLeavesAUsableScreen() {
         let keys: [Key] = [
-            .character("l"), .escape, .character("l"), .character("c"), .character("u"), .character("1"), .character("2"),
+            .character("l"), .escape, .character("l"), .character("c"), .character("u"), .character("1"),
+            .character("2"),
             .character("["), .character("]"), .character("e"), .character("x"), .character("m"), .tab, .character("y"),
             .character("n"), .character("z"), .escape, .enter, .escape,
         ]

@@ -1,6 +1,7 @@
 import FlowEngine
 import Foundation
 import Testing
+
 @testable import FlowTUI
 
 /// After the tokens: UserInfo, introspection, refresh, revoke and sign-off, each a step the user
@@ -85,7 +86,8 @@ struct FollowUpTests {
         let decoded = Self.text(model, .decoded)
         #expect(DemoFlow.hasRow(decoded, "Claims", "from UserInfo"))
         #expect(DemoFlow.hasRow(decoded, "preferred_username", "demo.user"))
-        #expect(DemoFlow.hasRow(decoded, "updated_at", "2026-11-18 11:06:40Z (3 d ago)"), "times read as dates: \(decoded)")
+        #expect(
+            DemoFlow.hasRow(decoded, "updated_at", "2026-11-18 11:06:40Z (3 d ago)"), "times read as dates: \(decoded)")
         #expect(DemoFlow.render(model).text.contains("✓ 6 UserInfo"))
         #expect(model.notice == "6 UserInfo done. u i f v s choose another follow-up; r starts again.")
         // The bearer token is a secret: masked in the request pane.
@@ -114,13 +116,17 @@ struct FollowUpTests {
         #expect(model.flow.draft.value("refresh_token") == DemoFlow.refreshToken)
         #expect(!DemoFlow.render(model).text.contains(DemoFlow.refreshToken), "the refresh token is masked")
         let seconds = Int(model.now.timeIntervalSince(DemoFlow.start))
-        let request = DemoFlow.send(&model, answer: DemoFlow.tokens(nonce: model.flow.nonce, refreshToken: DemoFlow.rotatedRefreshToken,
-                                                                     issuedAfter: seconds))
+        let request = DemoFlow.send(
+            &model,
+            answer: DemoFlow.tokens(
+                nonce: model.flow.nonce, refreshToken: DemoFlow.rotatedRefreshToken,
+                issuedAfter: seconds))
         #expect(request?.formParameters.value("grant_type") == "refresh_token")
         #expect(model.flow.phase == .completed)
         #expect(model.flow.tokens?.refreshToken == DemoFlow.rotatedRefreshToken)
         #expect(model.flow.tokens?.accessToken != before?.accessToken)
-        #expect(DemoFlow.hasRow(Self.text(model, .decoded), "result", "the refresh token rotated: the old one is spent"))
+        #expect(
+            DemoFlow.hasRow(Self.text(model, .decoded), "result", "the refresh token rotated: the old one is spent"))
         let tokens = Self.text(model, .tokens)
         #expect(DemoFlow.hasRow(tokens, "from", "8 Refresh: the refresh token rotated"), "\(tokens)")
         #expect(model.pane(.tokens).subtitle == "2 checked ✓")
@@ -131,12 +137,17 @@ struct FollowUpTests {
         var model = DemoFlow.completedWithRefreshToken()
         DemoFlow.press(.character("f"), &model)
         let seconds = Int(model.now.timeIntervalSince(DemoFlow.start))
-        DemoFlow.send(&model, answer: DemoFlow.tokens(nonce: nil, refreshToken: DemoFlow.rotatedRefreshToken, issuedAfter: seconds))
+        DemoFlow.send(
+            &model,
+            answer: DemoFlow.tokens(nonce: nil, refreshToken: DemoFlow.rotatedRefreshToken, issuedAfter: seconds))
         #expect(model.pane(.tokens).subtitle == "2 checked ✓", "\(Self.text(model, .tokens))")
         // Another nonce is still a failure.
         DemoFlow.press(.character("f"), &model)
-        DemoFlow.send(&model, answer: DemoFlow.tokens(nonce: "someone-elses-nonce", refreshToken: DemoFlow.refreshToken,
-                                                      issuedAfter: seconds))
+        DemoFlow.send(
+            &model,
+            answer: DemoFlow.tokens(
+                nonce: "someone-elses-nonce", refreshToken: DemoFlow.refreshToken,
+                issuedAfter: seconds))
         #expect(model.pane(.tokens).subtitle == "1 of 2 failing ✗")
     }
 
@@ -155,7 +166,8 @@ struct FollowUpTests {
         #expect(request?.url == "\(DemoFlow.base)/as/revoke")
         #expect(request?.formParameters.value("token") == DemoFlow.refreshToken)
         #expect(request?.formParameters.value("token_type_hint") == "refresh_token")
-        #expect(DemoFlow.hasRow(Self.text(model, .decoded), "result", "revoked: the server no longer accepts the token"))
+        #expect(
+            DemoFlow.hasRow(Self.text(model, .decoded), "result", "revoked: the server no longer accepts the token"))
         #expect(DemoFlow.hasRow(Self.text(model, .tokens), "revoked", "✗ refresh token at 9 Revoke"))
         #expect(DemoFlow.render(model).text.contains("✓ 9 Revoke"))
     }
@@ -177,8 +189,11 @@ struct FollowUpTests {
     @Test func aFailedFollowUpCanBeRetriedOrAnotherChosen() {
         var model = DemoFlow.completedWithRefreshToken()
         DemoFlow.press(.character("u"), &model)
-        DemoFlow.send(&model, answer: DemoFlow.json(#"{"error":"invalid_token","error_description":"The token is revoked"}"#,
-                                                    status: 401, reason: "Unauthorized"))
+        DemoFlow.send(
+            &model,
+            answer: DemoFlow.json(
+                #"{"error":"invalid_token","error_description":"The token is revoked"}"#,
+                status: 401, reason: "Unauthorized"))
         guard case .failed(.userInfo, _) = model.flow.phase else {
             Issue.record("expected UserInfo to fail, got \(model.flow.phase)")
             return

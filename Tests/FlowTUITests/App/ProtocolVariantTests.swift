@@ -1,6 +1,7 @@
 import FlowEngine
 import Foundation
 import Testing
+
 @testable import FlowTUI
 
 /// PAR, client assertions, request objects and response modes, stepped through the screen.
@@ -27,7 +28,8 @@ struct ProtocolVariantTests {
     }
 
     /// A flow of this configuration walked to the token step with the demo's responses.
-    static func modelAtToken(_ configuration: FlowConfiguration, size: Size = Size(columns: 120, rows: 40)) -> AppModel {
+    static func modelAtToken(_ configuration: FlowConfiguration, size: Size = Size(columns: 120, rows: 40)) -> AppModel
+    {
         var model = DemoFlow.model(configuration: configuration, size: size)
         DemoFlow.send(&model, answer: DemoFlow.authorizeRedirect())
         DemoFlow.send(&model, answer: DemoFlow.flowNeedsPassword())
@@ -65,8 +67,10 @@ struct ProtocolVariantTests {
         #expect(request.formParameters.value("response_type") == "code")
         #expect(request.formParameters.value("code_challenge_method") == "S256")
         #expect(request.header("Authorization")?.hasPrefix("Basic ") == true)
-        _ = model.update(.responseReceived(ticket: ticket, DemoFlow.pushedAuthorization(), at: DemoFlow.date(0.1),
-                                           elapsed: DemoFlow.elapsed))
+        _ = model.update(
+            .responseReceived(
+                ticket: ticket, DemoFlow.pushedAuthorization(), at: DemoFlow.date(0.1),
+                elapsed: DemoFlow.elapsed))
         #expect(model.flow.phase == .ready(.authorize))
         #expect(model.flow.requestURI == DemoFlow.requestURI)
         #expect(DemoFlow.hasRow(Self.text(model, .decoded), "request_uri", "\(DemoFlow.requestURI)"))
@@ -75,8 +79,9 @@ struct ProtocolVariantTests {
             Issue.record("n did not send authorize")
             return
         }
-        #expect(authorize.url == "\(DemoFlow.base)/as/authorize?client_id=\(DemoFlow.clientID)&request_uri="
-            + FormURLEncoding.escape(DemoFlow.requestURI))
+        #expect(
+            authorize.url == "\(DemoFlow.base)/as/authorize?client_id=\(DemoFlow.clientID)&request_uri="
+                + FormURLEncoding.escape(DemoFlow.requestURI))
         DemoFlow.press(.character("0"), &model)
         #expect(model.viewedStep == .par)
         #expect(Self.text(model, .response).contains("HTTP/1.1 201 Created"))
@@ -84,8 +89,11 @@ struct ProtocolVariantTests {
 
     @Test func parErrorIsShownOnItsStep() {
         var model = DemoFlow.model(configuration: Self.parConfiguration)
-        DemoFlow.send(&model, answer: DemoFlow.json(#"{"error":"invalid_request","error_description":"redirect_uri is not registered"}"#,
-                                                    status: 400, reason: "Bad Request"))
+        DemoFlow.send(
+            &model,
+            answer: DemoFlow.json(
+                #"{"error":"invalid_request","error_description":"redirect_uri is not registered"}"#,
+                status: 400, reason: "Bad Request"))
         guard case .failed(.par, _) = model.flow.phase else {
             Issue.record("expected PAR to fail, got \(model.flow.phase)")
             return
@@ -103,7 +111,9 @@ struct ProtocolVariantTests {
         #expect(model.flow.phase == .ready(.token))
         let building = Self.text(model, .request)
         #expect(building.contains("Added when sent  client authentication"))
-        #expect(DemoFlow.hasRow(building, "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"))
+        #expect(
+            DemoFlow.hasRow(building, "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+        )
         #expect(DemoFlow.hasRow(building, "client_assertion", "••••••  JWT, decoded below"))
         #expect(DemoFlow.hasRow(building, "client_assertion", "decoded · RFC 7523"))
         #expect(building.contains(#"header  {"alg":"HS256","typ":"JWT"}"#))
@@ -195,8 +205,11 @@ struct ProtocolVariantTests {
             <input type="hidden" name="code" value="\(DemoFlow.code)"/><input type="hidden" name="state" value="\(model.flow.state)"/>\
             </form></body></html>
             """
-        DemoFlow.send(&model, answer: HTTPResponse(status: 200, reason: "OK", headers: [HTTPHeader("Content-Type", "text/html")],
-                                                   body: Array(page.utf8)))
+        DemoFlow.send(
+            &model,
+            answer: HTTPResponse(
+                status: 200, reason: "OK", headers: [HTTPHeader("Content-Type", "text/html")],
+                body: Array(page.utf8)))
         #expect(model.flow.phase == .ready(.token))
         let decoded = Self.text(model, .decoded)
         #expect(decoded.contains("Form post  the auto-submit form's fields"))
@@ -207,9 +220,13 @@ struct ProtocolVariantTests {
 
     @Test func fragmentCarriesTheCode() {
         var model = Self.model(responseMode: "fragment")
-        DemoFlow.send(&model, answer: HTTPResponse(status: 302, reason: "Found", headers: [
-            HTTPHeader("Location", "\(DemoFlow.redirectURI)#code=\(DemoFlow.code)&state=\(model.flow.state)"),
-        ]))
+        DemoFlow.send(
+            &model,
+            answer: HTTPResponse(
+                status: 302, reason: "Found",
+                headers: [
+                    HTTPHeader("Location", "\(DemoFlow.redirectURI)#code=\(DemoFlow.code)&state=\(model.flow.state)")
+                ]))
         #expect(model.flow.phase == .ready(.token))
         let decoded = Self.text(model, .decoded)
         #expect(DemoFlow.hasRow(decoded, "Location", "\(DemoFlow.redirectURI)#code=\(DemoFlow.code)"))
@@ -225,9 +242,12 @@ struct ProtocolVariantTests {
         DemoFlow.press(.character("n"), &model)
         DemoFlow.type("2Federate!", &model)
         DemoFlow.press(.enter, &model)
-        DemoFlow.send(&model, answer: DemoFlow.json("""
-            {"id":"\(DemoFlow.flowID)","status":"COMPLETED","authorizeResponse":{"code":"\(DemoFlow.code)","state":"\(model.flow.state)"}}
-            """))
+        DemoFlow.send(
+            &model,
+            answer: DemoFlow.json(
+                """
+                {"id":"\(DemoFlow.flowID)","status":"COMPLETED","authorizeResponse":{"code":"\(DemoFlow.code)","state":"\(model.flow.state)"}}
+                """))
         #expect(model.flow.phase == .ready(.token))
         let screen = DemoFlow.render(model).text
         #expect(screen.contains("✓ 2 Sign on"))

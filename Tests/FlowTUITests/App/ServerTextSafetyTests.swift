@@ -1,6 +1,7 @@
 import FlowEngine
 import Foundation
 import Testing
+
 @testable import FlowTUI
 
 /// Bytes from a server never reach the screen raw: ESC, BEL, other controls and bidi overrides
@@ -18,12 +19,16 @@ struct ServerTextSafetyTests {
         let idToken = DemoFlow.jwt(header: header, claims: claims)
         // Valid JSON whose strings decode to control characters (raw ones make it invalid JSON,
         // which `invalidUTF8InABodyIsShownAsBytes` covers for a body that is not JSON).
-        let body = Array(#"{"access_token":"opaque-token-1234","token_type":"Bearer","id_token":"\#(idToken)","note":"bell\u0007 \u001b[2J \u202e"}"#.utf8)
-        return HTTPResponse(status: 200, reason: "OK\(escape)[2J", headers: [
-            HTTPHeader("Content-Type", "application/json"),
-            HTTPHeader("X-Title", "\(escape)]0;pwned\(bell)"),
-            HTTPHeader("X-Direction", "abc\(override)def"),
-        ], body: body)
+        let body = Array(
+            #"{"access_token":"opaque-token-1234","token_type":"Bearer","id_token":"\#(idToken)","note":"bell\u0007 \u001b[2J \u202e"}"#
+                .utf8)
+        return HTTPResponse(
+            status: 200, reason: "OK\(escape)[2J",
+            headers: [
+                HTTPHeader("Content-Type", "application/json"),
+                HTTPHeader("X-Title", "\(escape)]0;pwned\(bell)"),
+                HTTPHeader("X-Direction", "abc\(override)def"),
+            ], body: body)
     }
 
     @Test(arguments: [Size(columns: 120, rows: 40), Size(columns: 80, rows: 24)])
@@ -62,8 +67,11 @@ struct ServerTextSafetyTests {
     @Test func invalidUTF8InABodyIsShownAsBytes() {
         var model = DemoFlow.model(size: Size(columns: 120, rows: 40))
         let html = Array("<html><title>Sign on</title>".utf8) + [0xFF, 0xC3] + Array("\r\n<p>\u{1B}[5m</p>".utf8)
-        DemoFlow.send(&model, answer: HTTPResponse(status: 500, reason: "Internal Server Error",
-                                                   headers: [HTTPHeader("Content-Type", "text/html")], body: html))
+        DemoFlow.send(
+            &model,
+            answer: HTTPResponse(
+                status: 500, reason: "Internal Server Error",
+                headers: [HTTPHeader("Content-Type", "text/html")], body: html))
         let lines = model.pane(.response).lines.map(\.plainText)
         #expect(lines.contains(#"<html><title>Sign on</title>\xff\xc3"#))
         #expect(lines.contains(#"<p>\x1b[5m</p>"#))

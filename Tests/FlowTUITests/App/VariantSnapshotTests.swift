@@ -1,6 +1,7 @@
 import FlowEngine
 import Foundation
 import Testing
+
 @testable import FlowTUI
 
 /// The screen after the tokens and for the protocol variants, at the two sizes that matter.
@@ -10,8 +11,9 @@ struct VariantSnapshotTests {
 
     static func expectFullWidth(_ canvas: Canvas, sourceLocation: SourceLocation = #_sourceLocation) {
         for y in 0..<canvas.size.rows {
-            #expect(DisplayWidth.of(canvas.row(y)) == canvas.size.columns, "row \(y) is not full width",
-                    sourceLocation: sourceLocation)
+            #expect(
+                DisplayWidth.of(canvas.row(y)) == canvas.size.columns, "row \(y) is not full width",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -42,8 +44,11 @@ struct VariantSnapshotTests {
         var model = DemoFlow.completedWithRefreshToken(size: size)
         DemoFlow.press(.character("f"), &model)
         let seconds = Int(model.now.timeIntervalSince(DemoFlow.start))
-        DemoFlow.send(&model, answer: DemoFlow.tokens(nonce: model.flow.nonce, refreshToken: DemoFlow.rotatedRefreshToken,
-                                                      issuedAfter: seconds))
+        DemoFlow.send(
+            &model,
+            answer: DemoFlow.tokens(
+                nonce: model.flow.nonce, refreshToken: DemoFlow.rotatedRefreshToken,
+                issuedAfter: seconds))
         let canvas = DemoFlow.render(model)
         expectSnapshot(canvas, named: "9-refresh-rotated-\(size.columns)x\(size.rows)")
         #expect(canvas.text.contains("rotated"))
@@ -62,7 +67,8 @@ struct VariantSnapshotTests {
 
     @Test(arguments: sizes)
     func clientSecretJWTTokenRequest(size: Size) {
-        var model = ProtocolVariantTests.modelAtToken(ProtocolVariantTests.configuration(authentication: .clientSecretJWT), size: size)
+        var model = ProtocolVariantTests.modelAtToken(
+            ProtocolVariantTests.configuration(authentication: .clientSecretJWT), size: size)
         // Scroll the request pane to the decoded assertion, as a user would.
         let lines = model.pane(.request).lines.map(\.plainText)
         let heading = lines.firstIndex { $0.hasPrefix("client_assertion  decoded") } ?? 0

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FlowTUI
 
 @Suite("Boxes and splits")
@@ -6,11 +7,12 @@ struct BoxTests {
     @Test func boxWithTitle() {
         var canvas = Canvas(columns: 12, rows: 3)
         canvas.drawBox(canvas.bounds, title: "Title")
-        #expect(canvas.text == """
-            ┌ Title ───┐
-            │          │
-            └──────────┘
-            """)
+        #expect(
+            canvas.text == """
+                ┌ Title ───┐
+                │          │
+                └──────────┘
+                """)
     }
 
     @Test func longTitleIsCutInsideTheBorder() {
@@ -25,13 +27,14 @@ struct BoxTests {
         canvas.drawBox(box)
         canvas.drawVerticalDivider(x: 5, in: box)
         canvas.drawHorizontalDivider(y: 2, in: box)
-        #expect(canvas.text == """
-            ┌────┬────┐
-            │    │    │
-            ├────┼────┤
-            │    │    │
-            └────┴────┘
-            """)
+        #expect(
+            canvas.text == """
+                ┌────┬────┐
+                │    │    │
+                ├────┼────┤
+                │    │    │
+                └────┴────┘
+                """)
     }
 
     @Test func wideTextInsideABoxKeepsTheBorderAligned() {

@@ -1,14 +1,16 @@
 import Testing
+
 @testable import FlowTUI
 
 @Suite("Display width")
 struct DisplayWidthTests {
-    @Test(arguments: [
-        ("a", 1), ("é", 1), ("e\u{301}", 1), ("ñ", 1), ("─", 1), ("✓", 1), ("▸", 1),
-        ("漢", 2), ("字", 2), ("한", 2), ("ｶ", 1), ("Ａ", 2), ("。", 2),
-        ("😀", 2), ("🚀", 2), ("👍🏽", 2), ("🇩🇪", 2), ("❤️", 2), ("❤", 1), ("👨‍👩‍👧", 2),
-        ("\u{200B}", 0), ("\u{301}", 0),
-    ] as [(String, Int)])
+    @Test(
+        arguments: [
+            ("a", 1), ("é", 1), ("e\u{301}", 1), ("ñ", 1), ("─", 1), ("✓", 1), ("▸", 1),
+            ("漢", 2), ("字", 2), ("한", 2), ("ｶ", 1), ("Ａ", 2), ("。", 2),
+            ("😀", 2), ("🚀", 2), ("👍🏽", 2), ("🇩🇪", 2), ("❤️", 2), ("❤", 1), ("👨‍👩‍👧", 2),
+            ("\u{200B}", 0), ("\u{301}", 0),
+        ] as [(String, Int)])
     func widthOfOneGrapheme(text: String, expected: Int) {
         #expect(text.count == 1)
         #expect(DisplayWidth.of(Character(text)) == expected)

@@ -1,5 +1,6 @@
 import FlowEngine
 import Foundation
+
 @testable import FlowTUI
 
 /// A PingOne-shaped flow with fixed randomness and a fixed clock, and the responses a PingOne
@@ -15,7 +16,10 @@ enum DemoFlow {
     static let keyID = "fGYrysd1-IbnDo0TM0eja3etHW69KMR5DpVMQZivEPQ"
     static let keysDirectory = snapshotDirectory.deletingLastPathComponent().appendingPathComponent("Keys")
     static let signingKey: ClientKey? = {
-        guard let pem = try? String(contentsOf: keysDirectory.appendingPathComponent("rs256-test-key.pem"), encoding: .utf8) else {
+        guard
+            let pem = try? String(
+                contentsOf: keysDirectory.appendingPathComponent("rs256-test-key.pem"), encoding: .utf8)
+        else {
             return nil
         }
         return try? ClientKey(text: pem, keyID: keyID)
@@ -29,8 +33,9 @@ enum DemoFlow {
     static let presentation = Presentation(masksSecrets: true, label: "demo", demoCredentials: credentials)
 
     static var configuration: FlowConfiguration {
-        FlowConfiguration(authBaseURL: "https://auth.pingone.com", environmentID: environmentID, region: "NA",
-                          clientID: clientID, clientSecret: clientSecret, redirectURI: redirectURI)
+        FlowConfiguration(
+            authBaseURL: "https://auth.pingone.com", environmentID: environmentID, region: "NA",
+            clientID: clientID, clientSecret: clientSecret, redirectURI: redirectURI)
     }
 
     static func flow() -> AuthorizationCodeFlow {
@@ -51,39 +56,49 @@ enum DemoFlow {
     ]
 
     static func authorizeRedirect() -> HTTPResponse {
-        HTTPResponse(status: 302, reason: "Found", headers: [
-            HTTPHeader("Location", "https://apps.pingone.com/\(environmentID)/signon/?flowId=\(flowID)"),
-            HTTPHeader("Set-Cookie", "ST=\(sessionCookie); Path=/\(environmentID); Secure; HttpOnly; SameSite=None"),
-            HTTPHeader("Set-Cookie", "ST-NO-SS=\(sessionCookie)-nss; Path=/\(environmentID); Secure; HttpOnly"),
-            HTTPHeader("Cache-Control", "no-cache, no-store"),
-        ] + commonHeaders)
+        HTTPResponse(
+            status: 302, reason: "Found",
+            headers: [
+                HTTPHeader("Location", "https://apps.pingone.com/\(environmentID)/signon/?flowId=\(flowID)"),
+                HTTPHeader(
+                    "Set-Cookie", "ST=\(sessionCookie); Path=/\(environmentID); Secure; HttpOnly; SameSite=None"),
+                HTTPHeader("Set-Cookie", "ST-NO-SS=\(sessionCookie)-nss; Path=/\(environmentID); Secure; HttpOnly"),
+                HTTPHeader("Cache-Control", "no-cache, no-store"),
+            ] + commonHeaders)
     }
 
-    static func json(_ text: String, status: Int = 200, reason: String = "OK",
-                     contentType: String = "application/hal+json;charset=UTF-8") -> HTTPResponse {
-        HTTPResponse(status: status, reason: reason,
-                     headers: [HTTPHeader("Content-Type", contentType)] + commonHeaders, body: Array(text.utf8))
+    static func json(
+        _ text: String, status: Int = 200, reason: String = "OK",
+        contentType: String = "application/hal+json;charset=UTF-8"
+    ) -> HTTPResponse {
+        HTTPResponse(
+            status: status, reason: reason,
+            headers: [HTTPHeader("Content-Type", contentType)] + commonHeaders, body: Array(text.utf8))
     }
 
     static func flowNeedsPassword() -> HTTPResponse {
-        json("""
-        {"id":"\(flowID)","status":"USERNAME_PASSWORD_REQUIRED","_links":{"self":{"href":"\(base)/flows/\(flowID)"},\
-        "usernamePassword.check":{"href":"\(base)/flows/\(flowID)"},"password.forgot":{"href":"\(base)/flows/\(flowID)"}},\
-        "_embedded":{"application":{"name":"Demo App"}}}
-        """)
+        json(
+            """
+            {"id":"\(flowID)","status":"USERNAME_PASSWORD_REQUIRED","_links":{"self":{"href":"\(base)/flows/\(flowID)"},\
+            "usernamePassword.check":{"href":"\(base)/flows/\(flowID)"},"password.forgot":{"href":"\(base)/flows/\(flowID)"}},\
+            "_embedded":{"application":{"name":"Demo App"}}}
+            """)
     }
 
     static func flowCompleted() -> HTTPResponse {
-        json("""
-        {"id":"\(flowID)","status":"COMPLETED","resumeUrl":"\(base)/as/resume?flowId=\(flowID)",\
-        "_links":{"self":{"href":"\(base)/flows/\(flowID)"}}}
-        """)
+        json(
+            """
+            {"id":"\(flowID)","status":"COMPLETED","resumeUrl":"\(base)/as/resume?flowId=\(flowID)",\
+            "_links":{"self":{"href":"\(base)/flows/\(flowID)"}}}
+            """)
     }
 
     static func resumeRedirect(state: String) -> HTTPResponse {
-        HTTPResponse(status: 302, reason: "Found", headers: [
-            HTTPHeader("Location", "\(redirectURI)?code=\(code)&state=\(state)"),
-        ] + commonHeaders)
+        HTTPResponse(
+            status: 302, reason: "Found",
+            headers: [
+                HTTPHeader("Location", "\(redirectURI)?code=\(code)&state=\(state)")
+            ] + commonHeaders)
     }
 
     static func jwt(header: String, claims: String) -> String {
@@ -106,18 +121,21 @@ enum DemoFlow {
 
     static func tokens(nonce: String?, refreshToken: String? = nil, issuedAfter seconds: Int = 0) -> HTTPResponse {
         let issued = Int(start.timeIntervalSince1970) + seconds
-        let idToken = signed("""
+        let idToken = signed(
+            """
             {"sub":"9a7c5e3b-1d2f-4a6b-8c0e-2f4a6b8c0e1d","aud":"\(clientID)","iss":"\(base)/as",\
             "iat":\(issued),"exp":\(issued + 3600),"auth_time":\(issued),\(nonce.map { #""nonce":"\#($0)","# } ?? "")\
             "preferred_username":"demo.user","env":"\(environmentID)"}
             """)
         // RFC 9068 §2.1: a JWT access token says so in its typ.
-        let accessToken = signed("""
+        let accessToken = signed(
+            """
             {"client_id":"\(clientID)","iss":"\(base)/as","jti":"b4c2d1e0","iat":\(issued),"exp":\(issued + 3600),\
             "aud":["https://api.pingone.com"],"scope":"openid profile email","sub":"9a7c5e3b-1d2f-4a6b-8c0e-2f4a6b8c0e1d"}
             """, type: "at+jwt")
         let refresh = refreshToken.map { #","refresh_token":"\#($0)""# } ?? ""
-        return json("""
+        return json(
+            """
             {"access_token":"\(accessToken)","token_type":"Bearer","expires_in":3600,"scope":"openid profile email",\
             "id_token":"\(idToken)"\(refresh)}
             """, contentType: "application/json;charset=UTF-8")
@@ -128,7 +146,8 @@ enum DemoFlow {
     static let subject = "9a7c5e3b-1d2f-4a6b-8c0e-2f4a6b8c0e1d"
 
     static func userInfo() -> HTTPResponse {
-        json("""
+        json(
+            """
             {"sub":"\(subject)","preferred_username":"demo.user","given_name":"Demo","family_name":"User",\
             "email":"demo.user@example.com","updated_at":1795000000,"env":"\(environmentID)"}
             """, contentType: "application/json;charset=UTF-8")
@@ -136,10 +155,12 @@ enum DemoFlow {
 
     static func introspection(active: Bool) -> HTTPResponse {
         let issued = Int(start.timeIntervalSince1970)
-        return json(active ? """
-            {"active":true,"client_id":"\(clientID)","token_type":"Bearer","scope":"openid profile email",\
-            "sub":"\(subject)","iat":\(issued),"exp":\(issued + 3600),"aud":["https://api.pingone.com"]}
-            """ : #"{"active":false}"#, contentType: "application/json;charset=UTF-8")
+        return json(
+            active
+                ? """
+                {"active":true,"client_id":"\(clientID)","token_type":"Bearer","scope":"openid profile email",\
+                "sub":"\(subject)","iat":\(issued),"exp":\(issued + 3600),"aud":["https://api.pingone.com"]}
+                """ : #"{"active":false}"#, contentType: "application/json;charset=UTF-8")
     }
 
     /// RFC 7009 §2.2: an empty 200, whether or not the token was valid.
@@ -149,22 +170,28 @@ enum DemoFlow {
 
     /// PingOne's sign-off page, with the `ST` cookie expired.
     static func signedOff() -> HTTPResponse {
-        HTTPResponse(status: 200, reason: "OK", headers: [
-            HTTPHeader("Content-Type", "text/html;charset=UTF-8"),
-            HTTPHeader("Set-Cookie", "ST=; Path=/\(environmentID); Max-Age=0; Secure; HttpOnly; SameSite=None"),
-        ] + commonHeaders, body: Array("<!DOCTYPE html><html><body><h1>You have been signed off.</h1></body></html>".utf8))
+        HTTPResponse(
+            status: 200, reason: "OK",
+            headers: [
+                HTTPHeader("Content-Type", "text/html;charset=UTF-8"),
+                HTTPHeader("Set-Cookie", "ST=; Path=/\(environmentID); Max-Age=0; Secure; HttpOnly; SameSite=None"),
+            ] + commonHeaders,
+            body: Array("<!DOCTYPE html><html><body><h1>You have been signed off.</h1></body></html>".utf8))
     }
 
     /// A PAR response (RFC 9126 §2.2).
     static let requestURI = "urn:ietf:params:oauth:request_uri:4f2a8e1c-9b3d-4a7e-8c51-0d6f2b9e3a17"
 
     static func pushedAuthorization() -> HTTPResponse {
-        json(#"{"request_uri":"\#(requestURI)","expires_in":60}"#, status: 201, reason: "Created",
-             contentType: "application/json;charset=UTF-8")
+        json(
+            #"{"request_uri":"\#(requestURI)","expires_in":60}"#, status: 201, reason: "Created",
+            contentType: "application/json;charset=UTF-8")
     }
 
     static func keySet() -> HTTPResponse {
-        let jwks = (try? String(contentsOf: keysDirectory.appendingPathComponent("rs256-test-jwks.json"), encoding: .utf8)) ?? "{}"
+        let jwks =
+            (try? String(contentsOf: keysDirectory.appendingPathComponent("rs256-test-jwks.json"), encoding: .utf8))
+            ?? "{}"
         return json(jwks, contentType: "application/json")
     }
 
@@ -193,14 +220,16 @@ enum DemoFlow {
 
     /// Presses `n` and answers the request it sends with `response`; returns the request sent.
     @discardableResult
-    static func send(_ model: inout AppModel, answer response: HTTPResponse, after seconds: Double = 1) -> HTTPRequest? {
+    static func send(_ model: inout AppModel, answer response: HTTPResponse, after seconds: Double = 1) -> HTTPRequest?
+    {
         guard case .send(let request, let ticket, _) = model.update(.keyPressed(.character("n"))) else { return nil }
         // The server's clock agrees with ours: its Date header says when it answered.
         var dated = response
         dated.headers = dated.headers.map {
             $0.name == "Date" ? HTTPHeader("Date", HTTPDate.format(model.now)) : $0
         }
-        _ = model.update(.responseReceived(ticket: ticket, dated, at: model.now.addingTimeInterval(0.042), elapsed: elapsed))
+        _ = model.update(
+            .responseReceived(ticket: ticket, dated, at: model.now.addingTimeInterval(0.042), elapsed: elapsed))
         _ = model.update(.ticked(model.now.addingTimeInterval(seconds)))
         return request
     }
@@ -255,8 +284,9 @@ enum DemoFlow {
 
     /// A model for another configuration of the demo flow, not started.
     static func model(configuration: FlowConfiguration, size: Size = Size(columns: 120, rows: 40)) -> AppModel {
-        AppModel(flow: AuthorizationCodeFlow(configuration: configuration, randomness: .fixed(seed: 1)),
-                 presentation: presentation, size: size, now: start)
+        AppModel(
+            flow: AuthorizationCodeFlow(configuration: configuration, randomness: .fixed(seed: 1)),
+            presentation: presentation, size: size, now: start)
     }
 
     /// Whether some line of `text` is a table row: `key`, blanks, then a value starting with `value`.

@@ -1,6 +1,6 @@
+import FlowTUI
 import Foundation
 import Testing
-import FlowTUI
 
 /// Where committed snapshots live in the source tree (not the copied bundle, so recording works).
 let snapshotDirectory = URL(fileURLWithPath: #filePath)
@@ -19,14 +19,16 @@ func expectSnapshot(_ canvas: Canvas, named name: String, sourceLocation: Source
     let record = ProcessInfo.processInfo.environment["AUTHFLOW_RECORD_SNAPSHOTS"] == "1"
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
         write(actual, to: url)
-        Issue.record("Recorded missing snapshot \(name).txt at \(url.path); review it, commit it and run again",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "Recorded missing snapshot \(name).txt at \(url.path); review it, commit it and run again",
+            sourceLocation: sourceLocation)
         return
     }
     guard expected != actual else { return }
     if record { write(actual, to: url) }
-    Issue.record("Snapshot \(name).txt differs\(record ? " (re-recorded)" : ""):\n\(lineDiff(expected: expected, actual: actual))",
-                 sourceLocation: sourceLocation)
+    Issue.record(
+        "Snapshot \(name).txt differs\(record ? " (re-recorded)" : ""):\n\(lineDiff(expected: expected, actual: actual))",
+        sourceLocation: sourceLocation)
 }
 
 private func write(_ text: String, to url: URL) {

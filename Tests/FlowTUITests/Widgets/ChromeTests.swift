@@ -1,20 +1,24 @@
-import Testing
 import FlowTUI
+import Testing
 
 /// The help overlay, the too-small message, the key bar and the header line.
 @Suite("Screen chrome")
 struct ChromeTests {
     static let help = HelpOverlay(sections: [
-        .init("Flow", [
-            KeyBinding("n enter", "send the request / next step"),
-            KeyBinding("e", "edit a parameter"),
-            KeyBinding("r", "restart the flow"),
-        ]),
-        .init("View", [
-            KeyBinding("tab shift-tab", "next / previous pane"),
-            KeyBinding("j k ↑ ↓", "scroll"),
-            KeyBinding("q", "quit"),
-        ]),
+        .init(
+            "Flow",
+            [
+                KeyBinding("n enter", "send the request / next step"),
+                KeyBinding("e", "edit a parameter"),
+                KeyBinding("r", "restart the flow"),
+            ]),
+        .init(
+            "View",
+            [
+                KeyBinding("tab shift-tab", "next / previous pane"),
+                KeyBinding("j k ↑ ↓", "scroll"),
+                KeyBinding("q", "quit"),
+            ]),
     ])
 
     @Test func helpOverlayIsCentredOverTheScreen() {

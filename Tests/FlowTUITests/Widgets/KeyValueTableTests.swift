@@ -1,5 +1,5 @@
-import Testing
 import FlowTUI
+import Testing
 
 @Suite("Key/value table")
 struct KeyValueTableTests {
@@ -8,19 +8,21 @@ struct KeyValueTableTests {
             .init("response_type", "code"),
             .init("client_id", "724ec718"),
         ])
-        #expect(table.lines(width: 40).map(\.plainText) == [
-            "response_type  code",
-            "client_id      724ec718",
-        ])
+        #expect(
+            table.lines(width: 40).map(\.plainText) == [
+                "response_type  code",
+                "client_id      724ec718",
+            ])
     }
 
     @Test func longValuesWrapUnderTheValueColumn() {
         let table = KeyValueTable([.init("uri", "https://auth.example.com/as/authorize")], indent: 2)
-        #expect(table.lines(width: 24).map(\.plainText) == [
-            "  uri  https://",
-            "       auth.example.com/",
-            "       as/authorize",
-        ])
+        #expect(
+            table.lines(width: 24).map(\.plainText) == [
+                "  uri  https://",
+                "       auth.example.com/",
+                "       as/authorize",
+            ])
     }
 
     @Test func longKeysAreCut() {

@@ -1,5 +1,5 @@
-import Testing
 import FlowTUI
+import Testing
 
 @Suite("Text field")
 struct TextFieldTests {

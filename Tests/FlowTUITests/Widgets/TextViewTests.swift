@@ -1,11 +1,12 @@
-import Testing
 import FlowTUI
+import Testing
 
 @Suite("Text view")
 struct TextViewTests {
     @Test func scrollsByLineAndPageAndClamps() {
         var view = TextView()
-        let content = 50, viewport = 10
+        let content = 50
+        let viewport = 10
         let consumed = view.handle(.character("j"), contentHeight: content, viewportHeight: viewport)
         #expect(consumed)
         #expect(view.offset == 1)
@@ -49,11 +50,12 @@ struct TextViewTests {
         view.handle(.character("G"), contentHeight: lines.count, viewportHeight: 3)
         var canvas = Canvas(columns: 16, rows: 3)
         view.render(lines, into: &canvas, in: canvas.bounds)
-        #expect(canvas.text == """
-            line 6 of eight…
-            line 7 of eight…
-            line 8 of eight…
-            """)
+        #expect(
+            canvas.text == """
+                line 6 of eight…
+                line 7 of eight…
+                line 8 of eight…
+                """)
         #expect(view.position(contentHeight: 8, viewportHeight: 3) == "6–8/8")
     }
 

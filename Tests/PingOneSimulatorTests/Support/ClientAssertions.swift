@@ -5,7 +5,9 @@ import _CryptoExtras
 /// Builds client assertions and request objects the way a client library would.
 enum ClientAssertions {
     /// Standard RFC 7523 claims for `clientID` at `audience`.
-    static func claims(clientID: String, audience: String, expiresIn: TimeInterval = 300, jti: String = UUID().uuidString)
+    static func claims(
+        clientID: String, audience: String, expiresIn: TimeInterval = 300, jti: String = UUID().uuidString
+    )
         -> [String: Any]
     {
         let now = Int(Date().timeIntervalSince1970)
@@ -33,14 +35,16 @@ enum ClientAssertions {
     /// A JWKS JSON string holding one P-256 public key.
     static func jwks(p256 key: P256.Signing.PrivateKey, kid: String) -> String {
         let raw = key.publicKey.rawRepresentation
-        let x = DecodedJWT.base64URLEncode(raw.prefix(32)), y = DecodedJWT.base64URLEncode(raw.suffix(32))
+        let x = DecodedJWT.base64URLEncode(raw.prefix(32))
+        let y = DecodedJWT.base64URLEncode(raw.suffix(32))
         return #"{"keys":[{"kty":"EC","crv":"P-256","kid":"\#(kid)","x":"\#(x)","y":"\#(y)","use":"sig"}]}"#
     }
 
     /// A JWKS JSON string holding one RSA public key.
     static func jwks(rsa key: _RSA.Signing.PrivateKey, kid: String) throws -> String {
         let primitives = try key.publicKey.getKeyPrimitives()
-        let n = DecodedJWT.base64URLEncode(primitives.modulus), e = DecodedJWT.base64URLEncode(primitives.publicExponent)
+        let n = DecodedJWT.base64URLEncode(primitives.modulus)
+        let e = DecodedJWT.base64URLEncode(primitives.publicExponent)
         return #"{"keys":[{"kty":"RSA","kid":"\#(kid)","n":"\#(n)","e":"\#(e)","use":"sig"}]}"#
     }
 

@@ -16,7 +16,9 @@ enum Demo {
     static let challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
 
     /// The demo configuration with one application replaced or added.
-    static func configuration(with app: SimulatedApplication, faults: Set<SimulatorFault> = []) -> SimulatorConfiguration {
+    static func configuration(with app: SimulatedApplication, faults: Set<SimulatorFault> = [])
+        -> SimulatorConfiguration
+    {
         var configuration = SimulatorConfiguration.demo
         configuration.applications.removeAll { $0.id == app.id }
         configuration.applications.append(app)

@@ -37,9 +37,11 @@ struct HTTPResult: Sendable {
         if fragment {
             var parsed = URLComponents()
             parsed.percentEncodedQuery = components.percentEncodedFragment
-            return Dictionary(parsed.queryItems?.map { ($0.name, $0.value ?? "") } ?? [], uniquingKeysWith: { a, _ in a })
+            return Dictionary(
+                parsed.queryItems?.map { ($0.name, $0.value ?? "") } ?? [], uniquingKeysWith: { a, _ in a })
         }
-        return Dictionary(components.queryItems?.map { ($0.name, $0.value ?? "") } ?? [], uniquingKeysWith: { a, _ in a })
+        return Dictionary(
+            components.queryItems?.map { ($0.name, $0.value ?? "") } ?? [], uniquingKeysWith: { a, _ in a })
     }
 
     /// `details[0].code` of a PingOne error body.

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PingOneSimulator
 
 /// A clock the test moves forward by hand, for expiry tests.

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+
 @testable import PingOneSimulator
 
 /// A running simulator and an HTTP client that never follows redirects, for one test.
@@ -25,7 +26,8 @@ final class SimulatorHarness {
         let simulator = try await PingOneSimulator.start(
             configuration: configuration, host: "127.0.0.1", port: 0, clock: clock?.simulatorClock ?? .system,
             signingKey: try sharedSigningKey.get())
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        let client = HTTPClient(
+            eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         let harness = SimulatorHarness(simulator: simulator, client: client)
         do {
             let result = try await body(harness)
@@ -65,7 +67,9 @@ final class SimulatorHarness {
         try await send(.GET, url, headers: headers)
     }
 
-    func postForm(_ url: String, _ pairs: [(String, String)], headers: [(String, String)] = [], timeout: TimeAmount = .seconds(10))
+    func postForm(
+        _ url: String, _ pairs: [(String, String)], headers: [(String, String)] = [], timeout: TimeAmount = .seconds(10)
+    )
         async throws -> HTTPResult
     {
         try await send(
@@ -73,7 +77,9 @@ final class SimulatorHarness {
             body: Data(Self.formEncode(pairs).utf8), timeout: timeout)
     }
 
-    func postJSON(_ url: String, _ json: String, contentType: String, headers: [(String, String)] = []) async throws -> HTTPResult {
+    func postJSON(_ url: String, _ json: String, contentType: String, headers: [(String, String)] = []) async throws
+        -> HTTPResult
+    {
         try await send(.POST, url, headers: [("Content-Type", contentType)] + headers, body: Data(json.utf8))
     }
 
@@ -93,7 +99,8 @@ final class SimulatorHarness {
 
     /// Authorize parameters for a client, with the usual defaults.
     static func authorizeParameters(
-        clientID: String = Demo.webAppID, redirectURI: String? = Demo.redirectURI, scope: String = "openid profile email",
+        clientID: String = Demo.webAppID, redirectURI: String? = Demo.redirectURI,
+        scope: String = "openid profile email",
         state: String? = "xyz-state", extra: [(String, String)] = []
     ) -> [(String, String)] {
         var pairs = [("response_type", "code"), ("client_id", clientID)]
@@ -109,17 +116,23 @@ final class SimulatorHarness {
     }
 
     /// Authorize and return the flow id and the `ST` cookie value.
-    func startFlow(_ pairs: [(String, String)] = authorizeParameters()) async throws -> (flowID: String, sessionToken: String) {
+    func startFlow(_ pairs: [(String, String)] = authorizeParameters()) async throws -> (
+        flowID: String, sessionToken: String
+    ) {
         let response = try await authorize(pairs)
         guard response.status == 302, let location = response.header("Location"),
             let flowID = URLComponents(string: location)?.queryItems?.first(where: { $0.name == "flowId" })?.value,
             let cookie = response.header("Set-Cookie"), let st = Self.cookieValue(cookie, name: "ST")
-        else { throw TestFailure("authorize did not start a flow: \(response.status) \(response.headers) \(response.text)") }
+        else {
+            throw TestFailure("authorize did not start a flow: \(response.status) \(response.headers) \(response.text)")
+        }
         return (flowID, st)
     }
 
     /// `POST /flows/{id}` with `usernamePassword.check`.
-    func checkPassword(flowID: String, sessionToken: String?, username: String = Demo.username, password: String = Demo.password)
+    func checkPassword(
+        flowID: String, sessionToken: String?, username: String = Demo.username, password: String = Demo.password
+    )
         async throws -> HTTPResult
     {
         let body = try JSONSerialization.data(withJSONObject: ["username": username, "password": password])
@@ -147,7 +160,9 @@ final class SimulatorHarness {
     }
 
     /// Exchanges a code as the demo web app (Basic auth).
-    func exchange(code: String, redirectURI: String = Demo.redirectURI, extra: [(String, String)] = []) async throws -> HTTPResult {
+    func exchange(code: String, redirectURI: String = Demo.redirectURI, extra: [(String, String)] = []) async throws
+        -> HTTPResult
+    {
         try await postForm(
             "/as/token", [("grant_type", "authorization_code"), ("code", code), ("redirect_uri", redirectURI)] + extra,
             headers: [Self.basic(Demo.webAppID, Demo.webAppSecret)])

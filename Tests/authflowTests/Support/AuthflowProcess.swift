@@ -16,7 +16,9 @@ enum AuthflowProcess {
     static let binary = packageRoot.appendingPathComponent(".build/debug/authflow")
 
     /// Runs authflow with these arguments and environment additions; standard input stays open and empty.
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) async throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) async throws
+        -> Result
+    {
         let process = try BackgroundProcess(binary, arguments, environment: environment)
         process.closeInput()
         let status = await process.waitForExit(timeout: timeout)
