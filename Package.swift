@@ -62,21 +62,26 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What every test target shares: waiting off the cooperative pool, bounded waits.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Fixtures are read from the source tree (#filePath), so snapshot tests can record them.
-        .testTarget(name: "FlowEngineTests", dependencies: ["FlowEngine", "PingOneSimulator"], exclude: ["Fixtures"]),
-        .testTarget(name: "FlowTUITests", dependencies: ["FlowTUI", "FlowEngine"], exclude: ["Fixtures"]),
-        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "FlowTUI"]),
+        .testTarget(
+            name: "FlowEngineTests", dependencies: ["FlowEngine", "PingOneSimulator", "TestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "FlowTUITests", dependencies: ["FlowTUI", "FlowEngine", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "FlowTUI", "TestSupport"]),
         .testTarget(
             name: "PingOneSimulatorTests",
             dependencies: [
-                "PingOneSimulator",
+                "PingOneSimulator", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
-        .testTarget(name: "authflowTests", dependencies: ["FlowEngine", "PingOneSimulator"]),
+        .testTarget(name: "authflowTests", dependencies: ["FlowEngine", "PingOneSimulator", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TestSupport
 import Testing
 import _CryptoExtras
 
@@ -163,7 +164,7 @@ struct TokenTests {
 
     @Test func privateKeyJWTWithES256AndRS256() async throws {
         let ecKey = P256.Signing.PrivateKey()
-        let rsaKey = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+        let rsaKey = try await offPool { try _RSA.Signing.PrivateKey(keySize: .bits2048) }
         let ecApp = SimulatedApplication(
             id: "pkjwt-ec", name: "ec", tokenEndpointAuthMethod: "PRIVATE_KEY_JWT",
             redirectURIs: ["http://127.0.0.1/callback"],

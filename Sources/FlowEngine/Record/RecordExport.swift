@@ -58,7 +58,7 @@ public struct RecordExport: Sendable {
             JSONMember("step", .string(entry.step.rawValue)),
             JSONMember("number", .integer(entry.step.number)),
             JSONMember("action", .string(entry.action)),
-            JSONMember("sent_at", .string(ISO8601DateFormatter().string(from: entry.sentAt))),
+            JSONMember("sent_at", .string(TimeText.iso8601(entry.sentAt))),
             JSONMember("request", requestJSON(entry.request)),
         ]
         if let response = entry.response { members.append(JSONMember("response", responseJSON(response))) }
@@ -188,7 +188,7 @@ public struct RecordExport: Sendable {
         }
         add("correlation_id", decoded.correlationID)
         if let date = decoded.serverDate {
-            members.append(JSONMember("server_date", .string(ISO8601DateFormatter().string(from: date))))
+            members.append(JSONMember("server_date", .string(TimeText.iso8601(date))))
         }
         if let tokens = decoded.tokens {
             members.append(

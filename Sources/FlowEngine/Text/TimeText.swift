@@ -4,11 +4,30 @@ import Foundation
 public enum TimeText {
     /// `2026-11-22 10:00:00Z`.
     public static func utc(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss'Z'"
-        return formatter.string(from: date)
+        fields(date).map { "\($0.date) \($0.time)Z" } ?? "an unreadable time"
+    }
+
+    /// `2026-11-22T10:00:00Z` (RFC 3339 / ISO 8601 in UTC), for records read by programs.
+    public static func iso8601(_ date: Date) -> String {
+        fields(date).map { "\($0.date)T\($0.time)Z" } ?? "an unreadable time"
+    }
+
+    /// The UTC calendar date and time of day, from `gmtime_r`: no `DateFormatter` (each one costs an
+    /// ICU set-up under a process-wide lock) and safe from any thread.
+    private static func fields(_ date: Date) -> (date: String, time: String)? {
+        let interval = date.timeIntervalSince1970
+        guard interval.isFinite, abs(interval) < 1e15 else { return nil }
+        var seconds = time_t(interval.rounded(.down))
+        var parts = tm()
+        guard gmtime_r(&seconds, &parts) != nil else { return nil }
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let year = Int(parts.tm_year) + 1900
+        let yearText =
+            year >= 0 && year < 1000 ? String(repeating: "0", count: 4 - "\(year)".count) + "\(year)" : "\(year)"
+        return (
+            "\(yearText)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))",
+            "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
+        )
     }
 
     /// "in 59 m", "3 h ago", "now".

@@ -12,6 +12,16 @@ struct JWTSigningKey: Sendable {
         JWTSigningKey(keyID: keyID, privateKey: try _RSA.Signing.PrivateKey(keySize: .bits2048))
     }
 
+    /// Generates a key on a thread of its own: RSA key generation takes a CPU for a while (seconds in a
+    /// debug build), and on Swift's cooperative pool that would hold back every other task.
+    static func generateOffPool() async throws -> JWTSigningKey {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try generate() })
+            }
+        }
+    }
+
     /// Signs `claims` as a compact RS256 JWS with header `{"kid":…,"alg":"RS256"}` (no `typ`, as PingOne today).
     func sign(_ claims: JSONValue) throws -> String {
         let header = JSONValue.object([JSONMember("kid", .string(keyID)), JSONMember("alg", "RS256")])

@@ -43,11 +43,25 @@ public final class PingOneSimulator: Sendable {
         self.runTask = runTask
     }
 
-    /// Generates a signing key, binds `host:port` (0 = ephemeral) and serves until ``shutdown()``.
+    /// Generates a signing key (or uses `signingKey`), binds `host:port` (0 = ephemeral) and serves
+    /// until ``shutdown()``.
     public static func start(
-        configuration: SimulatorConfiguration = .demo, host: String = "127.0.0.1", port: Int = 0
+        configuration: SimulatorConfiguration = .demo, host: String = "127.0.0.1", port: Int = 0,
+        signingKey: SigningKey? = nil
     ) async throws -> PingOneSimulator {
-        try await start(configuration: configuration, host: host, port: port, clock: .system)
+        try await start(
+            configuration: configuration, host: host, port: port, clock: .system, signingKey: signingKey?.key)
+    }
+
+    /// An RS256 signing key for the simulator, made ahead of time so several simulators (a test suite's)
+    /// can share one: RSA key generation is the costliest part of a start.
+    public struct SigningKey: Sendable {
+        let key: JWTSigningKey
+
+        /// Generates an RSA-2048 key on a thread of its own, off Swift's cooperative pool.
+        public static func generate() async throws -> SigningKey {
+            SigningKey(key: try await JWTSigningKey.generateOffPool())
+        }
     }
 
     /// As ``start(configuration:host:port:)``, with an injected clock (for tests that move time) and,
@@ -57,7 +71,12 @@ public final class PingOneSimulator: Sendable {
         signingKey: JWTSigningKey? = nil
     ) async throws -> PingOneSimulator {
         try configuration.validate()
-        let key = try signingKey ?? JWTSigningKey.generate()
+        let key: JWTSigningKey
+        if let signingKey {
+            key = signingKey
+        } else {
+            key = try await JWTSigningKey.generateOffPool()
+        }
         let server = AuthorizationServer(configuration: configuration, clock: clock, signingKey: key)
         var logger = Logger(label: "authflow.PingOneSimulator")
         logger.logLevel = .critical

@@ -14,9 +14,14 @@ struct SimulatorHarness {
         var configuration = SimulatorConfiguration.demo
         configuration.faults = faults
         change(&configuration)
-        let simulator = try await PingOneSimulator.start(configuration: configuration)
+        let simulator = try await PingOneSimulator.start(
+            configuration: configuration, signingKey: try await sharedSigningKey.value)
         return SimulatorHarness(simulator: simulator, transport: LiveTransport())
     }
+
+    /// One RSA key for every simulator of the suite (key generation dominates a start), made off the
+    /// cooperative pool and awaited, never waited on.
+    private static let sharedSigningKey = Task { try await PingOneSimulator.SigningKey.generate() }
 
     func stop() async {
         await transport.shutdown()

@@ -23,12 +23,15 @@ enum TestKey: Sendable {
         }
     }()
 
-    /// A second RSA key, generated once per test run.
+    /// A second RSA key (`Fixtures/other-rsa-key.pem`, made with `openssl genpkey`): read, not generated,
+    /// since RSA key generation would hold a thread of the cooperative pool for seconds.
     static let otherRSA: TestKey = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/other-rsa-key.pem")
         do {
-            return .rsa(try _RSA.Signing.PrivateKey(keySize: .bits2048))
+            return .rsa(try _RSA.Signing.PrivateKey(pemRepresentation: try String(contentsOf: url, encoding: .utf8)))
         } catch {
-            fatalError("cannot generate an RSA key: \(error)")
+            fatalError("cannot read other-rsa-key.pem: \(error)")
         }
     }()
 

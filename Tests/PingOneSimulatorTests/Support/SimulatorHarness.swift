@@ -25,7 +25,7 @@ final class SimulatorHarness {
     ) async throws -> T {
         let simulator = try await PingOneSimulator.start(
             configuration: configuration, host: "127.0.0.1", port: 0, clock: clock?.simulatorClock ?? .system,
-            signingKey: try sharedSigningKey.get())
+            signingKey: try await sharedSigningKey.value)
         let client = HTTPClient(
             eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         let harness = SimulatorHarness(simulator: simulator, client: client)
@@ -43,7 +43,9 @@ final class SimulatorHarness {
 
     /// One RSA key for every harness-started simulator: key generation dominates the suite's CPU time.
     /// (`PingOneSimulator.start` without a key, as the hang and port tests use it, still makes its own.)
-    private static let sharedSigningKey = Result { try JWTSigningKey.generate() }
+    /// A task, not a lazily built value: awaiting it suspends, where a `static let` under
+    /// construction would block every other thread that reads it.
+    private static let sharedSigningKey = Task { try await JWTSigningKey.generateOffPool() }
 
     // MARK: - Requests
 

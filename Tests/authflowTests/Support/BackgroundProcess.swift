@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A process started in the background whose output can be watched while it runs.
 final class BackgroundProcess: @unchecked Sendable {
@@ -74,19 +75,19 @@ final class BackgroundProcess: @unchecked Sendable {
     /// Waits until standard output or error contains `text`; false on timeout or exit.
     /// It sleeps between looks rather than blocking, so other tasks of the test keep running.
     func waitFor(_ text: String, inErrors: Bool = true, timeout: TimeInterval) async -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
+        var budget = WaitBudget(timeout)
+        repeat {
             if (inErrors ? standardError : standardOutput).contains(text) { return true }
             if !process.isRunning { return (inErrors ? standardError : standardOutput).contains(text) }
             try? await Task.sleep(for: .milliseconds(50))
-        }
-        return false
+        } while budget.hasTimeLeft()
+        return (inErrors ? standardError : standardOutput).contains(text)
     }
 
     /// Waits for the exit (terminating after `timeout`) and for the output to be read.
     func waitForExit(timeout: TimeInterval) async -> Int32 {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(50)) }
+        var budget = WaitBudget(timeout)
+        while process.isRunning, budget.hasTimeLeft() { try? await Task.sleep(for: .milliseconds(50)) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
         let readDeadline = Date().addingTimeInterval(5)
@@ -96,11 +97,10 @@ final class BackgroundProcess: @unchecked Sendable {
         return process.terminationStatus
     }
 
-    /// Kills the process (SIGKILL: a test's servers need no graceful shutdown) and reaps it.
+    /// Kills the process (SIGKILL: a test's servers need no graceful shutdown). It does not wait:
+    /// Foundation reaps the child on its own thread, and `stop` is called from `defer`.
     func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning, Date() < deadline { usleep(10_000) }
     }
 }

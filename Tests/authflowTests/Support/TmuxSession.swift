@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A tmux server of the test's own (`-L`), running one command in a detached session of a fixed size.
 ///
@@ -8,18 +9,33 @@ struct TmuxSession {
     let socket: String
     let name = "authflow"
 
-    /// Starts `command` in a new detached session of `width`×`height`.
-    init(command: String, width: Int = 120, height: Int = 40) throws {
-        socket = "authflow-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+    private init(socket: String) {
+        self.socket = socket
     }
 
-    /// Runs one tmux command and returns what it printed.
+    /// Starts `command` in a new detached session of `width`×`height`.
+    static func start(command: String, width: Int = 120, height: Int = 40) async throws -> TmuxSession {
+        let session = TmuxSession(socket: "authflow-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try await session.tmux([
+            "new-session", "-d", "-s", session.name, "-x", String(width), "-y", String(height), command,
+        ])
+        return session
+    }
+
+    /// Runs one tmux command on a thread of its own (it waits for the client to exit) and returns
+    /// what it printed.
+    @discardableResult
+    func tmux(_ arguments: [String]) async throws -> String {
+        let socket = socket
+        return try await offPool { try Self.runTmux(socket: socket, arguments) }
+    }
+
+    /// Runs one tmux command to its end and returns what it printed; it blocks, so callers run it
+    /// off the cooperative pool.
     ///
     /// It uses posix_spawn and waitpid rather than Foundation's Process: the first command forks
     /// the tmux server, and Process on Linux loses track of such a client (it stays "running").
-    @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
+    private static func runTmux(socket: String, _ arguments: [String]) throws -> String {
         let outputPath = NSTemporaryDirectory() + "authflow-tmux-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
         defer { unlink(outputPath) }
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
@@ -51,34 +67,41 @@ struct TmuxSession {
     }
 
     /// Types keys (tmux key names such as `Enter`, or literal text with `literal: true`).
-    func send(_ keys: String..., literal: Bool = false) throws {
-        try tmux(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
+    func send(_ keys: String..., literal: Bool = false) async throws {
+        try await tmux(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
     }
 
     /// The visible screen as text.
-    func screen() throws -> String {
-        try tmux(["capture-pane", "-t", name, "-p"])
+    func screen() async throws -> String {
+        try await tmux(["capture-pane", "-t", name, "-p"])
     }
 
     /// Waits until the screen shows every one of `texts`; returns the last screen either way.
+    ///
+    /// The budget counts only time the test could spend looking (``WaitBudget``), and the screen is
+    /// read once more after it runs out, so a starved test never reports a screen it did not read.
     @discardableResult
     func waitFor(_ texts: String..., timeout: TimeInterval = 15) async throws -> (found: Bool, screen: String) {
-        let deadline = Date().addingTimeInterval(timeout)
+        var budget = WaitBudget(timeout)
         var last = ""
-        while Date() < deadline {
-            last = try screen()
+        repeat {
+            last = try await screen()
             if texts.allSatisfy(last.contains) { return (true, last) }
             try await Task.sleep(for: .milliseconds(100))
-        }
-        return (false, last)
+        } while budget.hasTimeLeft()
+        last = try await screen()
+        return (texts.allSatisfy(last.contains), last)
     }
 
-    func resize(width: Int, height: Int) throws {
-        try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    func resize(width: Int, height: Int) async throws {
+        try await tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
 
+    /// Ends the tmux server; it returns at once (callable from `defer`) and the server is ended on
+    /// a thread of its own.
     func kill() {
-        _ = try? tmux(["kill-server"])
+        let socket = socket
+        Thread.detachNewThread { _ = try? Self.runTmux(socket: socket, ["kill-server"]) }
     }
 }
 
