@@ -38,6 +38,31 @@ import Testing
         let resume = try #require(json["steps"]?.elements?[3])
         #expect(resume["decoded"]?["state"]?["matches"] == .bool(true))
         #expect(!result.standardOutput.contains("2Federate!"))
+        // The record's shape is versioned, and each request names its action in a stable form.
+        #expect(json["schema_version"] == .integer(RecordExport.schemaVersion))
+        #expect(
+            json["steps"]?.elements?.compactMap { $0["action_kind"]?.stringValue } == [
+                "authorize.post", "flow.read", "flow.check_credentials", "resume", "token.authorization_code", "jwks",
+            ])
+    }
+
+    @Test func followUpResultsAreDataInTheRecord() async throws {
+        let result = try await AuthflowProcess.run([
+            "run", "--demo", "--json", "--then", "introspect,refresh,revoke,signoff",
+        ])
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        let json = try JSONValue.parse(result.standardOutput)
+        let steps = json["steps"]?.elements ?? []
+        #expect(
+            steps.compactMap { $0["decoded"]?["result_kind"]?.stringValue } == [
+                "introspected.active", "refreshed.rotated", "revoked.refresh_token", "signed_off.session_cleared",
+            ])
+        #expect(
+            steps.suffix(4).compactMap { $0["decoded"]?["note"]?.stringValue }
+                == [
+                    StepResult.introspected(active: true), .refreshed(rotated: true), .revoked(.refreshToken),
+                    .signedOff(sessionCleared: true),
+                ].map(\.description))
     }
 
     @Test func aFailureExitsOneWithAOneLineCause() async throws {

@@ -4,20 +4,26 @@ import Foundation
 
 extension AuthorizationCodeFlow {
     /// What a step's request does, for the record.
-    func actionTitle(for step: FlowStep) -> String {
+    func action(for step: FlowStep) -> StepAction {
         switch step {
-        case .par: "Pushed authorization request"
+        case .par: .pushedAuthorization
         case .authorize:
-            "Authorize (\(configuration.usesPushedAuthorization ? "GET with request_uri" : configuration.authorizeMethod.rawValue))"
-        case .signOn: signOnAction == .readFlow ? "Read flow" : "Check username and password"
-        case .resume: "Resume"
-        case .token: "Token (authorization_code)"
-        case .inspect: "Fetch the signing keys (JWKS)"
-        case .userInfo: "UserInfo"
-        case .introspect: "Introspect the access token"
-        case .refresh: "Token (refresh_token)"
-        case .revoke: "Revoke the \(tokens?.refreshToken != nil ? "refresh" : "access") token"
-        case .signOff: "Sign off"
+            if signsOnInBrowser {
+                .authorize(sentBy: .browser)
+            } else if configuration.usesPushedAuthorization {
+                .authorize(sentBy: .authflowWithRequestURI)
+            } else {
+                .authorize(sentBy: .authflow(configuration.authorizeMethod))
+            }
+        case .signOn: signOnAction == .readFlow ? .readFlow : .checkCredentials
+        case .resume: .resume
+        case .token: .redeemCode
+        case .inspect: .fetchKeys
+        case .userInfo: .userInfo
+        case .introspect: .introspect
+        case .refresh: .refresh
+        case .revoke: .revoke(tokens?.refreshToken != nil ? .refreshToken : .accessToken)
+        case .signOff: .signOff
         }
     }
 

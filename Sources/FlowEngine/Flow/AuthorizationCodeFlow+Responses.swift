@@ -214,8 +214,7 @@ extension AuthorizationCodeFlow {
             }
             record[lastIndex].decoded.claims = json
             if step == .introspect {
-                record[lastIndex].decoded.note =
-                    json["active"]?.boolValue == true ? "the token is active" : "the token is not active"
+                record[lastIndex].decoded.result = .introspected(active: json["active"]?.boolValue == true)
             }
         case .refresh:
             let previous = tokens
@@ -224,15 +223,14 @@ extension AuthorizationCodeFlow {
             if let previous, let refreshed = tokens {
                 let rotated = refreshed.refreshToken != nil && refreshed.refreshToken != previous.refreshToken
                 if refreshed.refreshToken == nil { tokens?.refreshToken = previous.refreshToken }
-                record[lastIndex].decoded.note =
-                    rotated
-                    ? "the refresh token rotated: the old one is spent"
-                    : "the same refresh token stays valid"
+                record[lastIndex].decoded.result = .refreshed(rotated: rotated)
             }
         case .revoke:
             // RFC 7009 §2.2: 200 whether or not the token was valid.
             guard response.status == 200 else { return .failure(errorOutcome(response, expected: "200")) }
-            record[lastIndex].decoded.note = "revoked: the server no longer accepts the token"
+            if case .revoke(let token) = record[lastIndex].action {
+                record[lastIndex].decoded.result = .revoked(token)
+            }
         case .signOff:
             guard response.status == 200 || isRedirect(response) else {
                 return .failure(errorOutcome(response, expected: "302 or 200"))
@@ -240,10 +238,7 @@ extension AuthorizationCodeFlow {
             let ended = record[lastIndex].decoded.cookiesSet.contains {
                 $0.expires.map { $0 <= record[lastIndex].sentAt } ?? false
             }
-            record[lastIndex].decoded.note =
-                ended || cookieJar.cookies.isEmpty
-                ? "signed off: the session cookie was cleared"
-                : "signed off"
+            record[lastIndex].decoded.result = .signedOff(sessionCleared: ended || cookieJar.cookies.isEmpty)
         default:
             return .failure(.invalidRequest("not a follow-up step: \(step.title)"))
         }

@@ -99,12 +99,11 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
             } catch {
                 return enter(.failure(error), step: step)
             }
-            var entry = StepRecord(step: step, action: actionTitle(for: step), request: request, sentAt: now)
+            var entry = StepRecord(step: step, action: action(for: step), request: request, sentAt: now)
             entry.decoded.cookiesSent = request.header("Cookie").map(Self.cookieNames) ?? []
             record.append(entry)
             if step == .authorize, signsOnInBrowser {
                 // The browser sends this one and signs on; authflow waits for the callback.
-                record[record.count - 1].action = "Authorize (in the browser)"
                 phase = .needsBrowserCallback(authorizeURL: request.url)
                 return .awaitBrowserSignOn(URL: request.url)
             }
@@ -145,7 +144,7 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
             guard case .needsBrowserCallback = phase, !record.isEmpty else { return .none }
             // The redirect the browser followed is this step's response, as far as authflow saw it.
             var entry = StepRecord(
-                step: .signOn, action: "Callback from the browser",
+                step: .signOn, action: .callbackFromBrowser,
                 request: HTTPRequest(method: "GET", url: url), sentAt: now)
             entry.decoded.location = url
             record.append(entry)

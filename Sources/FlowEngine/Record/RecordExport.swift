@@ -10,10 +10,15 @@ public struct RecordExport: Sendable {
         self.redactor = redactor
     }
 
+    /// The version of the record's JSON shape (docs/user-guide.md, "JSON output"): raised when a
+    /// member changes meaning or goes away; new members may appear within a version.
+    public static let schemaVersion = 1
+
     /// The whole run: configuration, outcome and every step.
     public func json(configuration: FlowConfiguration, record: [StepRecord], outcome: FlowOutcome) -> JSONValue {
         var members = [
             JSONMember("tool", .string("authflow")),
+            JSONMember("schema_version", .integer(Self.schemaVersion)),
             JSONMember("configuration", configurationJSON(configuration)),
         ]
         switch outcome {
@@ -57,7 +62,8 @@ public struct RecordExport: Sendable {
         var members = [
             JSONMember("step", .string(entry.step.rawValue)),
             JSONMember("number", .integer(entry.step.number)),
-            JSONMember("action", .string(entry.action)),
+            JSONMember("action", .string(entry.action.title)),
+            JSONMember("action_kind", .string(entry.action.kind)),
             JSONMember("sent_at", .string(TimeText.iso8601(entry.sentAt))),
             JSONMember("request", requestJSON(entry.request)),
         ]
@@ -173,7 +179,8 @@ public struct RecordExport: Sendable {
         add("request_uri", decoded.requestURI)
         if let keySet = decoded.keySet { members.append(JSONMember("jwks", keySet)) }
         if let claims = decoded.claims { members.append(JSONMember("claims", redacted(claims))) }
-        add("note", decoded.note)
+        add("note", decoded.result?.description)
+        add("result_kind", decoded.result?.kind)
         if !decoded.inspections.isEmpty {
             members.append(
                 JSONMember(

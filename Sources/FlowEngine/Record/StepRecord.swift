@@ -5,8 +5,8 @@ import Foundation
 /// The TUI, `authflow run` and the exports all read these records; nothing is re-derived.
 public struct StepRecord: Equatable, Sendable {
     public var step: FlowStep
-    /// What this request does within its step, such as `Read flow` or `Check username and password`.
-    public var action: String
+    /// What this request does within its step (worded by ``StepAction/title``).
+    public var action: StepAction
     public var request: HTTPRequest
     public var sentAt: Date
     public var response: HTTPResponse?
@@ -15,7 +15,7 @@ public struct StepRecord: Equatable, Sendable {
     public var decoded: StepDecoding
     public var failure: FlowFailure?
 
-    public init(step: FlowStep, action: String, request: HTTPRequest, sentAt: Date) {
+    public init(step: FlowStep, action: StepAction, request: HTTPRequest, sentAt: Date) {
         self.step = step
         self.action = action
         self.request = request
@@ -52,8 +52,8 @@ public struct StepDecoding: Equatable, Sendable {
     public var keySet: JSONValue?
     /// What UserInfo or introspection returned, members in order.
     public var claims: JSONValue?
-    /// A one-line summary of a follow-up's result, such as "the refresh token rotated".
-    public var note: String?
+    /// The outcome of a follow-up step, such as ``StepResult/refreshed(rotated:)``.
+    public var result: StepResult?
     /// Each token checked at the inspect step: signature against the JWKS, then the OIDC checks.
     public var inspections: [AuthorizationCodeFlow.InspectedToken] = []
 

@@ -35,7 +35,7 @@ public struct TranscriptWriter: Sendable {
     /// One step: request, response, decoded values, failure.
     public func step(_ entry: StepRecord) -> String {
         var lines: [String] = []
-        let title = "── \(entry.step.number) \(entry.step.title): \(entry.action) "
+        let title = "── \(entry.step.number) \(entry.step.title): \(entry.action.title) "
         lines.append(title + String(repeating: "─", count: max(4, 78 - title.count)))
         lines += requestLines(entry.request)
         if let response = entry.response {
@@ -118,7 +118,7 @@ public struct TranscriptWriter: Sendable {
                         separator: ", ")))
         }
         for member in decoded.claims?.members ?? [] { add(member.key, safe(member.value.compactText)) }
-        if let note = decoded.note { add("result", safe(note)) }
+        if let result = decoded.result { add("result", result.description) }
         if let correlationID = decoded.correlationID { add("Correlation-Id", safe(correlationID)) }
         if let tokens = decoded.tokens { lines += tokenLines(tokens) }
         for inspected in decoded.inspections {

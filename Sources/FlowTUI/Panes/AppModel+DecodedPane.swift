@@ -40,7 +40,7 @@ extension AppModel {
                         ))
             }
         }
-        if let note = decoded.note { row("result", safe.line(note), style: .bold) }
+        if let result = decoded.result { row("result", result.description, style: .bold) }
         if !rows.isEmpty {
             if !pane.lines.isEmpty { pane.add(StyledLine()) }
             pane.add(KeyValueTable(rows, maxKeyWidth: 12))

@@ -146,15 +146,15 @@ extension AppModel {
     /// Where the flow's tokens came from and what happened to them since: the refresh token's
     /// rotation at the last refresh, a revocation after the last token response.
     private func historyRows() -> [KeyValueTable.Row] {
-        let safe = self.safe
         var rows: [KeyValueTable.Row] = []
         let received = flow.record.lastIndex { $0.decoded.tokens != nil && $0.failure == nil }
         if let received, flow.record[received].step != .token {
             let entry = flow.record[received]
             var origin = StyledLine("\(entry.step.number) \(entry.step.title)")
-            if entry.step == .refresh, let note = entry.decoded.note {
+            if entry.step == .refresh, case .refreshed(let rotated)? = entry.decoded.result {
                 origin = origin.appending(
-                    ": " + safe.line(note), style: note.contains("rotated") ? PaneStyle.warning.bold() : .plain)
+                    ": " + (entry.decoded.result?.description ?? ""),
+                    style: rotated ? PaneStyle.warning.bold() : .plain)
             }
             rows.append(.init("from", origin))
         }
@@ -162,14 +162,13 @@ extension AppModel {
             flow.record[index].step == .revoke && flow.record[index].failure == nil
                 && flow.record[index].response != nil
         }
-        if let revoked, revoked > (received ?? -1) {
+        if let revoked, revoked > (received ?? -1), case .revoke(let token) = flow.record[revoked].action {
             let entry = flow.record[revoked]
             rows.append(
                 .init(
                     "revoked",
                     StyledLine(
-                        "✗ " + safe.line(entry.action.replacingOccurrences(of: "Revoke the ", with: ""))
-                            + " at \(entry.step.number) \(entry.step.title)", style: PaneStyle.failure)))
+                        "✗ \(token.title) at \(entry.step.number) \(entry.step.title)", style: PaneStyle.failure)))
         }
         return rows
     }

@@ -69,7 +69,7 @@ import Testing
                 .json(200, "OK", #"{"access_token":"at-2","refresh_token":"rt-2"}"#), at: Fixture.now, elapsed: .zero))
         #expect(action == .finished)
         #expect(flow.tokens?.refreshToken == "rt-2")
-        #expect(flow.record.last?.decoded.note == "the refresh token rotated: the old one is spent")
+        #expect(flow.record.last?.decoded.result == .refreshed(rotated: true))
     }
 
     @Test func revokeAndIntrospectAuthenticateTheClient() {
@@ -83,7 +83,7 @@ import Testing
             String(decoding: introspect.body, as: UTF8.self)
                 == "token=at-1&token_type_hint=access_token&client_id=\(Fixture.client)&client_secret=s3cret-value")
         _ = flow.handle(.responseReceived(.json(200, "OK", #"{"active":true}"#), at: Fixture.now, elapsed: .zero))
-        #expect(flow.record.last?.decoded.note == "the token is active")
+        #expect(flow.record.last?.decoded.result == .introspected(active: true))
         _ = flow.handle(.followUpChosen(.revoke))
         guard case .send(let revoke, .revoke) = flow.handle(.sendRequested(at: Fixture.now)) else {
             Issue.record("no request")
@@ -106,7 +106,7 @@ import Testing
             status: 200, reason: "OK", headers: [HTTPHeader("Set-Cookie", "ST=; Path=/; Max-Age=0")])
         #expect(flow.handle(.responseReceived(response, at: Fixture.now, elapsed: .zero)) == .finished)
         #expect(flow.cookieJar.cookies.isEmpty)
-        #expect(flow.record.last?.decoded.note == "signed off: the session cookie was cleared")
+        #expect(flow.record.last?.decoded.result == .signedOff(sessionCleared: true))
     }
 
     @Test func followUpsNeedTokens() {
@@ -178,7 +178,7 @@ import Testing
         let next = flow.handle(.callbackReceived("\(Fixture.redirect)?code=bc&state=\(flow.state)", at: Fixture.now))
         #expect(next == .awaitSend(.token))
         #expect(flow.code == "bc")
-        #expect(flow.record.map(\.action) == ["Authorize (in the browser)", "Callback from the browser"])
+        #expect(flow.record.map(\.action) == [.authorize(sentBy: .browser), .callbackFromBrowser])
     }
 }
 

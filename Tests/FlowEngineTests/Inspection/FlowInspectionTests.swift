@@ -18,13 +18,13 @@ import Testing
         var flow = AuthorizationCodeFlow(
             configuration: Fixture.configuration { $0.clientID = clientID }, randomness: .fixed())
         let authorize = StepRecord(
-            step: .authorize, action: "Authorize",
+            step: .authorize, action: .authorize(sentBy: .authflow(.get)),
             request: HTTPRequest(
                 method: "GET",
                 url: "\(Sample.issuer)/authorize?response_type=code&client_id=\(clientID)&\(authorizeQuery)"),
             sentAt: Sample.now.addingTimeInterval(-30))
         var token = StepRecord(
-            step: .token, action: "Token", request: HTTPRequest(method: "POST", url: "\(Sample.issuer)/token"),
+            step: .token, action: .redeemCode, request: HTTPRequest(method: "POST", url: "\(Sample.issuer)/token"),
             sentAt: Sample.now.addingTimeInterval(-1))
         token.elapsed = .milliseconds(500)
         token.decoded.serverDate = Sample.now.addingTimeInterval(2.5)

@@ -187,7 +187,7 @@ import Testing
         #expect(flow.record.last?.decoded.claims?["active"] == .bool(true))
         let firstRefresh = flow.tokens?.refreshToken
         #expect(await follow(.refresh) == .completed)
-        #expect(flow.record.last?.decoded.note == "the refresh token rotated: the old one is spent")
+        #expect(flow.record.last?.decoded.result == .refreshed(rotated: true))
         #expect(flow.tokens?.refreshToken != firstRefresh)
         // Reusing the spent refresh token is refused, and revokes its family (PingOne replay protection).
         _ = flow.handle(.followUpChosen(.refresh))

@@ -61,7 +61,7 @@ struct BrowserSignOnTests {
         #expect(model.listening == nil)
         #expect(model.flow.phase == .ready(.token))
         #expect(model.flow.code == DemoFlow.code)
-        #expect(model.flow.record.last?.action == "Callback from the browser")
+        #expect(model.flow.record.last?.action == .callbackFromBrowser)
         #expect(model.notice == "Caught the browser's redirect on the loopback listener: n sends the token request.")
         DemoFlow.press(.character("2"), &model)
         let response = Self.text(model, .response)

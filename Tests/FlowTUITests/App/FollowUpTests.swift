@@ -125,8 +125,9 @@ struct FollowUpTests {
         #expect(model.flow.phase == .completed)
         #expect(model.flow.tokens?.refreshToken == DemoFlow.rotatedRefreshToken)
         #expect(model.flow.tokens?.accessToken != before?.accessToken)
+        #expect(model.flow.record.last?.decoded.result == .refreshed(rotated: true))
         #expect(
-            DemoFlow.hasRow(Self.text(model, .decoded), "result", "the refresh token rotated: the old one is spent"))
+            DemoFlow.hasRow(Self.text(model, .decoded), "result", StepResult.refreshed(rotated: true).description))
         let tokens = Self.text(model, .tokens)
         #expect(DemoFlow.hasRow(tokens, "from", "8 Refresh: the refresh token rotated"), "\(tokens)")
         #expect(model.pane(.tokens).subtitle == "2 checked ✓")
@@ -166,8 +167,9 @@ struct FollowUpTests {
         #expect(request?.url == "\(DemoFlow.base)/as/revoke")
         #expect(request?.formParameters.value("token") == DemoFlow.refreshToken)
         #expect(request?.formParameters.value("token_type_hint") == "refresh_token")
+        #expect(model.flow.record.last?.decoded.result == .revoked(.refreshToken))
         #expect(
-            DemoFlow.hasRow(Self.text(model, .decoded), "result", "revoked: the server no longer accepts the token"))
+            DemoFlow.hasRow(Self.text(model, .decoded), "result", StepResult.revoked(.refreshToken).description))
         #expect(DemoFlow.hasRow(Self.text(model, .tokens), "revoked", "✗ refresh token at 9 Revoke"))
         #expect(DemoFlow.render(model).text.contains("✓ 9 Revoke"))
     }
@@ -181,7 +183,8 @@ struct FollowUpTests {
         #expect(request?.header("Cookie")?.contains("ST=\(DemoFlow.sessionCookie)") == true)
         #expect(!model.flow.cookieJar.cookies.contains { $0.name == "ST" })
         let decoded = Self.text(model, .decoded)
-        #expect(DemoFlow.hasRow(decoded, "result", "signed off: the session cookie was cleared"))
+        #expect(model.flow.record.last?.decoded.result == .signedOff(sessionCleared: true))
+        #expect(DemoFlow.hasRow(decoded, "result", StepResult.signedOff(sessionCleared: true).description))
         #expect(decoded.contains("this response set ST"))
         #expect(DemoFlow.render(model).text.contains("✓ 10 Sign off"))
     }
