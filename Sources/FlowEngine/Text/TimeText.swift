@@ -3,13 +3,13 @@ import Foundation
 /// Times as people read them: a UTC date and a relative phrase such as "in 59 m".
 public enum TimeText {
     /// `2026-11-22 10:00:00Z`.
+    ///
+    /// One formatter, made once and shared under a lock.
     public static func utc(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss'Z'"
-        return formatter.string(from: date)
+        utcFormatter.withFormatters { $0[0].string(from: date) }
     }
+
+    private static let utcFormatter = Formatters(["yyyy-MM-dd HH:mm:ss'Z'"], timeZone: "UTC")
 
     /// "in 59 m", "3 h ago", "now".
     public static func relative(_ date: Date, to now: Date) -> String {
