@@ -87,6 +87,8 @@ seed() {
     fi
 }
 
+# Let libFuzzer's signal handler save the input of a Swift trap, not the Swift backtracer.
+export SWIFT_BACKTRACE=enable=no
 status=0
 summary=()
 total=0

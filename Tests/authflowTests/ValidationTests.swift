@@ -124,7 +124,9 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
         let result = try await AuthflowProcess.run(["decode", Self.hs256Token(), "--secret-file", file.path, "--json"])
         let json = try JSONValue.parse(result.standardOutput)
-        #expect(json["tokens"]?.elements?.first?["signature"]?["result"]?.stringValue == "verified", "\(result.standardOutput)")
+        #expect(
+            json["tokens"]?.elements?.first?["signature"]?["result"]?.stringValue == "verified",
+            "\(result.standardOutput)")
         #expect(!result.standardError.contains("warning"))
 
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
@@ -145,6 +147,8 @@ import Testing
         let result = try await AuthflowProcess.run(
             ["decode", Self.hs256Token(), "--json"], environment: ["AUTHFLOW_CLIENT_SECRET": Self.secret])
         let json = try JSONValue.parse(result.standardOutput)
-        #expect(json["tokens"]?.elements?.first?["signature"]?["result"]?.stringValue == "verified", "\(result.standardOutput)")
+        #expect(
+            json["tokens"]?.elements?.first?["signature"]?["result"]?.stringValue == "verified",
+            "\(result.standardOutput)")
     }
 }

@@ -78,8 +78,14 @@ public enum HTTPDate {
     private static let writer = Formatters(["EEE, dd MMM yyyy HH:mm:ss 'GMT'"])
 
     /// Parses an IMF-fixdate or one of the obsolete forms; `nil` when none fits.
+    ///
+    /// HTTP dates are printable ASCII (RFC 9110 §5.6.7); anything else is refused before it
+    /// reaches `DateFormatter`, which traps on some non-ASCII text (a combining mark after a
+    /// letter, as in `Su\u{33C}n, …`, found by fuzzing).
     public static func parse(_ text: String) -> Date? {
-        guard text.utf8.count <= maximumLength else { return nil }
+        guard text.utf8.count <= maximumLength, text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else {
+            return nil
+        }
         return parsers.withFormatters { formatters in
             for formatter in formatters {
                 if let date = formatter.date(from: text) { return date }

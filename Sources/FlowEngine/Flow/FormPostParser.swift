@@ -61,7 +61,9 @@ enum FormPostParser {
             let boundary = index == tag.startIndex || isBlank(tag[index - 1])
             if boundary, matches(pattern, in: tag, at: index) {
                 let quoteIndex = index + pattern.count
-                if quoteIndex < tag.endIndex, tag[quoteIndex] == UInt8(ascii: "\"") || tag[quoteIndex] == UInt8(ascii: "'") {
+                if quoteIndex < tag.endIndex,
+                    tag[quoteIndex] == UInt8(ascii: "\"") || tag[quoteIndex] == UInt8(ascii: "'")
+                {
                     let quote = tag[quoteIndex]
                     guard let close = tag[(quoteIndex + 1)...].firstIndex(of: quote) else { return nil }
                     return unescapeEntities(tag[(quoteIndex + 1)..<close])

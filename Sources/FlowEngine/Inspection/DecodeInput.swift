@@ -17,10 +17,11 @@ public enum DecodeInput {
     /// dropped), then `AUTHFLOW_CLIENT_SECRET`; empty counts as none. Never a command-line value:
     /// other users can read those in the process list, and shells keep them in their history.
     public static func clientSecret(fileContents: String?, environment: [String: String]) -> String? {
-        if var contents = fileContents {
-            if contents.hasSuffix("\n") { contents.removeLast() }
-            if contents.hasSuffix("\r") { contents.removeLast() }
-            if !contents.isEmpty { return contents }
+        if var contents = fileContents?.unicodeScalars[...] {
+            // Scalars, not Characters: "\r\n" is one Character.
+            if contents.last == "\n" { contents = contents.dropLast() }
+            if contents.last == "\r" { contents = contents.dropLast() }
+            if !contents.isEmpty { return String(contents) }
         }
         if let value = environment[secretVariable], !value.isEmpty { return value }
         return nil

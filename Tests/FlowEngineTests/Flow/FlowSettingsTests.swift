@@ -63,7 +63,9 @@ import Testing
         #expect(FilePermissions.mode(ofFileAt: url.path) == 0o640)
     }
 
-    func settings(environmentID: String? = nil, redirectURI: String = "https://app.example.com/cb", clientID: String = "c")
+    func settings(
+        environmentID: String? = nil, redirectURI: String = "https://app.example.com/cb", clientID: String = "c"
+    )
         -> FlowSettings
     {
         var settings = FlowSettings()
@@ -74,7 +76,10 @@ import Testing
         return settings
     }
 
-    @Test(arguments: ["../x", "", "x/../../admin", "5caa81af-ec05-41ff-a709-c7378007a99c/..", "{5caa81af-ec05-41ff-a709-c7378007a99c}"])
+    @Test(arguments: [
+        "../x", "", "x/../../admin", "5caa81af-ec05-41ff-a709-c7378007a99c/..",
+        "{5caa81af-ec05-41ff-a709-c7378007a99c}",
+    ])
     func anEnvironmentIDMustBeAUUID(environmentID: String) {
         #expect(throws: SettingsError.self) {
             try settings(environmentID: environmentID).configuration(clientSecret: nil, password: nil, clientKey: nil)
@@ -94,7 +99,9 @@ import Testing
         }
     }
 
-    @Test(arguments: ["https://app.example.com/cb", "http://127.0.0.1:8765/cb", "http://[::1]/cb", "com.example.app:/cb"])
+    @Test(arguments: [
+        "https://app.example.com/cb", "http://127.0.0.1:8765/cb", "http://[::1]/cb", "com.example.app:/cb",
+    ])
     func absoluteRedirectURIsAreAccepted(redirectURI: String) throws {
         let configuration = try settings(redirectURI: redirectURI).configuration(
             clientSecret: nil, password: nil, clientKey: nil)

@@ -58,10 +58,11 @@ import Testing
 
     @Test func aMebibyteOfInputsIsReadInOnePass() {
         let tag = #"<input type="hidden" name="f" value="v">"#
-        let count = 1_048_576 / tag.utf8.count
+        let count = 1_048_576 / tag.utf8.count + 1
         let html = "<form>" + String(repeating: tag, count: count)
         let fields = FormPostParser.fields(in: Array(html.utf8))
-        #expect(fields?.count == count - 1)  // the last tag is past the 1 MiB cut
+        // The tags past the 1 MiB cut are not read.
+        #expect(fields?.count == (1_048_576 - "<form>".utf8.count) / tag.utf8.count)
         #expect(fields?.first == FormParameter("f", "v"))
     }
 
@@ -70,8 +71,8 @@ import Testing
         #expect(FormPostParser.fields(in: Array(openers.utf8)) == nil)
         let oneTag = "<form><input " + String(repeating: "name=", count: 1_048_576 / 5) + ">"
         #expect(FormPostParser.fields(in: Array(oneTag.utf8)) == nil)
-        let ampersands = #"<form><input name="n" value=""# + String(repeating: "&amp", count: 262_144) + #"">"#
-        #expect(FormPostParser.fields(in: Array(ampersands.utf8))?.first?.value.count == 4 * 262_144)
+        let ampersands = #"<form><input name="n" value=""# + String(repeating: "&amp", count: 200_000) + #"">"#
+        #expect(FormPostParser.fields(in: Array(ampersands.utf8))?.first?.value.count == 4 * 200_000)
     }
 }
 
@@ -99,7 +100,8 @@ import Testing
 
     @Test func theTranscriptCountsTheLinesItLeavesOut() throws {
         let body = Array(("[" + Array(repeating: "7", count: 200).joined(separator: ",") + "]").utf8)
-        let lines = TranscriptWriter(redactor: Redactor(secrets: []), now: Date(timeIntervalSince1970: 0)).bodyLines(body, contentType: nil)
+        let lines = TranscriptWriter(redactor: Redactor(secrets: []), now: Date(timeIntervalSince1970: 0)).bodyLines(
+            body, contentType: nil)
         #expect(lines.count == 1 + 60 + 1)
         #expect(lines.last == "… 142 more lines")
     }
@@ -120,8 +122,18 @@ import Testing
         let header = "ST=1" + String(repeating: attribute, count: 1_048_576 / attribute.utf8.count)
         let cookie = SetCookieParser.parse(header, from: Self.url, at: Date(timeIntervalSince1970: 0))
         #expect(cookie?.expires == HTTPDate.parse("Sun, 22 Nov 2026 10:00:00 GMT"))
-        let withMaxAge = SetCookieParser.parse(header + "; Max-Age=60", from: Self.url, at: Date(timeIntervalSince1970: 0))
+        let withMaxAge = SetCookieParser.parse(
+            header + "; Max-Age=60", from: Self.url, at: Date(timeIntervalSince1970: 0))
         #expect(withMaxAge?.expires == Date(timeIntervalSince1970: 60))
+    }
+
+    @Test func aDateWithACombiningMarkIsRefusedWithoutATrap() {
+        // Found by Fuzz/run.sh: Foundation's DateFormatter traps on this text.
+        let text = "Su\u{33C}Sov  6 08:49:37 1994"
+        #expect(HTTPDate.parse(text) == nil)
+        let cookie = SetCookieParser.parse("a=b; Expires=\(text)", from: Self.url, at: Date(timeIntervalSince1970: 0))
+        #expect(cookie?.expires == nil)
+        #expect(HTTPDate.parse("Sun, 06 Nov 1994 08:49:37 GMT\u{7F}") == nil)
     }
 
     @Test func manyDatesParseWithSharedFormatters() {

@@ -10,7 +10,8 @@ struct WrappingTests {
         for width in 2...12 {
             let pieces = Self.joined.wrapped(width: width, indent: 1)
             for piece in pieces { #expect(piece.width <= width, "width \(width): \(piece.plainText)") }
-            #expect(pieces.map(\.plainText).joined().filter { $0 != " " } == "aaa☂\u{FE0F}bbbcccddd".filter { $0 != " " })
+            #expect(
+                pieces.map(\.plainText).joined().filter { $0 != " " } == "aaa☂\u{FE0F}bbbcccddd".filter { $0 != " " })
         }
     }
 
