@@ -1,5 +1,7 @@
-import FlowTUI
+import FlowEngine
 import Testing
+
+@testable import FlowTUI
 
 @Suite("Wrapping")
 struct WrappingTests {
@@ -30,5 +32,24 @@ struct WrappingTests {
         let rows = unbroken.wrapped(width: 81)
         #expect(rows.count == (1_048_576 / 3 + 39) / 40)
         #expect(rows.allSatisfy { $0.width == 80 || $0 == rows.last })
+    }
+}
+
+@Suite("Response bodies")
+struct ResponseBodyLimitTests {
+    @Test func aDeepBodyIsIndentedOnlyUpToTheLineLimit() {
+        // About 200 KiB nested 250 deep: indented in full, some 50 MB.
+        let depth = 250
+        let inner = "[" + Array(repeating: "1", count: 100_000).joined(separator: ",") + "]"
+        let body = String(repeating: "[", count: depth) + inner + String(repeating: "]", count: depth)
+        let lines = SafeText(redactor: Redactor(secrets: [])).body(Array(body.utf8))
+        #expect(lines.count == SafeText.bodyLineLimit + 1)
+        #expect(lines.last == "… \(1 + 2 * depth + 100_000 + 1 - SafeText.bodyLineLimit) more lines not shown")
+        #expect(lines[depth + 1] == String(repeating: " ", count: 2 * (depth + 1)) + "1,")
+    }
+
+    @Test func aSmallBodyIsShownWhole() {
+        let lines = SafeText(redactor: Redactor(secrets: [])).body(Array(#"{"a":[1,2]}"#.utf8))
+        #expect(lines == ["{", "  \"a\": [", "    1,", "    2", "  ]", "}"])
     }
 }
