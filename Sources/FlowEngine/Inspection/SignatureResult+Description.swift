@@ -16,7 +16,7 @@ extension SignatureResult: CustomStringConvertible {
         case .noKey(let algorithm):
             let what =
                 algorithm.family == .hmac
-                ? "give the client secret (--secret or AUTHFLOW_CLIENT_SECRET) to check it"
+                ? "give the client secret (AUTHFLOW_CLIENT_SECRET, --secret-file FILE or the prompt) to check it"
                 : "give the issuer's keys (--jwks FILE|URL) to check it"
             return "signature not checked: no key given; \(what)"
         case .unknownKeyID(let kid, let available):

@@ -1,58 +1,104 @@
 extension JSONValue {
     /// The value as compact JSON text, members in their order.
     public var compactText: String {
-        var output = ""
-        write(into: &output, indent: nil, level: 0)
-        return output
+        var writer = Writer(indent: nil, lineLimit: nil)
+        writer.write(self, level: 0)
+        return writer.output
     }
 
     /// The value as indented JSON text, members in their order.
-    public func prettyText(indent: Int = 2) -> String {
-        var output = ""
-        write(into: &output, indent: indent, level: 0)
-        return output
+    ///
+    /// With a `lineLimit`, writing stops after that many lines, so a deeply nested body, whose
+    /// indented text grows with depth times size, costs no more than what is shown;
+    /// `prettyLineCount` tells how many lines the whole text has.
+    public func prettyText(indent: Int = 2, lineLimit: Int? = nil) -> String {
+        var writer = Writer(indent: indent, lineLimit: lineLimit)
+        writer.write(self, level: 0)
+        return writer.output
     }
 
-    private func write(into output: inout String, indent: Int?, level: Int) {
-        switch self {
-        case .null: output += "null"
-        case .bool(let bool): output += bool ? "true" : "false"
-        case .number(let literal): output += literal
-        case .string(let string): Self.writeString(string, into: &output)
-        case .array(let elements):
-            guard !elements.isEmpty else {
-                output += "[]"
-                return
+    /// The number of lines in `prettyText()`, counted without writing it.
+    public var prettyLineCount: Int {
+        var count = 1
+        var pending: [JSONValue] = [self]
+        while let value = pending.popLast() {
+            switch value {
+            case .array(let elements) where !elements.isEmpty:
+                count += elements.count + 1
+                pending += elements
+            case .object(let members) where !members.isEmpty:
+                count += members.count + 1
+                pending += members.map(\.value)
+            default: continue
             }
-            output += "["
-            for (offset, element) in elements.enumerated() {
-                if offset > 0 { output += "," }
-                Self.newline(into: &output, indent: indent, level: level + 1)
-                element.write(into: &output, indent: indent, level: level + 1)
-            }
-            Self.newline(into: &output, indent: indent, level: level)
-            output += "]"
-        case .object(let members):
-            guard !members.isEmpty else {
-                output += "{}"
-                return
-            }
-            output += "{"
-            for (offset, member) in members.enumerated() {
-                if offset > 0 { output += "," }
-                Self.newline(into: &output, indent: indent, level: level + 1)
-                Self.writeString(member.key, into: &output)
-                output += indent == nil ? ":" : ": "
-                member.value.write(into: &output, indent: indent, level: level + 1)
-            }
-            Self.newline(into: &output, indent: indent, level: level)
-            output += "}"
         }
+        return count
     }
 
-    private static func newline(into output: inout String, indent: Int?, level: Int) {
-        guard let indent else { return }
-        output += "\n" + String(repeating: " ", count: indent * level)
+    private struct Writer {
+        let indent: Int?
+        let lineLimit: Int?
+        var output = ""
+        var lines = 1
+        var full = false
+
+        init(indent: Int?, lineLimit: Int?) {
+            self.indent = indent
+            self.lineLimit = lineLimit
+        }
+
+        mutating func write(_ value: JSONValue, level: Int) {
+            guard !full else { return }
+            switch value {
+            case .null: output += "null"
+            case .bool(let bool): output += bool ? "true" : "false"
+            case .number(let literal): output += literal
+            case .string(let string): JSONValue.writeString(string, into: &output)
+            case .array(let elements):
+                guard !elements.isEmpty else {
+                    output += "[]"
+                    return
+                }
+                output += "["
+                for (offset, element) in elements.enumerated() {
+                    if offset > 0 { output += "," }
+                    newline(level: level + 1)
+                    write(element, level: level + 1)
+                    if full { return }
+                }
+                newline(level: level)
+                if !full { output += "]" }
+            case .object(let members):
+                guard !members.isEmpty else {
+                    output += "{}"
+                    return
+                }
+                output += "{"
+                for (offset, member) in members.enumerated() {
+                    if offset > 0 { output += "," }
+                    newline(level: level + 1)
+                    if full { return }
+                    JSONValue.writeString(member.key, into: &output)
+                    output += indent == nil ? ":" : ": "
+                    write(member.value, level: level + 1)
+                    if full { return }
+                }
+                newline(level: level)
+                if !full { output += "}" }
+            }
+        }
+
+        /// Starts a line, or marks the writer full when the line limit is reached.
+        private mutating func newline(level: Int) {
+            guard let indent, !full else { return }
+            if let lineLimit, lines >= lineLimit {
+                full = true
+                return
+            }
+            lines += 1
+            output += "\n"
+            output += String(repeating: " ", count: indent * level)
+        }
     }
 
     /// Writes a JSON string literal, escaping quotes, backslashes and controls (RFC 8259 §7).
@@ -67,7 +113,7 @@ extension JSONValue {
             case "\t": output += "\\t"
             case _
             where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                || TerminalSafe.bidiControls.contains(scalar.value) || TerminalSafe.invisibles.contains(scalar.value):
+                || TerminalSafe.isBidiOrInvisible(scalar.value):
                 // C0, DEL, C1, bidi and invisible scalars as \u escapes: valid JSON that is safe on a terminal.
                 let hex = String(scalar.value, radix: 16)
                 output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

@@ -67,7 +67,11 @@ public struct TranscriptWriter: Sendable {
         guard !body.isEmpty else { return [] }
         let text: [String]
         if let json = try? JSONValue.parse(body) {
-            text = TerminalSafe.lines(redactor.redact(json.prettyText()))
+            // Written only up to the line limit: indented text grows with depth times size.
+            text = TerminalSafe.lines(redactor.redact(json.prettyText(lineLimit: bodyLineLimit)))
+            let total = json.prettyLineCount
+            guard total > text.count else { return [""] + text }
+            return [""] + text + ["… \(total - text.count) more lines"]
         } else {
             text = TerminalSafe.lines(redactor.redact(TerminalSafe.decode(body)))
         }

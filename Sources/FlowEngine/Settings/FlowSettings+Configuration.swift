@@ -1,3 +1,5 @@
+import Foundation
+
 /// PingOne's regions and their authorization hosts (reference §0).
 public enum PingOneRegion: String, Equatable, Sendable, CaseIterable {
     case na = "NA"
@@ -81,6 +83,27 @@ extension FlowSettings {
         return PingOneRegion.na.authPath
     }
 
+    /// A PingOne environment ID is a UUID; it becomes a path segment, so nothing else is accepted.
+    static func validateEnvironmentID(_ environmentID: String) throws(SettingsError) {
+        guard UUID(uuidString: environmentID) != nil, environmentID.utf8.count == 36 else {
+            throw .invalid(
+                "environment ID '\(environmentID)'",
+                "it must be a UUID such as 5caa81af-ec05-41ff-a709-c7378007a99c (leave it out with a custom domain)")
+        }
+    }
+
+    /// A redirect URI is an absolute URI without a fragment (RFC 6749 §3.1.2); an http(s) one has
+    /// a host. Private-use schemes such as `com.example.app:/callback` (RFC 8252 §7.1) are allowed.
+    static func validateRedirectURI(_ redirectURI: String) throws(SettingsError) {
+        let invalid = { (reason: String) in SettingsError.invalid("redirect URI '\(redirectURI)'", reason) }
+        guard let components = URLComponents(string: redirectURI), let scheme = components.scheme, !scheme.isEmpty
+        else { throw invalid("it must be an absolute URI, such as https://app.example.com/callback") }
+        if ["http", "https"].contains(scheme.lowercased()), components.host?.isEmpty ?? true {
+            throw invalid("an \(scheme) redirect URI needs a host, such as \(scheme)://127.0.0.1/callback")
+        }
+        guard components.fragment == nil else { throw invalid("it must not have a fragment (#…)") }
+    }
+
     /// The flow configuration these settings describe, with secrets supplied by the caller.
     public func configuration(clientSecret: String?, password: String?, clientKey: ClientKey?) throws(SettingsError)
         -> FlowConfiguration
@@ -88,13 +111,15 @@ extension FlowSettings {
         // With --issuer alone, the issuer is the base; no PingOne region is implied.
         let issuerOnly = issuer != nil && authPath == nil && region == nil
         let base = issuerOnly ? issuer ?? "" : try resolvedAuthPath()
-        guard let clientID, !clientID.isEmpty else {
+        guard let clientID, !clientID.trimmingWhitespace().isEmpty else {
             throw .missing(
                 "client ID", hint: "Give --client-id, AUTHFLOW_CLIENT_ID or a profile; or try `authflow run --demo`.")
         }
-        guard let redirectURI, !redirectURI.isEmpty else {
+        guard let redirectURI, !redirectURI.trimmingWhitespace().isEmpty else {
             throw .missing("redirect URI", hint: "Give --redirect-uri, AUTHFLOW_REDIRECT_URI or a profile.")
         }
+        try Self.validateRedirectURI(redirectURI)
+        if let environmentID { try Self.validateEnvironmentID(environmentID) }
         let method = try clientAuthentication()
         let pkceMethod: PKCE.Method?
         switch pkce?.lowercased() {

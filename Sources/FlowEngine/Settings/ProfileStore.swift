@@ -39,12 +39,9 @@ public enum ProfileStore {
             throw .unknownProfile(name, available: file.profiles.keys.sorted(), path: url.path)
         }
         var warnings: [String] = []
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-            let permissions = attributes[.posixPermissions] as? NSNumber, permissions.intValue & 0o077 != 0
-        {
-            warnings.append(
-                "\(url.path) can be read by other users (mode \(String(permissions.intValue, radix: 8))); run chmod 600 on it"
-            )
+        // The mode of the file itself, through any symbolic link.
+        if let warning = FilePermissions.warningIfShared(url.path, what: "the profile file") {
+            warnings.append(warning)
         }
         return (profile, warnings)
     }

@@ -35,35 +35,53 @@ public enum TerminalSafe {
     }
 
     /// Safe text from raw bytes: valid UTF-8 decoded, each invalid byte shown as `\xNN`.
+    ///
+    /// Each sequence is checked on its own (RFC 3629 §4: shortest form, no surrogates, at most
+    /// U+10FFFF), so what is shown is exactly the bytes received, in one pass.
     public static func decode(_ bytes: some Collection<UInt8>) -> String {
         let buffer = Array(bytes)
         var output = ""
-        var decoder = UTF8()
+        output.reserveCapacity(buffer.count)
         var index = 0
         while index < buffer.count {
-            let length = sequenceLength(buffer[index])
-            if length > 0, index + length <= buffer.count {
-                var sequence = buffer[index..<index + length].makeIterator()
-                if case .scalarValue(let scalar) = decoder.decode(&sequence) {
-                    output.unicodeScalars.append(scalar)
-                    index += length
-                    continue
-                }
+            if let (scalar, length) = scalar(in: buffer, at: index) {
+                output.unicodeScalars.append(scalar)
+                index += length
+            } else {
+                output += "\\x" + hex(buffer[index])
+                index += 1
             }
-            output += "\\x" + hex(buffer[index])
-            index += 1
         }
         return output
     }
 
-    private static func sequenceLength(_ lead: UInt8) -> Int {
+    /// The well-formed UTF-8 sequence starting at `index` and its length, or `nil` (RFC 3629 §4).
+    private static func scalar(in buffer: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {
+        let lead = buffer[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length: Int
+        var value: UInt32
+        // The allowed range of the second byte narrows for E0, ED, F0 and F4 (no overlong
+        // forms, no surrogates, nothing past U+10FFFF).
+        var second: ClosedRange<UInt8> = 0x80...0xBF
         switch lead {
-        case 0x00...0x7F: 1
-        case 0xC2...0xDF: 2
-        case 0xE0...0xEF: 3
-        case 0xF0...0xF4: 4
-        default: 0
+        case 0xC2...0xDF: (length, value) = (2, UInt32(lead & 0x1F))
+        case 0xE0: (length, value, second) = (3, 0, 0xA0...0xBF)
+        case 0xED: (length, value, second) = (3, 0x0D, 0x80...0x9F)
+        case 0xE1...0xEF: (length, value) = (3, UInt32(lead & 0x0F))
+        case 0xF0: (length, value, second) = (4, 0, 0x90...0xBF)
+        case 0xF1...0xF3: (length, value) = (4, UInt32(lead & 0x07))
+        case 0xF4: (length, value, second) = (4, 4, 0x80...0x8F)
+        default: return nil
         }
+        guard index + length <= buffer.count, second.contains(buffer[index + 1]) else { return nil }
+        for offset in 1..<length {
+            let byte = buffer[index + offset]
+            guard byte & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        guard let scalar = Unicode.Scalar(value) else { return nil }
+        return (scalar, length)
     }
 
     private static func hex(_ byte: UInt8) -> String {
@@ -80,10 +98,20 @@ public enum TerminalSafe {
             output += "\\x" + hex(UInt8(value))
         case 0x80...0x9F:
             output += "\\u00" + hex(UInt8(value))
-        case _ where bidiControls.contains(value) || invisibles.contains(value):
+        case _ where isBidiOrInvisible(value):
             output += "\\u" + String(value, radix: 16)
         default:
             output.unicodeScalars.append(scalar)
+        }
+    }
+
+    /// Whether a scalar is in `bidiControls` or `invisibles`, without hashing: most text is
+    /// below U+061C and is answered by the first comparison.
+    static func isBidiOrInvisible(_ value: UInt32) -> Bool {
+        switch value {
+        case ..<0x061C: false
+        case 0x061C, 0x200B...0x200F, 0x2028...0x202E, 0x2060, 0x2066...0x2069, 0xFEFF: true
+        default: false
         }
     }
 }

@@ -32,7 +32,13 @@ struct SafeText: Sendable {
         guard !bytes.isEmpty else { return [] }
         var shown: [String]
         if bytes.count <= Self.bodyByteLimit, let json = try? JSONValue.parse(bytes) {
-            shown = lines(json.prettyText())
+            // Written only up to the line limit: indented text grows with depth times size.
+            shown = lines(json.prettyText(lineLimit: Self.bodyLineLimit))
+            let total = json.prettyLineCount
+            if total > shown.count {
+                shown.append("… \(total - shown.count) more lines not shown")
+            }
+            return shown
         } else {
             shown = lines(TerminalSafe.decode(bytes.prefix(Self.bodyByteLimit)))
             if bytes.count > Self.bodyByteLimit {

@@ -74,18 +74,32 @@ public struct StyledLine: Equatable, Hashable, Sendable, ExpressibleByStringLite
             while piece.count > 1, piece.last?.character == " " { piece.removeLast() }
             var line = StyledLine(lines.isEmpty ? "" : String(repeating: " ", count: indent))
             if line.spans.first?.text.isEmpty == true { line.spans.removeAll() }
+            var previous: Character? = line.spans.isEmpty ? nil : " "
             for cell in piece {
-                if let last = line.spans.indices.last, line.spans[last].style == cell.style {
+                // Cells of one style join one span, unless the character would fuse with the one
+                // before it into a single grapheme (a variation selector or joiner that began a
+                // span of its own): that grapheme could be wider than the two cells counted.
+                if let last = line.spans.indices.last, line.spans[last].style == cell.style,
+                    let before = previous, !Self.fuses(before, cell.character)
+                {
                     line.spans[last].text.append(cell.character)
                 } else {
                     line.spans.append(Span(String(cell.character), style: cell.style))
                 }
+                previous = cell.character
             }
             lines.append(line)
             start = end
             while start < cells.count, cells[start].character == " " { start += 1 }
         }
         return lines.isEmpty ? [self] : lines
+    }
+
+    /// Whether two graphemes become one when written next to each other.
+    static func fuses(_ first: Character, _ second: Character) -> Bool {
+        var pair = String(first)
+        pair.append(second)
+        return pair.count == 1
     }
 
     /// Whether a line may break after this character.

@@ -44,7 +44,15 @@ struct DecodeCommand: AsyncParsableCommand {
     @Option(help: "The authorization code, to check c_hash.")
     var code: String?
 
-    @Option(help: "The client secret, for HS256/384/512 (default: $AUTHFLOW_CLIENT_SECRET).")
+    @Option(
+        name: .customLong("secret-file"),
+        help: ArgumentHelp(
+            "A file holding the client secret, for HS256/384/512 (default: $AUTHFLOW_CLIENT_SECRET, else a prompt).",
+            valueName: "file"))
+    var secretFile: String?
+
+    /// Refused: a secret on the command line is in the process list and the shell history.
+    @Option(help: ArgumentHelp("No longer accepted; see --secret-file.", visibility: .hidden))
     var secret: String?
 
     @Option(
@@ -72,6 +80,11 @@ struct DecodeCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
+        if secret != nil {
+            throw ValidationError(
+                "--secret is no longer accepted: other users can read a command line (ps) and the shell keeps it. "
+                    + "Set \(DecodeInput.secretVariable), give --secret-file FILE, or type the secret at the prompt.")
+        }
         guard skew >= 0 else { throw ValidationError("--skew must be zero or more seconds") }
         if let kind, TokenKind(rawValue: kind) == nil {
             throw ValidationError("--kind must be one of " + TokenKind.allCases.map(\.rawValue).joined(separator: ", "))
@@ -104,10 +117,7 @@ struct DecodeCommand: AsyncParsableCommand {
             allowedSkew: TimeInterval(skew), now: now,
             serverClock: serverDate.flatMap { try? ClockSkew(dateHeader: $0, receivedAt: now) }
         )
-        let inspector = TokenInspector(
-            keys: keys,
-            clientSecret: DecodeInput.clientSecret(option: secret, environment: ProcessInfo.processInfo.environment)
-        )
+        let inspector = TokenInspector(keys: keys, clientSecret: try clientSecret(for: compactTokens))
         let inspections = compactTokens.map { inspector.inspect($0, expecting: expectations) }
 
         if json {
@@ -120,6 +130,32 @@ struct DecodeCommand: AsyncParsableCommand {
         }
         let status = DecodeExitStatus(inspections)
         if status != .passed { throw ExitCode(status.rawValue) }
+    }
+
+    /// The HMAC secret: `--secret-file`, then `$AUTHFLOW_CLIENT_SECRET`, then a prompt (echo
+    /// off) when a token needs it and the tokens came as arguments on a terminal.
+    private func clientSecret(for tokens: [String]) throws -> String? {
+        var fileContents: String?
+        if let secretFile {
+            if let warning = FilePermissions.warningIfShared(secretFile, what: "the secret file") {
+                FileHandle.standardError.write(Data("authflow: warning: \(warning)\n".utf8))
+            }
+            guard let data = FileManager.default.contents(atPath: secretFile) else {
+                throw ValidationError("--secret-file \(secretFile): cannot read the file")
+            }
+            fileContents = String(decoding: data, as: UTF8.self)
+            if DecodeInput.clientSecret(fileContents: fileContents, environment: [:]) == nil {
+                throw ValidationError("--secret-file \(secretFile): the file is empty")
+            }
+        }
+        let environment = ProcessInfo.processInfo.environment
+        if let secret = DecodeInput.clientSecret(fileContents: fileContents, environment: environment) {
+            return secret
+        }
+        let prompter = SecretPrompter()
+        guard !self.tokens.isEmpty, prompter.isInteractive, DecodeInput.needsClientSecret(tokens) else { return nil }
+        let typed = try prompter.secret("Client secret (HMAC key)", variable: DecodeInput.secretVariable)
+        return typed.isEmpty ? nil : typed
     }
 
     /// Standard input, unless it is a terminal (then there is nothing piped to read).

@@ -172,6 +172,9 @@ struct FlowOptions: ParsableArguments {
         }
         var clientKey: ClientKey?
         if let keyFile = settings.keyFile {
+            if let warning = FilePermissions.warningIfShared(keyFile, what: "the key file") {
+                FileHandle.standardError.write(Data("authflow: warning: \(warning)\n".utf8))
+            }
             do {
                 clientKey = try ClientKey(text: String(contentsOfFile: keyFile, encoding: .utf8))
             } catch let error as ClientKeyError {

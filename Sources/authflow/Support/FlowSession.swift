@@ -76,21 +76,21 @@ struct FlowSession: Sendable {
                 HTTPRequest(method: "GET", url: url, headers: [HTTPHeader("Accept", "application/json")]),
                 timeout: timeout)
         } catch {
-            throw ValidationError("Cannot read \(url): \(error)")
+            throw RuntimeFailure("cannot read \(url): \(error)")
         }
         guard response.status == 200, let json = response.jsonBody else {
-            throw ValidationError("Cannot read \(url): \(response.statusLine)")
+            throw RuntimeFailure("cannot read \(url): \(response.statusLine)")
         }
         let endpoints: FlowEndpoints
         do {
             endpoints = try FlowEndpoints(discovery: json)
         } catch {
-            throw ValidationError("\(url): \(error)")
+            throw RuntimeFailure("\(url): \(error)")
         }
         let trimmed = issuer.hasSuffix("/") ? String(issuer.dropLast()) : issuer
         let found = endpoints.issuer.hasSuffix("/") ? String(endpoints.issuer.dropLast()) : endpoints.issuer
         guard trimmed == found else {
-            throw ValidationError("\(url): \(DiscoveryError.issuerMismatch(expected: issuer, got: endpoints.issuer))")
+            throw RuntimeFailure("\(url): \(DiscoveryError.issuerMismatch(expected: issuer, got: endpoints.issuer))")
         }
         return endpoints
     }
@@ -109,7 +109,7 @@ struct FlowSession: Sendable {
             if let listener { return try await listener.callback(timeout: .seconds(300)) }
             guard let line = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces), !line.isEmpty
             else {
-                throw ValidationError("no callback URL was pasted")
+                throw RuntimeFailure("no callback URL was pasted")
             }
             return line
         }

@@ -16,7 +16,7 @@ import Testing
     }
 
     let file = """
-        {"profiles": {"eu-dev": {"region": "EU", "environmentId": "env-from-profile", "clientId": "client-from-profile",
+        {"profiles": {"eu-dev": {"region": "EU", "environmentId": "0b5e3f2c-6f1e-4a47-9d8e-2f6a4c1b7e90", "clientId": "client-from-profile",
           "redirectUri": "https://app.example.com/cb", "tokenEndpointAuthMethod": "CLIENT_SECRET_POST",
           "scope": "openid", "clientSecretEnv": "EU_DEV_SECRET", "responseMode": "form_post", "par": true}}}
         """
@@ -30,13 +30,13 @@ import Testing
         var flags = FlowSettings()
         flags.scope = "openid profile"
         let settings = profile.overlaid(with: .fromEnvironment(environment)).overlaid(with: flags)
-        #expect(settings.environmentID == "env-from-profile")
+        #expect(settings.environmentID == "0b5e3f2c-6f1e-4a47-9d8e-2f6a4c1b7e90")
         #expect(settings.clientID == "client-from-environment")
         #expect(settings.scope == "openid profile")
         #expect(settings.clientSecretVariable == "EU_DEV_SECRET")
         let configuration = try settings.configuration(clientSecret: "s", password: nil, clientKey: nil)
         #expect(configuration.authBaseURL == "https://auth.pingone.eu")
-        #expect(configuration.issuer == "https://auth.pingone.eu/env-from-profile/as")
+        #expect(configuration.issuer == "https://auth.pingone.eu/0b5e3f2c-6f1e-4a47-9d8e-2f6a4c1b7e90/as")
         #expect(configuration.clientAuthentication == .clientSecretPost)
         #expect(configuration.responseMode == "form_post")
         #expect(configuration.usesPushedAuthorization)
@@ -47,6 +47,71 @@ import Testing
         let (_, warnings) = try ProfileStore.load("eu-dev", environment: environment)
         #expect(warnings.count == 1)
         #expect(warnings.first?.contains("chmod 600") == true)
+    }
+
+    @Test func theModeIsTheLinkedFilesOwn() throws {
+        // A symbolic link's own mode is always 777; the file it points to is what others can read.
+        let environment = try write(file, mode: 0o600)
+        let url = ProfileStore.fileURL(environment: environment)
+        let target = url.deletingLastPathComponent().appendingPathComponent("real-profiles.json")
+        try FileManager.default.moveItem(at: url, to: target)
+        try FileManager.default.createSymbolicLink(at: url, withDestinationURL: target)
+        #expect(try ProfileStore.load("eu-dev", environment: environment).warnings.isEmpty)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target.path)
+        let warnings = try ProfileStore.load("eu-dev", environment: environment).warnings
+        #expect(warnings == ["the profile file \(url.path) can be read by other users (mode 640); run chmod 600 on it"])
+        #expect(FilePermissions.mode(ofFileAt: url.path) == 0o640)
+    }
+
+    func settings(
+        environmentID: String? = nil, redirectURI: String = "https://app.example.com/cb", clientID: String = "c"
+    )
+        -> FlowSettings
+    {
+        var settings = FlowSettings()
+        settings.environmentID = environmentID
+        settings.clientID = clientID
+        settings.redirectURI = redirectURI
+        settings.authMethod = "NONE"
+        return settings
+    }
+
+    @Test(arguments: [
+        "../x", "", "x/../../admin", "5caa81af-ec05-41ff-a709-c7378007a99c/..",
+        "{5caa81af-ec05-41ff-a709-c7378007a99c}",
+    ])
+    func anEnvironmentIDMustBeAUUID(environmentID: String) {
+        #expect(throws: SettingsError.self) {
+            try settings(environmentID: environmentID).configuration(clientSecret: nil, password: nil, clientKey: nil)
+        }
+    }
+
+    @Test func aUUIDEnvironmentIDIsThePathSegment() throws {
+        let configuration = try settings(environmentID: "5caa81af-ec05-41ff-a709-c7378007a99c")
+            .configuration(clientSecret: nil, password: nil, clientKey: nil)
+        #expect(configuration.issuer == "https://auth.pingone.com/5caa81af-ec05-41ff-a709-c7378007a99c/as")
+    }
+
+    @Test(arguments: ["/cb", "cb", "//app.example.com/cb", "https:/cb", "http://", "https://a.example/cb#f", "a b:/c"])
+    func aRedirectURIMustBeAbsolute(redirectURI: String) {
+        #expect(throws: SettingsError.self) {
+            try settings(redirectURI: redirectURI).configuration(clientSecret: nil, password: nil, clientKey: nil)
+        }
+    }
+
+    @Test(arguments: [
+        "https://app.example.com/cb", "http://127.0.0.1:8765/cb", "http://[::1]/cb", "com.example.app:/cb",
+    ])
+    func absoluteRedirectURIsAreAccepted(redirectURI: String) throws {
+        let configuration = try settings(redirectURI: redirectURI).configuration(
+            clientSecret: nil, password: nil, clientKey: nil)
+        #expect(configuration.redirectURI == redirectURI)
+    }
+
+    @Test func aBlankClientIDIsMissing() {
+        #expect(throws: SettingsError.self) {
+            try settings(clientID: " \t").configuration(clientSecret: nil, password: nil, clientKey: nil)
+        }
     }
 
     @Test func anUnknownProfileNamesTheOnesThatExist() throws {

@@ -15,12 +15,22 @@ import Testing
         #expect(DecodeInput.tokens(arguments: [], standardInput: "\n\n") == [])
     }
 
-    @Test func secretComesFromTheOptionThenTheEnvironment() {
+    @Test func secretComesFromTheFileThenTheEnvironment() {
         let environment = [DecodeInput.secretVariable: "from-env"]
-        #expect(DecodeInput.clientSecret(option: "from-option", environment: environment) == "from-option")
-        #expect(DecodeInput.clientSecret(option: nil, environment: environment) == "from-env")
-        #expect(DecodeInput.clientSecret(option: "", environment: [:]) == nil)
-        #expect(DecodeInput.clientSecret(option: nil, environment: [DecodeInput.secretVariable: ""]) == nil)
+        #expect(DecodeInput.clientSecret(fileContents: "from-file\n", environment: environment) == "from-file")
+        #expect(DecodeInput.clientSecret(fileContents: "a b\r\n", environment: [:]) == "a b")
+        #expect(DecodeInput.clientSecret(fileContents: " kept \n\n", environment: [:]) == " kept \n")
+        #expect(DecodeInput.clientSecret(fileContents: nil, environment: environment) == "from-env")
+        #expect(DecodeInput.clientSecret(fileContents: "\n", environment: environment) == "from-env")
+        #expect(DecodeInput.clientSecret(fileContents: "", environment: [:]) == nil)
+        #expect(DecodeInput.clientSecret(fileContents: nil, environment: [DecodeInput.secretVariable: ""]) == nil)
+    }
+
+    @Test func onlyHMACTokensNeedTheSecret() {
+        let hs = "eyJhbGciOiJIUzI1NiJ9.e30.c2ln"  // {"alg":"HS256"}.{}
+        let rs = "eyJhbGciOiJSUzI1NiJ9.e30.c2ln"  // {"alg":"RS256"}.{}
+        #expect(DecodeInput.needsClientSecret([rs, hs]))
+        #expect(!DecodeInput.needsClientSecret([rs, "garbage"]))
     }
 
     @Test func acrValuesAreSpaceSeparated() {
