@@ -86,7 +86,8 @@ public final class LiveTransport: HTTPTransport {
         if !request.body.isEmpty || request.method == "POST" {
             outgoing.body = .bytes(ByteBuffer(bytes: request.body))
         }
-        let client = proxySettings.proxy(for: request.url).flatMap { proxied[$0] } ?? direct
+        let proxy = proxySettings.proxy(for: request.url)
+        let client = proxy.flatMap { proxied[$0] } ?? direct
         let received = PartialResponse()
         let exchange = Task { try await Self.exchange(outgoing, client: client, timeout: timeout, into: received) }
         // The deadline of the whole exchange (AsyncHTTPClient's own covers only the head). The
@@ -103,7 +104,7 @@ public final class LiveTransport: HTTPTransport {
                 // The head came, then the connection broke: keep what arrived.
                 throw .connectionClosedEarly(received: partial)
             }
-            throw Self.transportError(for: error, request: request, timeout: timeout)
+            throw Self.transportError(for: error, request: request, timeout: timeout, proxy: proxy)
         case nil:
             if let partial = received.response { throw .incompleteBody(after: timeout, received: partial) }
             throw .timedOut(after: timeout)
@@ -137,7 +138,9 @@ public final class LiveTransport: HTTPTransport {
     }
 
     /// Maps AsyncHTTPClient and NIO errors to the reasons authflow shows.
-    static func transportError(for error: any Error, request: HTTPRequest, timeout: Duration) -> TransportError {
+    static func transportError(
+        for error: any Error, request: HTTPRequest, timeout: Duration, proxy: ProxyServer? = nil
+    ) -> TransportError {
         if error is CancellationError { return .cancelled }
         if let clientError = error as? HTTPClientError {
             if [.deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout].contains(clientError) {
@@ -164,6 +167,7 @@ public final class LiveTransport: HTTPTransport {
         let text = String(describing: error)
         let endpoint = URLParts(request.url)
         if text.contains("connectionRefused") || text.contains("Connection refused") || text.contains("ECONNREFUSED") {
+            if let proxy { return .proxyFailure("cannot connect to the proxy \(proxy.displayURL) (connection refused)") }
             return .connectionRefused(host: endpoint?.host ?? "?", port: endpoint?.port ?? 0)
         }
         if text.contains("connectTimeout") { return .timedOut(after: timeout) }
