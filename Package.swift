@@ -81,7 +81,14 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
-        .testTarget(name: "authflowTests", dependencies: ["FlowEngine", "PingOneSimulator", "TestSupport"]),
+        .testTarget(
+            name: "authflowTests",
+            dependencies: [
+                "FlowEngine", "PingOneSimulator", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,7 +12,8 @@ import FlowTUI
 ///
 /// The only type that talks to curses, and the owner of the terminal while it lives: it puts the
 /// terminal into cbreak / no-echo / keypad mode on start and restores it (`endwin`) on `stop()`,
-/// which also runs on SIGINT, SIGTERM and SIGHUP, and when the object goes away. Curses is not
+/// which also runs on SIGINT, SIGTERM, SIGHUP and SIGQUIT, and when the object goes away; a crash
+/// (SIGABRT, SIGSEGV, a trap…) puts the terminal back before its report prints. Curses is not
 /// thread-safe, so everything here runs on the main actor.
 @MainActor
 public final class CursesTerminal {
@@ -29,6 +30,8 @@ public final class CursesTerminal {
     /// The descriptor curses writes to, asked for the window size.
     let outputDescriptor: Int32
     var signalSources: [DispatchSourceSignal] = []
+    /// The terminal's modes before curses changed them, put back by the crash handler.
+    let savedModes: termios?
 
     /// Starts curses on a terminal.
     ///
@@ -37,8 +40,9 @@ public final class CursesTerminal {
     ///   - output: the file descriptor the screen is drawn on (standard output by default).
     ///   - terminalType: the terminfo entry; the environment's `TERM` when nil.
     ///   - environment: read for `TERM` and `NO_COLOR` (https://no-color.org: set and not empty).
-    ///   - handlesSignals: restore the terminal and exit on SIGINT (130), SIGTERM (143) and
-    ///     SIGHUP (129). Tests that run curses on a pseudo-terminal turn this off.
+    ///   - handlesSignals: restore the terminal and exit on SIGINT (130), SIGTERM (143), SIGHUP
+    ///     (129) and SIGQUIT (131), and before a crash report. Tests that run curses on a
+    ///     pseudo-terminal turn this off.
     public init(
         input: Int32 = STDIN_FILENO,
         output: Int32 = STDOUT_FILENO,
@@ -56,6 +60,8 @@ public final class CursesTerminal {
             fclose(inputStream)
             throw .cannotOpenStream(errno: code)
         }
+        var modes = termios()
+        savedModes = tcgetattr(output, &modes) == 0 ? modes : nil
         let type = terminalType ?? environment["TERM"] ?? ""
         guard !type.isEmpty, let screen = newterm(type, outputStream, inputStream) else {
             fclose(inputStream)

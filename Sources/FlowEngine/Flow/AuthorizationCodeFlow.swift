@@ -130,6 +130,7 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
         case .transportFailed(let error, _, let elapsed):
             guard case .waitingForResponse(let step) = phase, !record.isEmpty else { return .none }
             record[record.count - 1].transportError = error
+            if let partial = error.partialResponse { record[record.count - 1].response = partial }
             record[record.count - 1].elapsed = elapsed
             return enter(.failure(.transport(error)), step: step)
 

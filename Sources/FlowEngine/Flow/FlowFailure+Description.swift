@@ -47,8 +47,14 @@ extension FlowFailure: CustomStringConvertible {
             "The server did not answer in time: a slow or stuck server, a proxy, or a firewall dropping packets."
         case .transport(.hostNotFound):
             "The host name does not resolve: check the region (auth.pingone.com, .eu, .ca, .asia, .com.au, .sg) or the custom domain."
+        case .transport(.incompleteBody):
+            "The server sent the headers, then stalled or dripped the body: a stuck server or a buffering proxy. --timeout bounds the whole exchange."
+        case .transport(.connectionClosedEarly):
+            "The server or a proxy closed the connection in the middle of the body."
+        case .transport(.proxyFailure):
+            "Check the proxy URL (--proxy, HTTPS_PROXY/HTTP_PROXY/ALL_PROXY), its credentials, and NO_PROXY for hosts to reach directly."
         case .transport(.tlsFailure):
-            "The certificate did not verify: an intercepting proxy or a wrong host. --insecure skips the check (shown on screen)."
+            "The certificate did not verify: a TLS-inspecting proxy or a private CA (trust its CA with --cacert FILE.pem or SSL_CERT_FILE), or a wrong host. --insecure skips every check (shown on screen)."
         case .pingOneError(let status, let error):
             Self.pingOneCause(status: status, error: error)
         case .oauthError(let error):

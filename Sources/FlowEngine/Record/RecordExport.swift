@@ -5,9 +5,12 @@ import Foundation
 /// Secrets are redacted by the given redactor; the JSON keeps the order things happened in.
 public struct RecordExport: Sendable {
     public var redactor: Redactor
+    /// How requests left the machine (TLS verification, proxy, CAs), recorded when known.
+    public var connection: ConnectionSummary?
 
-    public init(redactor: Redactor) {
+    public init(redactor: Redactor, connection: ConnectionSummary? = nil) {
         self.redactor = redactor
+        self.connection = connection
     }
 
     /// The version of the record's JSON shape (docs/user-guide.md, "JSON output"): raised when a
@@ -21,6 +24,7 @@ public struct RecordExport: Sendable {
             JSONMember("schema_version", .integer(Self.schemaVersion)),
             JSONMember("configuration", configurationJSON(configuration)),
         ]
+        if let connection { members.append(JSONMember("connection", connection.json)) }
         switch outcome {
         case .completed:
             members.append(JSONMember("outcome", .string("completed")))

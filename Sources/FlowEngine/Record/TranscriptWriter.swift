@@ -43,8 +43,9 @@ public struct TranscriptWriter: Sendable {
             lines.append("< " + safe(response.statusLine) + elapsed)
             for header in response.headers { lines.append("< " + safe("\(header.name): \(header.value)")) }
             lines += bodyLines(response.body, contentType: response.header("Content-Type")).map { "< " + $0 }
+            if let error = entry.transportError { lines.append("× incomplete response: " + safe(error.description)) }
         } else if let error = entry.transportError {
-            lines.append("× no response: \(error)")
+            lines.append("× no response: " + safe(error.description))
         }
         lines += decodedLines(entry.decoded)
         if let failure = entry.failure {

@@ -37,16 +37,20 @@ public struct FlowRunner: Sendable {
 
     /// Runs the flow until it completes or fails, answering the sign-on step with the configured credentials.
     ///
-    /// `beforeEachStep` runs before every request, so a caller can change the flow in between.
+    /// `beforeEachStep` runs before every request, so a caller can change the flow in between;
+    /// `afterEachStep` after every response, failure or callback, so a caller can show each step
+    /// as it completes.
     public func run(
         _ flow: inout AuthorizationCodeFlow,
-        beforeEachStep: (inout AuthorizationCodeFlow) -> Void = { _ in }
+        beforeEachStep: (inout AuthorizationCodeFlow) -> Void = { _ in },
+        afterEachStep: (AuthorizationCodeFlow) -> Void = { _ in }
     ) async -> FlowOutcome {
         while true {
             switch flow.phase {
             case .ready:
                 beforeEachStep(&flow)
                 _ = await advance(&flow)
+                afterEachStep(flow)
             case .needsCredentials:
                 guard let username = flow.configuration.username, let password = flow.configuration.password else {
                     return .failed(.signOn, .missingCredentials)
@@ -59,6 +63,7 @@ public struct FlowRunner: Sendable {
                 do {
                     let callback = try await browserSignOn(url)
                     _ = flow.handle(.callbackReceived(callback, at: now()))
+                    afterEachStep(flow)
                 } catch {
                     return .failed(.signOn, .invalidRequest("the browser sign-on did not finish: \(error)"))
                 }

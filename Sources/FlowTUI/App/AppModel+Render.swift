@@ -69,6 +69,7 @@ extension AppModel {
         segments.append(Span(compact ? method.replacingOccurrences(of: "CLIENT_", with: "") : method))
         segments.append(Span(configuration.pkceMethod.map { "PKCE \($0.rawValue)" } ?? "no PKCE"))
         if !compact { segments.append(maskSpan) }
+        if let proxy = presentation.proxy { segments.append(Span("via " + safe.line(proxy), style: PaneStyle.warning)) }
         if compact, let label = presentation.label { segments.append(Span(label)) }
         return HeaderLine(segments)
     }

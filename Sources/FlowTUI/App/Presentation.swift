@@ -22,15 +22,18 @@ public struct Presentation: Equatable, Sendable {
     /// Where the session listens for the browser's redirect (a loopback `redirect_uri`), when it
     /// does; without one, a browser sign-on is finished by pasting the callback URL.
     public var callbackListenerURL: String?
+    /// The proxy requests go through (`host:port`), shown in the header; nil when direct.
+    public var proxy: String?
 
     public init(
         masksSecrets: Bool = true, label: String? = nil, demoCredentials: DemoCredentials? = nil,
-        tlsVerificationDisabled: Bool = false, callbackListenerURL: String? = nil
+        tlsVerificationDisabled: Bool = false, callbackListenerURL: String? = nil, proxy: String? = nil
     ) {
         self.masksSecrets = masksSecrets
         self.label = label
         self.demoCredentials = demoCredentials
         self.tlsVerificationDisabled = tlsVerificationDisabled
         self.callbackListenerURL = callbackListenerURL
+        self.proxy = proxy
     }
 }

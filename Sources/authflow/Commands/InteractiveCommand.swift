@@ -33,7 +33,8 @@ struct InteractiveCommand: AsyncParsableCommand {
             label: session.demo == nil ? nil : "demo simulator",
             demoCredentials: credentials,
             tlsVerificationDisabled: flowOptions.insecure,
-            callbackListenerURL: session.listener?.redirectURI)
+            callbackListenerURL: session.listener?.redirectURI,
+            proxy: session.transport.proxySettings.headerText)
         let flow = AuthorizationCodeFlow(configuration: configuration, randomness: .system)
         // The listener FlowSession started (on the loopback redirect URI) catches the browser's redirect.
         let status = await InteractiveSession.run(

@@ -43,12 +43,22 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         var flow = AuthorizationCodeFlow(configuration: session.configuration, randomness: .system)
-        let runner = FlowRunner(transport: session.transport, browserSignOn: session.browserSignOn())
-        var outcome = await runner.run(&flow)
+        let runner = FlowRunner(
+            transport: session.transport, browserSignOn: session.browserSignOn(expectedState: flow.state))
+        let output = RunOutput(json: json, showSecrets: flowOptions.showSecrets)
+        if !json {
+            // The header and each step as it completes, so a slow or stuck step shows where it is.
+            let writer = TranscriptWriter(redactor: .none, now: Date())
+            output.line(writer.header(for: flow.configuration, masked: !flowOptions.showSecrets))
+            for note in session.notes { output.line(TerminalSafe.line(note)) }
+            output.line("")
+        }
+        var outcome = await runner.run(&flow, afterEachStep: output.showNewSteps)
         if outcome == .completed {
             for step in followUps?.steps ?? [] {
                 guard flow.handle(.followUpChosen(step)) == .awaitSend(step) else { continue }
                 _ = await runner.advance(&flow)
+                output.showNewSteps(flow)
                 if case .failed(let failedStep, let failure) = flow.phase {
                     outcome = .failed(failedStep, failure)
                     break
@@ -56,18 +66,13 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         await session.stop()
+        output.showNewSteps(flow)
 
         let redactor = flowOptions.showSecrets ? Redactor.none : Redactor(secrets: flow.secrets)
         if json {
-            let export = RecordExport(redactor: redactor).json(
+            let export = RecordExport(redactor: redactor, connection: session.transport.summary).json(
                 configuration: flow.configuration, record: flow.record, outcome: outcome)
-            print(export.prettyText())
-        } else {
-            let writer = TranscriptWriter(redactor: redactor, now: Date())
-            print(writer.header(for: flow.configuration, masked: !flowOptions.showSecrets))
-            for note in session.notes { print(note) }
-            print("")
-            print(writer.transcript(of: flow.record))
+            output.line(export.prettyText())
         }
         switch outcome {
         case .completed:
@@ -79,14 +84,62 @@ struct RunCommand: AsyncParsableCommand {
                     ]
                     .filter { $0.1 != nil }.map(\.0)
                 } ?? []
-            if !json { print("✓ tokens received: \(names.joined(separator: ", "))") }
+            if !json { output.line("✓ tokens received: \(names.joined(separator: ", "))") }
+            output.flush()
         case .failed(let step, let failure):
-            let cause = failure.likelyCause(at: step).map { " (\($0))" } ?? ""
-            let line =
-                "authflow: step \(step.number) \(step.title) failed: \(redactor.redact(failure.description))\(cause)"
-            FileHandle.standardError.write(Data((TerminalSafe.line(line) + "\n").utf8))
+            output.error(Self.failureLine(step: step, failure: failure, flow: flow, redactor: redactor))
             throw ExitCode(1)
         }
+    }
+
+    /// The one line that says what failed: the step, the cause, the likely cause and PingOne's `Correlation-Id`.
+    static func failureLine(step: FlowStep, failure: FlowFailure, flow: AuthorizationCodeFlow, redactor: Redactor)
+        -> String
+    {
+        let cause = failure.likelyCause(at: step).map { " (\($0))" } ?? ""
+        let entry = flow.record.last { $0.step == step }
+        let correlationID = entry?.decoded.correlationID ?? entry?.response?.header("Correlation-Id")
+        let correlation = correlationID.map { " [Correlation-Id \($0)]" } ?? ""
+        return "authflow: step \(step.number) \(step.title) failed: \(redactor.redact(failure.description))\(cause)"
+            + redactor.redact(correlation)
+    }
+}
+
+/// Writes `run`'s output: standard output is flushed before every line on standard error, so the
+/// two read in order when they go to one terminal or file.
+final class RunOutput: @unchecked Sendable {
+    private let json: Bool
+    private let showSecrets: Bool
+    private var printed = 0
+
+    init(json: Bool, showSecrets: Bool) {
+        self.json = json
+        self.showSecrets = showSecrets
+    }
+
+    func line(_ text: String) {
+        print(text)
+    }
+
+    func flush() {
+        fflush(nil)
+    }
+
+    func error(_ text: String) {
+        fflush(nil)
+        FileHandle.standardError.write(Data((TerminalSafe.line(text) + "\n").utf8))
+    }
+
+    /// Prints the steps recorded since the last call (text mode), each complete with its response.
+    func showNewSteps(_ flow: AuthorizationCodeFlow) {
+        guard !json else { return }
+        if case .waitingForResponse = flow.phase { return }
+        guard printed < flow.record.count else { return }
+        let redactor = showSecrets ? Redactor.none : Redactor(secrets: flow.secrets)
+        let writer = TranscriptWriter(redactor: redactor, now: Date())
+        for entry in flow.record[printed...] { print(writer.step(entry)) }
+        printed = flow.record.count
+        fflush(nil)
     }
 }
 

@@ -153,6 +153,8 @@ public final class InteractiveSession {
     private func listen(ticket: Int, timeout: Duration) {
         listenTask?.task.cancel()
         let redirectURI = initialConfiguration.redirectURI
+        // A request with another state is answered 400 and ignored: the wait goes on.
+        let expectedState = model.flow.state
         listenTask = (
             ticket,
             Task { [weak self] in
@@ -160,7 +162,7 @@ public final class InteractiveSession {
                 let message: AppMessage
                 do throws(CallbackListenerError) {
                     let listener = try await self.freshListener(redirectURI: redirectURI)
-                    let url = try await listener.callback(timeout: timeout)
+                    let url = try await listener.callback(timeout: timeout, expectedState: expectedState)
                     guard !Task.isCancelled else { return }
                     self.listenerSpent = true
                     message = .callbackCaught(ticket: ticket, url, at: Date())

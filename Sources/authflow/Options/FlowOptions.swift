@@ -88,11 +88,27 @@ struct FlowOptions: ParsableArguments {
         help: "An extra authorize parameter as name=value (repeatable), e.g. --param prompt=login.")
     var parameters: [String] = []
 
-    @Option(help: "Seconds one request may take (default 10).")
+    @Option(help: "Seconds the whole exchange of one request may take: connect, TLS, headers and body (default 10).")
     var timeout: Int?
 
-    @Flag(help: "Do not verify TLS certificates (shown on screen).")
+    @Flag(help: "Do not verify TLS certificates (warned at start, shown on screen and recorded).")
     var insecure = false
+
+    @Option(
+        name: .customLong("cacert"),
+        help: ArgumentHelp(
+            "A PEM bundle of CA certificates to trust on top of the system's (repeatable), e.g. a TLS-inspecting proxy's CA.",
+            valueName: "file"))
+    var caCertificates: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "Send every request through this proxy (http://[user:password@]host:port or socks5://host:port); overrides HTTPS_PROXY, HTTP_PROXY and ALL_PROXY.",
+            valueName: "url"))
+    var proxy: String?
+
+    @Flag(name: .customLong("no-proxy"), help: "Connect directly, ignoring --proxy and the *_PROXY variables.")
+    var noProxy = false
 
     @Flag(name: .customLong("show-secrets"), help: "Show secrets, tokens and cookies instead of masking them.")
     var showSecrets = false
@@ -102,6 +118,16 @@ struct FlowOptions: ParsableArguments {
             throw ValidationError("--param takes name=value; '\(parameter)' has no '='.")
         }
         if let timeout, !(1...600).contains(timeout) { throw ValidationError("--timeout takes 1 to 600 seconds.") }
+        if proxy != nil && noProxy {
+            throw ValidationError("--proxy and --no-proxy contradict each other: pick one.")
+        }
+        if let proxy {
+            do {
+                _ = try ProxyServer(url: proxy)
+            } catch {
+                throw ValidationError("--proxy: \(error.description)")
+            }
+        }
         if browser && paste {
             throw ValidationError("--browser and --paste are two ways to do the same step: pick one.")
         }

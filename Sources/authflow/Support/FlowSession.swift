@@ -16,7 +16,12 @@ struct FlowSession: Sendable {
     /// Resolves the configuration, starts what it needs, and discovers endpoints for `--issuer`.
     static func prepare(flowOptions: FlowOptions, demoOptions: DemoOptions) async throws -> FlowSession {
         let environment = ProcessInfo.processInfo.environment
-        let transport = LiveTransport(verifiesCertificates: !flowOptions.insecure)
+        let transport = try makeTransport(flowOptions: flowOptions, environment: environment)
+        if flowOptions.insecure {
+            warn(
+                "TLS certificate verification is OFF (--insecure): anyone on the path can read and change this traffic, secrets included. To trust a private or inspecting CA instead, use --cacert FILE.pem."
+            )
+        }
         var demo: DemoSimulator?
         var configuration: FlowConfiguration
         var notes: [String] = []
@@ -45,6 +50,13 @@ struct FlowSession: Sendable {
             throw error
         }
         if flowOptions.insecure { notes.append("!! TLS certificate verification is OFF (--insecure)") }
+        if let proxy = transport.proxySettings.summary { notes.append("proxy \(proxy)") }
+        notes += transport.trust.summary
+        for url in plainHTTPURLs(configuration) {
+            warn(
+                "\(url) is plain http to a host that is not loopback: the password, client secret, code and tokens sent there can be read on the network."
+            )
+        }
         var listener: CallbackListener?
         let browserFlow = AuthorizationCodeFlow(configuration: configuration, randomness: .fixed()).signsOnInBrowser
         if browserFlow, !flowOptions.paste {
@@ -67,6 +79,46 @@ struct FlowSession: Sendable {
             paste: browserFlow && listener == nil, notes: notes)
     }
 
+    /// The transport the options ask for: proxy from `--proxy`/`--no-proxy`/the environment, CAs
+    /// from `--cacert`/`SSL_CERT_FILE`/`SSL_CERT_DIR`. A bad setting is a runtime failure (exit 1).
+    static func makeTransport(flowOptions: FlowOptions, environment: [String: String]) throws -> LiveTransport {
+        let proxy: ProxySettings
+        do {
+            proxy = try ProxySettings.resolve(
+                flag: flowOptions.proxy, disabled: flowOptions.noProxy, environment: environment)
+        } catch {
+            throw RuntimeFailure("proxy: \(error.description)")
+        }
+        do {
+            return try LiveTransport(
+                verifiesCertificates: !flowOptions.insecure, proxy: proxy,
+                trust: .resolve(cacerts: flowOptions.caCertificates, environment: environment))
+        } catch {
+            throw RuntimeFailure("cannot trust the CA certificates: \(error.description)")
+        }
+    }
+
+    /// Endpoints on plain http to a host that is not loopback, where secrets would travel in clear.
+    static func plainHTTPURLs(_ configuration: FlowConfiguration) -> [String] {
+        let endpoints = configuration.endpoints
+        let urls =
+            [configuration.authBaseURL, endpoints.authorization, endpoints.token]
+            + [endpoints.userInfo, endpoints.introspection, endpoints.revocation, endpoints.pushedAuthorization]
+            .compactMap { $0 }
+        var origins: [String] = []
+        for url in urls {
+            guard let parts = URLParts(url), parts.scheme == "http", !parts.isLoopback, !origins.contains(parts.origin)
+            else { continue }
+            origins.append(parts.origin)
+        }
+        return origins
+    }
+
+    /// A warning on standard error, before anything is sent.
+    static func warn(_ text: String) {
+        FileHandle.standardError.write(Data("authflow: warning: \(TerminalSafe.line(text))\n".utf8))
+    }
+
     /// Reads an issuer's discovery document (OIDC Discovery §4) into endpoints.
     static func discover(issuer: String, transport: LiveTransport, timeout: Duration) async throws -> FlowEndpoints {
         let url = FlowEndpoints.discoveryURL(issuer: issuer)
@@ -76,7 +128,8 @@ struct FlowSession: Sendable {
                 HTTPRequest(method: "GET", url: url, headers: [HTTPHeader("Accept", "application/json")]),
                 timeout: timeout)
         } catch {
-            throw RuntimeFailure("cannot read \(url): \(error)")
+            let cause = FlowFailure.transport(error).likelyCause.map { " (\($0))" } ?? ""
+            throw RuntimeFailure("cannot read \(url): \(error)\(cause)")
         }
         guard response.status == 200, let json = response.jsonBody else {
             throw RuntimeFailure("cannot read \(url): \(response.statusLine)")
@@ -96,17 +149,27 @@ struct FlowSession: Sendable {
     }
 
     /// How the runner signs on in a browser: wait on the loopback listener, or read a pasted URL.
-    func browserSignOn() -> (@Sendable (String) async throws -> String)? {
+    ///
+    /// The listener answers requests without the flow's `state` with 400 and keeps waiting; each
+    /// one is reported on standard error as it comes.
+    func browserSignOn(expectedState: String) -> (@Sendable (String) async throws -> String)? {
         let listener = self.listener
         let paste = self.paste
         guard listener != nil || paste else { return nil }
+        listener?.onIgnored { ignored in
+            FileHandle.standardError.write(
+                Data(
+                    "authflow: ignored a request to the loopback listener: \(TerminalSafe.line(ignored.description))\n"
+                        .utf8))
+        }
         return { url in
+            fflush(nil)
             let message =
                 paste
                 ? "Open this URL in a browser and sign on; then paste the URL it was sent back to:\n  \(url)\n> "
                 : "Open this URL in a browser and sign on (authflow waits for the redirect):\n  \(url)\n"
             FileHandle.standardError.write(Data(message.utf8))
-            if let listener { return try await listener.callback(timeout: .seconds(300)) }
+            if let listener { return try await listener.callback(timeout: .seconds(300), expectedState: expectedState) }
             guard let line = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces), !line.isEmpty
             else {
                 throw RuntimeFailure("no callback URL was pasted")

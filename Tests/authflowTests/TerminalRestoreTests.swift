@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// The terminal is put back however authflow ends: Ctrl-\ (SIGQUIT) in the TUI, Ctrl-C at a secret prompt.
+@Suite(.serialized) struct TerminalRestoreTests {
+    /// Runs authflow, then shows how it exited, the terminal's echo and icanon modes, and whether
+    /// the cursor shows; the pane stays open for the test to read.
+    func command(_ arguments: String, environment: String = "") -> String {
+        // The shell traps the signals (a trap, unlike an ignored signal, is not inherited) so it lives on to report.
+        "trap true INT QUIT; \(environment) \(AuthflowProcess.binary.path) \(arguments); echo AUTHFLOW_EXIT=$?; "
+            + "stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' '; "
+            + "tmux display-message -p 'ALT=#{alternate_on} CURSOR=#{cursor_flag}'; echo MODES_END; sleep 120"
+    }
+
+    @Test func ctrlBackslashInTheTUILeavesASaneTerminal() async throws {
+        let tmux = try await TmuxSession.start(command: command("demo"))
+        defer { tmux.kill() }
+        let started = try await tmux.waitFor("1 Authorize", "n send")
+        #expect(started.found, "start screen:\n\(started.screen)")
+
+        try await tmux.send("C-\\")
+        let after = try await tmux.waitFor("AUTHFLOW_EXIT=131", "MODES_END")
+        #expect(after.found, "after Ctrl-\\:\n\(after.screen)")
+        #expect(Self.modesAreSane(after.screen), "terminal modes:\n\(after.screen)")
+        // Off the alternate screen, cursor shown, and no crash report or backtracer prompt waiting.
+        #expect(after.screen.contains("ALT=0 CURSOR=1"), "\(after.screen)")
+        #expect(!after.screen.contains("Press"))
+    }
+
+    @Test func ctrlCAtTheSecretPromptPutsEchoBack() async throws {
+        let flow =
+            "run --env 4b1e3c2a-0d5f-4a7e-9c61-2f8b7d9e0a13 --client-id app --redirect-uri https://app.example.com/cb"
+        let tmux = try await TmuxSession.start(command: command(flow, environment: "env -u AUTHFLOW_CLIENT_SECRET"))
+        defer { tmux.kill() }
+        let prompt = try await tmux.waitFor("Client secret for app:")
+        #expect(prompt.found, "the prompt:\n\(prompt.screen)")
+        try await tmux.send("C-c")
+        let after = try await tmux.waitFor("AUTHFLOW_EXIT=130", "MODES_END")
+        #expect(after.found, "after Ctrl-C:\n\(after.screen)")
+        #expect(Self.modesAreSane(after.screen), "terminal modes:\n\(after.screen)")
+    }
+
+    /// The line of modes after the exit has `echo` and `icanon`, neither switched off.
+    static func modesAreSane(_ screen: String) -> Bool {
+        guard let line = screen.split(separator: "\n").first(where: { $0.contains("icanon") && $0.contains("ALT=") })
+        else { return false }
+        let words = Set(line.split(separator: " ").map(String.init))
+        return words.contains("echo") && words.contains("icanon") && !words.contains("-echo")
+            && !words.contains("-icanon")
+    }
+}
