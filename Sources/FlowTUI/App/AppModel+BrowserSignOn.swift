@@ -19,20 +19,20 @@ extension AppModel {
         return .listenForCallback(ticket: lastTicket, timeout: Self.listenTimeout)
     }
 
-    /// `l`: listen for the redirect again, after esc stopped it or it timed out.
-    mutating func listenAgain() -> AppCommand {
+    /// Why `l` cannot listen for the redirect now.
+    var listenDisabledReason: String? {
         guard awaitsBrowserCallback else {
-            notice = "l listens for the browser's redirect; the flow is not waiting for one."
-            return .none
+            return "l listens for the browser's redirect; the flow is not waiting for one."
         }
         guard let address = presentation.callbackListenerURL else {
-            notice = "The redirect URI is not loopback http, so authflow cannot catch it: n pastes the callback URL."
-            return .none
+            return "The redirect URI is not loopback http, so authflow cannot catch it: n pastes the callback URL."
         }
-        guard listening == nil else {
-            notice = "Already listening on \(TerminalSafe.line(address))."
-            return .none
-        }
+        return listening == nil ? nil : "Already listening on \(TerminalSafe.line(address))."
+    }
+
+    /// `l`: listen for the redirect again, after esc stopped it or it timed out.
+    mutating func listenAgain() -> AppCommand {
+        guard let address = presentation.callbackListenerURL else { return .none }
         notice = "Listening on \(TerminalSafe.line(address)) again; n pastes the URL instead."
         return startListening()
     }
