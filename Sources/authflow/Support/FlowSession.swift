@@ -46,7 +46,7 @@ struct FlowSession: Sendable {
         }
         if flowOptions.insecure { notes.append("!! TLS certificate verification is OFF (--insecure)") }
         var listener: CallbackListener?
-        let browserFlow = AuthorizationCodeFlow(configuration: configuration, randomness: .fixed()).signsOnInBrowser
+        let browserFlow = configuration.signsOnInBrowser
         if browserFlow, !flowOptions.paste {
             do {
                 let started = try await CallbackListener.start(redirectURI: configuration.redirectURI)

@@ -1,0 +1,11 @@
+import FlowEngine
+
+/// A wait for the browser's redirect to a loopback redirect URI: ``CallbackListener`` in the app.
+public protocol CallbackWaiting: AnyObject, Sendable {
+    /// Waits for the redirect, up to `timeout`; returns the full callback URL.
+    func callback(timeout: Duration) async throws(CallbackListenerError) -> String
+    /// Stops listening and frees the port.
+    func stop() async
+}
+
+extension CallbackListener: CallbackWaiting {}
