@@ -2,8 +2,15 @@ import FlowEngine
 import Foundation
 
 extension AppModel {
-    /// Takes one message and returns what the session should do next.
+    /// Takes one message and returns what the session should do next; the frame's snapshot is
+    /// rebuilt here, once, when the message changed what it is made from.
     public mutating func update(_ message: AppMessage) -> AppCommand {
+        let command = apply(message)
+        refreshFrame()
+        return command
+    }
+
+    private mutating func apply(_ message: AppMessage) -> AppCommand {
         switch message {
         case .keyPressed(.resize(let newSize)), .resized(let newSize):
             size = newSize

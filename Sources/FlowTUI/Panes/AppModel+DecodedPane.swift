@@ -87,7 +87,7 @@ extension AppModel {
     private func cookieLines(into pane: inout PaneBuilder, entry: StepRecord?) {
         let safe = self.safe
         pane.heading("Cookies", hint: "x clears")
-        let nextURL = viewedStep == nil ? flow.pendingRequest(at: now).flatMap { URLParts($0.url) } : nil
+        let nextURL = viewedStep == nil ? frame.pendingRequest.flatMap { URLParts($0.url) } : nil
         let sentNext = nextURL.map { flow.cookieJar.cookies(for: $0, at: now).map(\.name) } ?? []
         if flow.cookieJar.cookies.isEmpty {
             pane.add("  jar empty: the next authorize starts a new session", style: PaneStyle.hint)

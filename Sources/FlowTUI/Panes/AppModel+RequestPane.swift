@@ -17,7 +17,7 @@ extension AppModel {
     /// The request the Request pane shows, and when it was sent (nil while it is being built).
     var shownRequest: (request: HTTPRequest, sentAt: Date?)? {
         if showsRequestBeingBuilt {
-            return flow.pendingRequest(at: now).map { ($0, nil) }
+            return frame.pendingRequest.map { ($0, nil) }
         }
         return shownEntry.map { ($0.request, $0.sentAt) }
     }

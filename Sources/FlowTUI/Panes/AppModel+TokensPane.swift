@@ -35,7 +35,7 @@ extension AppModel {
         if tokens == flow.tokens { summary += historyRows() }
         pane.add(KeyValueTable(summary, maxKeyWidth: 12))
 
-        let inspected = tokens == flow.tokens ? inspectedTokens : []
+        let inspected = tokens == flow.tokens ? frame.inspectedTokens : []
         if tokens == flow.tokens {
             for token in inspected {
                 if !pane.lines.isEmpty { pane.add(StyledLine()) }
@@ -65,11 +65,14 @@ extension AppModel {
         return PaneContent(title: "Tokens", subtitle: subtitle, lines: pane.lines)
     }
 
-    /// The flow's tokens, inspected by the engine; after a refresh, a new ID token without a
+    /// A flow's tokens, inspected by the engine; after a refresh, a new ID token without a
     /// `nonce` is not held to the one sent on authorize (OIDC Core §12.2: a refreshed ID token
-    /// need not carry it; if it does, it must still match).
-    var inspectedTokens: [(name: String, inspection: Inspection)] {
-        let inspected = flow.inspectTokens(now: now).map { (name: $0.name, inspection: $0.inspection) }
+    /// need not carry it; if it does, it must still match). Signature checks: this runs when the
+    /// frame's snapshot is built, never per frame.
+    static func inspectTokens(of flow: AuthorizationCodeFlow, now: Date) -> [FrameSnapshot.InspectedToken] {
+        let inspected = flow.inspectTokens(now: now).map {
+            FrameSnapshot.InspectedToken(name: $0.name, inspection: $0.inspection)
+        }
         let received = flow.record.last { $0.decoded.tokens != nil && $0.failure == nil }
         guard received?.step == .refresh, let idToken = flow.tokens?.idToken else { return inspected }
         return inspected.map { token in
@@ -78,7 +81,8 @@ extension AppModel {
             expectations.nonce = nil
             let keys = flow.keySet.flatMap { try? JSONWebKeySet(json: $0) }
             let inspector = TokenInspector(keys: keys, clientSecret: flow.configuration.clientSecret)
-            return (name: token.name, inspection: inspector.inspect(idToken, expecting: expectations))
+            return FrameSnapshot.InspectedToken(
+                name: token.name, inspection: inspector.inspect(idToken, expecting: expectations))
         }
     }
 
