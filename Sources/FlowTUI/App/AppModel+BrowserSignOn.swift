@@ -6,10 +6,7 @@ extension AppModel {
     var canListenForCallback: Bool { presentation.callbackListenerURL != nil }
 
     /// Whether the flow waits for the browser to come back from signing on.
-    var awaitsBrowserCallback: Bool {
-        if case .needsBrowserCallback = flow.phase { return true }
-        return false
-    }
+    var awaitsBrowserCallback: Bool { flow.awaitsBrowserCallback }
 
     /// Starts a wait on the loopback listener, when the session has one and none is on.
     mutating func startListening() -> AppCommand {

@@ -118,7 +118,7 @@ extension AppModel {
 
     /// `c`: the request shown, as a curl command line.
     mutating func copyShownRequest() -> AppCommand {
-        guard let (request, _) = shownRequest else {
+        guard let (request, _) = frame.shownRequest else {
             notice = "No request to copy."
             return .none
         }
@@ -247,10 +247,10 @@ extension AppModel {
     public func pane(_ pane: Pane) -> PaneContent {
         let width = AppLayout(size: size).body(pane).width
         switch pane {
-        case .request: return requestPane(width: width)
-        case .response: return responsePane(width: width)
-        case .decoded: return decodedPane(width: width)
-        case .tokens: return tokensPane(width: width)
+        case .request: return RequestPane.lines(frame, width: width)
+        case .response: return ResponsePane.lines(frame, width: width)
+        case .decoded: return DecodedPane.lines(frame, width: width)
+        case .tokens: return TokensPane.lines(frame, width: width)
         }
     }
 

@@ -66,16 +66,14 @@ public struct AppModel: Equatable, Sendable {
         self.size = size
         self.now = now
         isMasked = presentation.masksSecrets
-        frame = FrameSnapshot(
-            unbuilt: FrameSnapshot.Inputs(flow: flow, now: now, isMasked: presentation.masksSecrets, overlay: nil))
+        frame = FrameSnapshot(unbuilt: flow, presentation: presentation, now: now)
         frame = FrameSnapshot(self, sources: frameSources)
     }
 
-    /// Rebuilds the frame's snapshot when what it is made from changed.
+    /// Takes the model's state into the frame's snapshot; its costly parts are made again only
+    /// when what they are made from changed.
     mutating func refreshFrame() {
-        let inputs = FrameSnapshot.Inputs(flow: flow, now: now, isMasked: isMasked, overlay: overlay)
-        guard inputs != frame.inputs else { return }
-        frame = FrameSnapshot(self, sources: frameSources)
+        frame = FrameSnapshot(self, sources: frameSources, previous: frame)
     }
 
     /// Whether the terminal is too small for the layout.
@@ -124,8 +122,21 @@ public struct AppModel: Equatable, Sendable {
         return secrets.filter { $0.count >= 4 }
     }
 
+    /// Names of parameters whose values are secrets, typed masked and shown masked.
+    static let secretParameterNames: Set<String> = [
+        "password", "client_secret", "code_verifier", "client_assertion", "token", "refresh_token", "access_token",
+    ]
+
+    /// Whether a parameter's value is a secret.
+    static func isSecretParameter(_ name: String) -> Bool {
+        secretParameterNames.contains(name)
+    }
+
     /// Text from a server or a user, made safe for the terminal and masked as the model says.
     var safe: SafeText { SafeText(redactor: redactor) }
+
+    /// The record entry the panes show: the last of the step looked at, else the latest one.
+    var shownEntry: StepRecord? { flow.shownEntry(viewing: viewedStep) }
 
     /// The step the panes show: the one looked at, else the flow's current one.
     public var shownStep: FlowStep? {

@@ -23,29 +23,82 @@ public struct FrameSnapshot: Equatable, Sendable {
         var overlay: Overlay?
     }
 
-    /// The request being built, when the flow is ready to send one.
-    public var pendingRequest: HTTPRequest?
-    /// Every secret of the flow (or none when unmasked), for what is on screen.
-    public var redactor: Redactor
-    /// The flow's tokens, checked.
-    public var inspectedTokens: [InspectedToken]
-    let inputs: Inputs
+    // MARK: The model's state the panes read
 
-    /// A snapshot with nothing computed yet, for a model being initialised.
-    init(unbuilt inputs: Inputs) {
-        self.inputs = inputs
-        pendingRequest = nil
+    /// The flow, with its record.
+    public private(set) var flow: AuthorizationCodeFlow
+    /// The step looked at, if any.
+    public private(set) var viewedStep: FlowStep?
+    /// The request on the wire, if one is.
+    public private(set) var inFlight: AppModel.InFlight?
+    /// The wait on the loopback listener, if one is on.
+    public private(set) var listening: AppModel.Listening?
+    /// The clock, as of the last message.
+    public private(set) var now: Date
+    /// Whether secrets are masked.
+    public private(set) var isMasked: Bool
+    /// How the session is presented.
+    public let presentation: Presentation
+
+    // MARK: Made once per change of `inputs`
+
+    /// The request being built, when the flow is ready to send one.
+    public private(set) var pendingRequest: HTTPRequest?
+    /// Every secret of the flow (or none when unmasked), for what is on screen.
+    public private(set) var redactor: Redactor
+    /// The flow's tokens, checked.
+    public private(set) var inspectedTokens: [InspectedToken]
+    private(set) var inputs: Inputs
+
+    /// A snapshot with nothing costly made yet, for a model being initialised.
+    init(unbuilt flow: AuthorizationCodeFlow, presentation: Presentation, now: Date) {
+        self.flow = flow
+        self.now = now
+        self.presentation = presentation
+        isMasked = presentation.masksSecrets
+        inputs = Inputs(flow: flow, now: now, isMasked: presentation.masksSecrets, overlay: nil)
         redactor = .none
         inspectedTokens = []
     }
 
-    /// Builds the snapshot for a model, getting the costly parts from `sources`.
-    init(_ model: AppModel, sources: FrameSources) {
+    /// A snapshot of a model; the costly parts come from `sources`, or are kept from `previous`
+    /// when what they are made from is unchanged.
+    init(_ model: AppModel, sources: FrameSources, previous: FrameSnapshot? = nil) {
+        flow = model.flow
+        viewedStep = model.viewedStep
+        inFlight = model.inFlight
+        listening = model.listening
+        now = model.now
+        isMasked = model.isMasked
+        presentation = model.presentation
         inputs = Inputs(flow: model.flow, now: model.now, isMasked: model.isMasked, overlay: model.overlay)
+        if let previous, previous.inputs == inputs {
+            pendingRequest = previous.pendingRequest
+            redactor = previous.redactor
+            inspectedTokens = previous.inspectedTokens
+            return
+        }
         let pending = sources.pendingRequest(model.flow, model.now)
         pendingRequest = pending
         redactor = model.isMasked ? Redactor(secrets: model.secrets(pendingRequest: pending)) : .none
         inspectedTokens = model.flow.tokens == nil ? [] : sources.inspectTokens(model.flow, model.now)
+    }
+
+    /// Text from a server or a user, made safe for the terminal and masked as the snapshot says.
+    var safe: SafeText { SafeText(redactor: redactor) }
+}
+
+extension AuthorizationCodeFlow {
+    /// The record entry the panes show: the last of the step looked at, else the latest one.
+    func shownEntry(viewing step: FlowStep?) -> StepRecord? {
+        if let step { return record.last { $0.step == step } }
+        return record.last
+    }
+
+    /// Whether the flow waits for the browser to come back from signing on.
+    var awaitsBrowserCallback: Bool {
+        if case .needsBrowserCallback = phase { return true }
+        return false
     }
 }
 
@@ -58,7 +111,7 @@ struct FrameSources: Equatable, Sendable {
 
     static let live = FrameSources(
         pendingRequest: { flow, now in flow.pendingRequest(at: now) },
-        inspectTokens: { flow, now in AppModel.inspectTokens(of: flow, now: now) })
+        inspectTokens: { flow, now in FrameSnapshot.inspectTokens(of: flow, now: now) })
 
     static func == (lhs: FrameSources, rhs: FrameSources) -> Bool { true }
 }

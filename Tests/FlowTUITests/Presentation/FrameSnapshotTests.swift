@@ -75,4 +75,20 @@ struct FrameSnapshotTests {
         #expect(model.frame.redactor == .none)
         #expect(model.redactor == .none)
     }
+
+    @Test func aPaneIsAFunctionOfTheSnapshotAlone() {
+        var model = DemoFlow.model(at: .tokenReady, size: Size(columns: 120, rows: 40))
+        let frame = model.frame
+        let request = RequestPane.lines(frame, width: 60)
+        let tokens = TokensPane.lines(frame, width: 60)
+        #expect(request.subtitle == "being built")
+        #expect(request.lines.contains { $0.plainText.hasPrefix("POST ") })
+        #expect(tokens.lines.map(\.plainText) == ["No tokens yet: they arrive at step 4."])
+        // The model moves on; the snapshot taken before still lays out the same panes.
+        DemoFlow.send(&model, answer: DemoFlow.tokens(nonce: model.flow.nonce))
+        #expect(model.frame != frame)
+        #expect(RequestPane.lines(frame, width: 60) == request)
+        #expect(TokensPane.lines(frame, width: 60) == tokens)
+        #expect(TokensPane.lines(model.frame, width: 60) != tokens)
+    }
 }

@@ -1,7 +1,7 @@
 import FlowEngine
 import Foundation
 
-extension AppModel {
+extension FrameSnapshot {
     /// The tokens the panes show: those of the step looked at, else the flow's latest.
     var shownTokens: TokenSet? {
         if viewedStep != nil { return shownEntry?.decoded.tokens }
@@ -35,7 +35,7 @@ extension AppModel {
         if tokens == flow.tokens { summary += historyRows() }
         pane.add(KeyValueTable(summary, maxKeyWidth: 12))
 
-        let inspected = tokens == flow.tokens ? frame.inspectedTokens : []
+        let inspected = tokens == flow.tokens ? inspectedTokens : []
         if tokens == flow.tokens {
             for token in inspected {
                 if !pane.lines.isEmpty { pane.add(StyledLine()) }
@@ -97,7 +97,7 @@ extension AppModel {
         }
         var title = StyledLine(name, style: .bold.underline())
         title = title.appending("  " + safe.line(token.algorithm ?? "no alg"))
-        if let kid = token.keyID { title = title.appending("  kid " + safe.line(Self.abbreviate(kid))) }
+        if let kid = token.keyID { title = title.appending("  kid " + safe.line(AppModel.abbreviate(kid))) }
         if let signature = inspection.signature {
             title =
                 signature.isVerified
@@ -176,5 +176,14 @@ extension AppModel {
                             + " at \(entry.step.number) \(entry.step.title)", style: PaneStyle.failure)))
         }
         return rows
+    }
+}
+
+/// The Tokens pane: each token checked, its claims, and what happened to the tokens since.
+///
+/// A pure function of the frame's snapshot: it builds no request and checks no signature.
+enum TokensPane {
+    static func lines(_ frame: FrameSnapshot, width: Int) -> PaneContent {
+        frame.tokensPane(width: width)
     }
 }
