@@ -55,9 +55,7 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
     }
 
     /// Whether sign-on happens in a browser rather than through PingOne's Flow API.
-    public var signsOnInBrowser: Bool {
-        configuration.signOnInBrowser || configuration.endpoints.flowAPIBase == nil
-    }
+    public var signsOnInBrowser: Bool { configuration.signsOnInBrowser }
 
     /// The flow's secrets (client secret, password, PKCE verifier, tokens, cookie values), for masking.
     public var secrets: [String] {

@@ -72,6 +72,12 @@ public struct FlowConfiguration: Equatable, Sendable {
         discoveredEndpoints ?? .pingOne(environmentBase: environmentBase)
     }
 
+    /// Whether sign-on happens in a browser rather than through PingOne's Flow API: asked for
+    /// (`--browser`), or the server has no Flow API.
+    public var signsOnInBrowser: Bool {
+        signOnInBrowser || endpoints.flowAPIBase == nil
+    }
+
     /// The expected `iss` of the tokens: `{authPath}/{envID}/as` on PingOne.
     public var issuer: String { endpoints.issuer }
 

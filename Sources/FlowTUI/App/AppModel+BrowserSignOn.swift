@@ -6,10 +6,7 @@ extension AppModel {
     var canListenForCallback: Bool { presentation.callbackListenerURL != nil }
 
     /// Whether the flow waits for the browser to come back from signing on.
-    var awaitsBrowserCallback: Bool {
-        if case .needsBrowserCallback = flow.phase { return true }
-        return false
-    }
+    var awaitsBrowserCallback: Bool { flow.awaitsBrowserCallback }
 
     /// Starts a wait on the loopback listener, when the session has one and none is on.
     mutating func startListening() -> AppCommand {
@@ -19,20 +16,20 @@ extension AppModel {
         return .listenForCallback(ticket: lastTicket, timeout: Self.listenTimeout)
     }
 
-    /// `l`: listen for the redirect again, after esc stopped it or it timed out.
-    mutating func listenAgain() -> AppCommand {
+    /// Why `l` cannot listen for the redirect now.
+    var listenDisabledReason: String? {
         guard awaitsBrowserCallback else {
-            notice = "l listens for the browser's redirect; the flow is not waiting for one."
-            return .none
+            return "l listens for the browser's redirect; the flow is not waiting for one."
         }
         guard let address = presentation.callbackListenerURL else {
-            notice = "The redirect URI is not loopback http, so authflow cannot catch it: n pastes the callback URL."
-            return .none
+            return "The redirect URI is not loopback http, so authflow cannot catch it: n pastes the callback URL."
         }
-        guard listening == nil else {
-            notice = "Already listening on \(TerminalSafe.line(address))."
-            return .none
-        }
+        return listening == nil ? nil : "Already listening on \(TerminalSafe.line(address))."
+    }
+
+    /// `l`: listen for the redirect again, after esc stopped it or it timed out.
+    mutating func listenAgain() -> AppCommand {
+        guard let address = presentation.callbackListenerURL else { return .none }
         notice = "Listening on \(TerminalSafe.line(address)) again; n pastes the URL instead."
         return startListening()
     }

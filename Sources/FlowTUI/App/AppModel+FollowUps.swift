@@ -6,11 +6,6 @@ extension AppModel {
         ("u", .userInfo), ("i", .introspect), ("f", .refresh), ("v", .revoke), ("s", .signOff),
     ]
 
-    /// The follow-up step a key chooses, if it is one of theirs.
-    static func followUp(for key: Character) -> FlowStep? {
-        followUpKeys.first { $0.key == key }?.step
-    }
-
     /// Whether the flow is at a point where a follow-up may be chosen: tokens are in, nothing is
     /// on the wire, and the flow completed, has a follow-up ready, or failed after the tokens.
     var acceptsFollowUps: Bool {
@@ -59,41 +54,23 @@ extension AppModel {
         return Self.followUpKeys.map(\.step).filter { followUpUnavailability($0) == nil }
     }
 
+    /// Why a follow-up key does nothing now, or nil when its step can be built.
+    func followUpDisabledReason(_ step: FlowStep) -> String? {
+        if let reason = inFlightReason { return reason }
+        guard flow.tokens != nil else { return "\(step.title) comes after the tokens: finish the flow first (n)." }
+        guard acceptsFollowUps else {
+            return
+                "Send \(flow.phase.step.map { "\($0.number) \($0.title)" } ?? "the current step") first; then choose a follow-up."
+        }
+        return followUpUnavailability(step)
+    }
+
     /// u, i, f, v, s: build a follow-up step's request, for `n` to send.
     mutating func chooseFollowUp(_ step: FlowStep) -> AppCommand {
-        guard inFlight == nil else {
-            notice = "A request is in flight: esc cancels it."
-            return .none
-        }
-        guard flow.tokens != nil else {
-            notice = "\(step.title) comes after the tokens: finish the flow first (n)."
-            return .none
-        }
-        guard acceptsFollowUps else {
-            notice =
-                "Send \(flow.phase.step.map { "\($0.number) \($0.title)" } ?? "the current step") first; then choose a follow-up."
-            return .none
-        }
-        if let reason = followUpUnavailability(step) {
-            notice = reason
-            return .none
-        }
         viewedStep = nil
         let command = follow(flow.handle(.followUpChosen(step)))
         notice = flow.phase == .ready(step) ? "\(step.number) \(step.title) built: n sends it, e edits it." : notice
         return command
-    }
-
-    /// The footer's hints for the follow-up steps: each on its own once the flow completed, else
-    /// one hint for all (a follow-up is already built, or one failed).
-    var followUpBindings: [KeyBinding] {
-        let available = availableFollowUps
-        guard !available.isEmpty else { return [] }
-        let keys = Self.followUpKeys.filter { available.contains($0.step) }
-        if flow.phase == .completed {
-            return keys.map { KeyBinding(String($0.key), Self.shortName($0.step)) }
-        }
-        return [KeyBinding(keys.map { String($0.key) }.joined(separator: " "), "follow-up")]
     }
 
     /// A follow-up's name in the footer.

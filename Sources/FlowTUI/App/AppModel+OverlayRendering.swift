@@ -7,7 +7,7 @@ extension AppModel {
         case .help:
             Self.help.render(into: &canvas, in: area)
         case .parameterPicker(let selected):
-            let table = parameterTable(flow.draft)
+            let table = frame.parameterTable(flow.draft)
             let width = min(area.width - 4, 72)
             // One row per parameter, cut rather than wrapped, so the selection stays one row.
             let lines = table.rows.indices.map { index in

@@ -153,7 +153,7 @@ extension AppModel {
         if let inFlight {
             lines.append(StyledLine())
             lines.append(StyledLine("waiting", style: PaneStyle.warning.bold()))
-            lines.append(StyledLine(waitingText + " ← \(inFlight.step.number)"))
+            lines.append(StyledLine(frame.waitingText + " ← \(inFlight.step.number)"))
         }
         if let demo = presentation.demoCredentials {
             lines.append(StyledLine())
@@ -192,7 +192,7 @@ extension AppModel {
         guard room > 4 else { return }
         let info: StyledLine
         if inFlight != nil {
-            info = StyledLine("waiting ", style: PaneStyle.warning.bold()).appending(waitingText)
+            info = StyledLine("waiting ", style: PaneStyle.warning.bold()).appending(frame.waitingText)
         } else if let notice {
             info = StyledLine(notice, style: .bold)
         } else if let demo = presentation.demoCredentials {

@@ -2,8 +2,15 @@ import FlowEngine
 import Foundation
 
 extension AppModel {
-    /// Takes one message and returns what the session should do next.
+    /// Takes one message and returns what the session should do next; the frame's snapshot is
+    /// rebuilt here, once, when the message changed what it is made from.
     public mutating func update(_ message: AppMessage) -> AppCommand {
+        let command = apply(message)
+        refreshFrame()
+        return command
+    }
+
+    private mutating func apply(_ message: AppMessage) -> AppCommand {
         switch message {
         case .keyPressed(.resize(let newSize)), .resized(let newSize):
             size = newSize
@@ -86,80 +93,49 @@ extension AppModel {
         }
     }
 
-    // MARK: - Keys
+    // MARK: - What the keys do (the key table, `Binding.mainScreen`, says which key does what, and when)
 
-    mutating func handleKey(_ key: Key) -> AppCommand {
-        if overlay != nil { return handleOverlayKey(key) }
-        switch key {
-        case .character("q"):
-            return .quit
-        case .character("?"), .function(1):
-            overlay = .help
-        case .character("n"), .enter:
-            return advance()
-        case .character("e"):
-            openParameterPicker()
-        case .tab:
-            focus = focus.next
-        case .backTab:
-            focus = focus.previous
-        case .character(let digit) where ("0"..."9").contains(digit):
-            view(stepNumber: Int(String(digit)) ?? 0)
-        case .character(let letter) where Self.followUp(for: letter) != nil:
-            guard let step = Self.followUp(for: letter) else { return .none }
-            return chooseFollowUp(step)
-        case .character("l"):
-            return listenAgain()
-        case .character("["), .character("]"):
-            viewNeighbour(forward: key == .character("]"))
-        case .character("r"):
-            let ticket = inFlight?.ticket
-            inFlight = nil
-            listening = nil
-            notice = ticket == nil ? nil : "The request in flight was abandoned."
-            return .restartFlow
-        case .character("x"):
-            _ = flow.handle(.cookiesCleared)
-            notice = "Cookie jar cleared: the ST session is gone; the next authorize starts fresh."
-        case .character("m"):
-            isMasked.toggle()
-            notice = isMasked ? "Secrets masked." : "Secrets SHOWN: mind who sees the screen."
-        case .character("c"):
-            if viewedStep == nil, case .needsBrowserCallback(let url) = flow.phase {
-                // The browser sends this one: what the user needs is the URL itself.
-                return .copy(TerminalSafe.line(redactor.redact(url)))
-            }
-            guard let (request, _) = shownRequest else {
-                notice = "No request to copy."
-                return .none
-            }
-            return .copy(CurlCommand(request: request, redactor: redactor(alsoHiding: request)).text)
-        case .character("y"):
-            let content = pane(focus)
-            return .copy(([content.title] + content.lines.map(\.plainText)).joined(separator: "\n"))
-        case .escape:
-            return escape()
-        default:
-            scrollFocused(key)
+    /// `r`: start a new flow; a request in flight is abandoned.
+    mutating func restart() -> AppCommand {
+        let ticket = inFlight?.ticket
+        inFlight = nil
+        listening = nil
+        notice = ticket == nil ? nil : "The request in flight was abandoned."
+        return .restartFlow
+    }
+
+    /// `x`: empty the cookie jar.
+    mutating func clearCookies() {
+        _ = flow.handle(.cookiesCleared)
+        notice = "Cookie jar cleared: the ST session is gone; the next authorize starts fresh."
+    }
+
+    /// `m`: mask or show secrets.
+    mutating func toggleMask() {
+        isMasked.toggle()
+        notice = isMasked ? "Secrets masked." : "Secrets SHOWN: mind who sees the screen."
+    }
+
+    /// `c`: the request shown, as a curl command line.
+    mutating func copyShownRequest() -> AppCommand {
+        guard let (request, _) = frame.shownRequest else {
+            notice = "No request to copy."
+            return .none
         }
-        return .none
+        return .copy(CurlCommand(request: request, redactor: redactor(alsoHiding: request)).text)
     }
 
     /// `n` / Enter: send the request shown, or do what the flow needs before it can.
     mutating func advance() -> AppCommand {
         viewedStep = nil
-        guard inFlight == nil else {
-            notice = "A request is in flight: esc cancels it."
-            return .none
-        }
         switch flow.phase {
         case .ready:
             notice = nil
             return follow(flow.handle(.sendRequested(at: now)))
         case .needsCredentials:
             openCredentialsPrompt()
-        case .needsBrowserCallback(let url):
-            overlay = .browserCallback(authorizeURL: url, field: TextField(label: "callback URL"))
+        case .needsBrowserCallback:
+            openCallbackPrompt()
         case .failed where browserCallbackFailed:
             // The browser's callback failed; a new sign-on needs a new authorize request.
             listening = nil
@@ -190,23 +166,31 @@ extension AppModel {
         overlay = .credentials(CredentialsForm(username: known))
     }
 
-    /// Esc: cancel the request in flight, else stop listening, else go back to following the flow.
-    mutating func escape() -> AppCommand {
-        if let inFlight {
-            self.inFlight = nil
-            let elapsed = Duration.milliseconds(Int64(min(waitingSeconds(since: inFlight.sentAt), 86_400) * 1000))
-            _ = flow.handle(.transportFailed(.cancelled, at: now, elapsed: elapsed))
-            notice = "Cancelled. n builds the request again."
-            return .cancelRequest(ticket: inFlight.ticket)
-        }
-        if listening != nil { return stopListening() }
+    /// Opens the dialog for pasting the browser's callback URL.
+    mutating func openCallbackPrompt() {
+        viewedStep = nil
+        guard case .needsBrowserCallback(let url) = flow.phase else { return }
+        overlay = .browserCallback(authorizeURL: url, field: TextField(label: "callback URL"))
+    }
+
+    /// Esc while a request is in flight: cancel it; the step fails as cancelled.
+    mutating func cancelRequest() -> AppCommand {
+        guard let inFlight else { return .none }
+        self.inFlight = nil
+        let elapsed = Duration.milliseconds(Int64(min(waitingSeconds(since: inFlight.sentAt), 86_400) * 1000))
+        _ = flow.handle(.transportFailed(.cancelled, at: now, elapsed: elapsed))
+        notice = "Cancelled. n builds the request again."
+        return .cancelRequest(ticket: inFlight.ticket)
+    }
+
+    /// Esc otherwise: stop looking at an earlier step, else clear the notice.
+    mutating func goBackToTheFlow() {
         if viewedStep != nil {
             viewedStep = nil
             resetScroll()
         } else {
             notice = nil
         }
-        return .none
     }
 
     private func waitingSeconds(since date: Date) -> Double {
@@ -263,20 +247,15 @@ extension AppModel {
     public func pane(_ pane: Pane) -> PaneContent {
         let width = AppLayout(size: size).body(pane).width
         switch pane {
-        case .request: return requestPane(width: width)
-        case .response: return responsePane(width: width)
-        case .decoded: return decodedPane(width: width)
-        case .tokens: return tokensPane(width: width)
+        case .request: return RequestPane.lines(frame, width: width)
+        case .response: return ResponsePane.lines(frame, width: width)
+        case .decoded: return DecodedPane.lines(frame, width: width)
+        case .tokens: return TokensPane.lines(frame, width: width)
         }
     }
 
-    // MARK: - Parameters
-
+    /// `e`: the parameter picker, over the request being built.
     mutating func openParameterPicker() {
-        guard viewedStep == nil, inFlight == nil, case .ready = flow.phase else {
-            notice = "Only the request being built can be edited."
-            return
-        }
         guard !flow.draft.isEmpty else {
             notice = "This request has no parameters to edit."
             return

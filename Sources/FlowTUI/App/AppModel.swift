@@ -36,6 +36,12 @@ public struct AppModel: Equatable, Sendable {
     public internal(set) var notice: String?
     /// Tickets handed out so far; each request gets the next one.
     public internal(set) var lastTicket: Int = 0
+    /// What the frame needs that costs work to get, as of the last message.
+    public private(set) var frame: FrameSnapshot
+    /// Where the frame's costly parts come from.
+    var frameSources: FrameSources = .live {
+        didSet { frame = FrameSnapshot(self, sources: frameSources) }
+    }
 
     /// A request on the wire.
     public struct InFlight: Equatable, Sendable {
@@ -60,21 +66,33 @@ public struct AppModel: Equatable, Sendable {
         self.size = size
         self.now = now
         isMasked = presentation.masksSecrets
+        frame = FrameSnapshot(unbuilt: flow, presentation: presentation, now: now)
+        frame = FrameSnapshot(self, sources: frameSources)
+    }
+
+    /// Takes the model's state into the frame's snapshot; its costly parts are made again only
+    /// when what they are made from changed.
+    mutating func refreshFrame() {
+        frame = FrameSnapshot(self, sources: frameSources, previous: frame)
     }
 
     /// Whether the terminal is too small for the layout.
     public var isTooSmall: Bool { !size.contains(Self.minimumSize) }
 
     /// The redactor for what is on screen now: every secret of the flow, or none when unmasked.
-    public var redactor: Redactor {
-        isMasked ? Redactor(secrets: flow.secrets + typedSecrets + sentAssertions) : .none
+    public var redactor: Redactor { frame.redactor }
+
+    /// The secrets to mask: the flow's, the assertions sent, and the ones it does not list yet
+    /// (one being typed in a masked field, the client credentials of the request being built).
+    func secrets(pendingRequest: HTTPRequest?) -> [String] {
+        flow.secrets + typedSecrets(pendingRequest: pendingRequest) + sentAssertions
     }
 
     /// The redactor, also hiding the client credentials a request carries (one built just now,
     /// whose assertion may be signed afresh on every build).
     func redactor(alsoHiding request: HTTPRequest) -> Redactor {
         guard isMasked else { return .none }
-        var secrets = flow.secrets + typedSecrets + sentAssertions
+        var secrets = secrets(pendingRequest: frame.pendingRequest)
         secrets += request.parameters.filter { Self.isSecretParameter($0.name) }.map(\.value)
         if let credentials = request.header("Authorization")?.split(separator: " ").last {
             secrets.append(String(credentials))
@@ -89,14 +107,14 @@ public struct AppModel: Equatable, Sendable {
 
     /// Secrets the flow does not list yet: one being typed in a masked field, and the client
     /// credentials in the Authorization header of the request being built.
-    private var typedSecrets: [String] {
+    private func typedSecrets(pendingRequest: HTTPRequest?) -> [String] {
         var secrets: [String] = []
         switch overlay {
         case .credentials(let form): secrets.append(form.password.text)
         case .parameterEditor(_, let field) where field.isMasked: secrets.append(field.text)
         default: break
         }
-        if let authorization = flow.pendingRequest(at: now)?.header("Authorization"),
+        if let authorization = pendingRequest?.header("Authorization"),
             let credentials = authorization.split(separator: " ").last
         {
             secrets.append(String(credentials))
@@ -104,8 +122,21 @@ public struct AppModel: Equatable, Sendable {
         return secrets.filter { $0.count >= 4 }
     }
 
+    /// Names of parameters whose values are secrets, typed masked and shown masked.
+    static let secretParameterNames: Set<String> = [
+        "password", "client_secret", "code_verifier", "client_assertion", "token", "refresh_token", "access_token",
+    ]
+
+    /// Whether a parameter's value is a secret.
+    static func isSecretParameter(_ name: String) -> Bool {
+        secretParameterNames.contains(name)
+    }
+
     /// Text from a server or a user, made safe for the terminal and masked as the model says.
     var safe: SafeText { SafeText(redactor: redactor) }
+
+    /// The record entry the panes show: the last of the step looked at, else the latest one.
+    var shownEntry: StepRecord? { flow.shownEntry(viewing: viewedStep) }
 
     /// The step the panes show: the one looked at, else the flow's current one.
     public var shownStep: FlowStep? {

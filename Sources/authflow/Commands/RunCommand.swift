@@ -29,9 +29,8 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         var session = try await FlowSession.prepare(flowOptions: flowOptions, demoOptions: demoOptions)
         let prompter = SecretPrompter()
-        let probe = AuthorizationCodeFlow(configuration: session.configuration, randomness: .fixed())
         if session.configuration.password == nil, let username = session.configuration.username,
-            !probe.signsOnInBrowser, prompter.isInteractive
+            !session.configuration.signsOnInBrowser, prompter.isInteractive
         {
             // The Flow API sign-on needs the password: ask for it, echo off, never from a flag.
             do {

@@ -58,7 +58,7 @@ struct FlowSession: Sendable {
             )
         }
         var listener: CallbackListener?
-        let browserFlow = AuthorizationCodeFlow(configuration: configuration, randomness: .fixed()).signsOnInBrowser
+        let browserFlow = configuration.signsOnInBrowser
         if browserFlow, !flowOptions.paste {
             do {
                 let started = try await CallbackListener.start(redirectURI: configuration.redirectURI)

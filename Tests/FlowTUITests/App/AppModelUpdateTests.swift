@@ -39,7 +39,7 @@ struct AppModelUpdateTests {
         DemoFlow.press(.tab, &model)
         #expect(model.focus == .response)
         _ = model.update(.ticked(DemoFlow.date(2.5)))
-        #expect(model.waitingText.hasSuffix("2.5 s"))
+        #expect(model.frame.waitingText.hasSuffix("2.5 s"))
         #expect(DemoFlow.render(model).text.contains("waiting for the response"))
     }
 

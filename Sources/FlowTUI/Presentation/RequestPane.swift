@@ -1,12 +1,9 @@
 import FlowEngine
 import Foundation
 
-extension AppModel {
+extension FrameSnapshot {
     /// The record entry the panes show: the last of the step looked at, else the latest one.
-    var shownEntry: StepRecord? {
-        if let viewedStep { return flow.record.last { $0.step == viewedStep } }
-        return flow.record.last
-    }
+    var shownEntry: StepRecord? { flow.shownEntry(viewing: viewedStep) }
 
     /// Whether the Request pane shows the request being built rather than one that was sent.
     var showsRequestBeingBuilt: Bool {
@@ -17,19 +14,9 @@ extension AppModel {
     /// The request the Request pane shows, and when it was sent (nil while it is being built).
     var shownRequest: (request: HTTPRequest, sentAt: Date?)? {
         if showsRequestBeingBuilt {
-            return flow.pendingRequest(at: now).map { ($0, nil) }
+            return pendingRequest.map { ($0, nil) }
         }
         return shownEntry.map { ($0.request, $0.sentAt) }
-    }
-
-    /// Names of parameters whose values are secrets, typed masked and shown masked.
-    static let secretParameterNames: Set<String> = [
-        "password", "client_secret", "code_verifier", "client_assertion", "token", "refresh_token", "access_token",
-    ]
-
-    /// Whether a parameter's value is a secret.
-    static func isSecretParameter(_ name: String) -> Bool {
-        secretParameterNames.contains(name)
     }
 
     /// The Request pane: method and URL, parameters as a table, headers, body.
@@ -120,7 +107,7 @@ extension AppModel {
         let safe = self.safe
         return KeyValueTable(
             parameters.map { parameter in
-                let hidden = isMasked && Self.isSecretParameter(parameter.name) && !parameter.value.isEmpty
+                let hidden = isMasked && AppModel.isSecretParameter(parameter.name) && !parameter.value.isEmpty
                 let value = hidden ? Redactor.mask : safe.line(parameter.value)
                 if ["client_assertion", "request"].contains(parameter.name), JSONWebToken.looksLikeJWT(parameter.value)
                 {
@@ -175,7 +162,16 @@ extension AppModel {
         let algorithm = safe.line(token.algorithm ?? "no alg")
         if algorithm.hasPrefix("HS") { return "\(algorithm) with the client secret" }
         if algorithm == "none" { return "not signed (alg none)" }
-        let kid = token.keyID.map { " (kid \(safe.line(Self.abbreviate($0))))" } ?? ""
+        let kid = token.keyID.map { " (kid \(safe.line(AppModel.abbreviate($0))))" } ?? ""
         return "\(algorithm) with the client's private key\(kid)"
+    }
+}
+
+/// The Request pane: method and URL, parameters, headers, body, and the JWTs the request carries.
+///
+/// A pure function of the frame's snapshot: it builds no request and checks no signature.
+enum RequestPane {
+    static func lines(_ frame: FrameSnapshot, width: Int) -> PaneContent {
+        frame.requestPane(width: width)
     }
 }

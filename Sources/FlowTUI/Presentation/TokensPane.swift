@@ -1,7 +1,7 @@
 import FlowEngine
 import Foundation
 
-extension AppModel {
+extension FrameSnapshot {
     /// The tokens the panes show: those of the step looked at, else the flow's latest.
     var shownTokens: TokenSet? {
         if viewedStep != nil { return shownEntry?.decoded.tokens }
@@ -65,11 +65,14 @@ extension AppModel {
         return PaneContent(title: "Tokens", subtitle: subtitle, lines: pane.lines)
     }
 
-    /// The flow's tokens, inspected by the engine; after a refresh, a new ID token without a
+    /// A flow's tokens, inspected by the engine; after a refresh, a new ID token without a
     /// `nonce` is not held to the one sent on authorize (OIDC Core §12.2: a refreshed ID token
-    /// need not carry it; if it does, it must still match).
-    var inspectedTokens: [(name: String, inspection: Inspection)] {
-        let inspected = flow.inspectTokens(now: now).map { (name: $0.name, inspection: $0.inspection) }
+    /// need not carry it; if it does, it must still match). Signature checks: this runs when the
+    /// frame's snapshot is built, never per frame.
+    static func inspectTokens(of flow: AuthorizationCodeFlow, now: Date) -> [FrameSnapshot.InspectedToken] {
+        let inspected = flow.inspectTokens(now: now).map {
+            FrameSnapshot.InspectedToken(name: $0.name, inspection: $0.inspection)
+        }
         let received = flow.record.last { $0.decoded.tokens != nil && $0.failure == nil }
         guard received?.step == .refresh, let idToken = flow.tokens?.idToken else { return inspected }
         return inspected.map { token in
@@ -78,7 +81,8 @@ extension AppModel {
             expectations.nonce = nil
             let keys = flow.keySet.flatMap { try? JSONWebKeySet(json: $0) }
             let inspector = TokenInspector(keys: keys, clientSecret: flow.configuration.clientSecret)
-            return (name: token.name, inspection: inspector.inspect(idToken, expecting: expectations))
+            return FrameSnapshot.InspectedToken(
+                name: token.name, inspection: inspector.inspect(idToken, expecting: expectations))
         }
     }
 
@@ -93,7 +97,7 @@ extension AppModel {
         }
         var title = StyledLine(name, style: .bold.underline())
         title = title.appending("  " + safe.line(token.algorithm ?? "no alg"))
-        if let kid = token.keyID { title = title.appending("  kid " + safe.line(Self.abbreviate(kid))) }
+        if let kid = token.keyID { title = title.appending("  kid " + safe.line(AppModel.abbreviate(kid))) }
         if let signature = inspection.signature {
             title =
                 signature.isVerified
@@ -171,5 +175,14 @@ extension AppModel {
                         "✗ \(token.title) at \(entry.step.number) \(entry.step.title)", style: PaneStyle.failure)))
         }
         return rows
+    }
+}
+
+/// The Tokens pane: each token checked, its claims, and what happened to the tokens since.
+///
+/// A pure function of the frame's snapshot: it builds no request and checks no signature.
+enum TokensPane {
+    static func lines(_ frame: FrameSnapshot, width: Int) -> PaneContent {
+        frame.tokensPane(width: width)
     }
 }

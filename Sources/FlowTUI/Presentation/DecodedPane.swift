@@ -1,7 +1,7 @@
 import FlowEngine
 import Foundation
 
-extension AppModel {
+extension FrameSnapshot {
     /// The Decoded pane: errors and their likely cause first, then flow status and links, code
     /// and state, the cookie jar, and the server's clock.
     func decodedPane(width: Int) -> PaneContent {
@@ -87,7 +87,7 @@ extension AppModel {
     private func cookieLines(into pane: inout PaneBuilder, entry: StepRecord?) {
         let safe = self.safe
         pane.heading("Cookies", hint: "x clears")
-        let nextURL = viewedStep == nil ? flow.pendingRequest(at: now).flatMap { URLParts($0.url) } : nil
+        let nextURL = viewedStep == nil ? pendingRequest.flatMap { URLParts($0.url) } : nil
         let sentNext = nextURL.map { flow.cookieJar.cookies(for: $0, at: now).map(\.name) } ?? []
         if flow.cookieJar.cookies.isEmpty {
             pane.add("  jar empty: the next authorize starts a new session", style: PaneStyle.hint)
@@ -154,5 +154,14 @@ extension AppModel {
         guard !rows.isEmpty else { return }
         pane.heading(decoded.pingOneError != nil ? "PingOne error" : "OAuth error")
         pane.add(KeyValueTable(rows, maxKeyWidth: 14, indent: 2))
+    }
+}
+
+/// The Decoded pane: errors and their likely cause, flow status, code and state, cookies.
+///
+/// A pure function of the frame's snapshot: it builds no request and checks no signature.
+enum DecodedPane {
+    static func lines(_ frame: FrameSnapshot, width: Int) -> PaneContent {
+        frame.decodedPane(width: width)
     }
 }

@@ -1,7 +1,7 @@
 import FlowEngine
 import Foundation
 
-extension AppModel {
+extension FrameSnapshot {
     /// Frames of the waiting indicator, one per tick.
     static let spinner: [Character] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
@@ -80,7 +80,7 @@ extension AppModel {
             pane.add("The browser sends this request and goes through the sign-on pages;", style: PaneStyle.hint)
             pane.add("authflow sees only where the browser is sent back:", style: PaneStyle.hint)
             pane.add("  " + safe.line(flow.configuration.redirectURI), indent: 4)
-            guard viewedStep == nil, awaitsBrowserCallback else { return true }
+            guard viewedStep == nil, flow.awaitsBrowserCallback else { return true }
             pane.add(StyledLine())
             if let listening, let address = presentation.callbackListenerURL {
                 let waited = min(max(0, now.timeIntervalSince(listening.since)), 86_400)
@@ -92,7 +92,7 @@ extension AppModel {
                     ]))
                 pane.add(StyledLine([Span("on  ", style: PaneStyle.label), Span(safe.line(address))]), indent: 4)
                 pane.add("esc stops listening · n pastes the URL instead", style: PaneStyle.hint)
-            } else if canListenForCallback {
+            } else if presentation.callbackListenerURL != nil {
                 pane.add("Not listening: l listens again, n pastes the callback URL.", style: PaneStyle.hint)
             } else {
                 pane.add("n pastes the URL the browser was sent back to.", style: PaneStyle.hint)
@@ -116,5 +116,14 @@ extension AppModel {
             return true
         }
         return false
+    }
+}
+
+/// The Response pane: status line, headers and body, or the wait for them.
+///
+/// A pure function of the frame's snapshot: it builds no request and checks no signature.
+enum ResponsePane {
+    static func lines(_ frame: FrameSnapshot, width: Int) -> PaneContent {
+        frame.responsePane(width: width)
     }
 }

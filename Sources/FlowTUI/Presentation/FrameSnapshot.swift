@@ -1,0 +1,117 @@
+import FlowEngine
+import Foundation
+
+/// What the panes need that costs work to get, computed once when the model changes rather than
+/// on every frame: the request being built (which signs a client assertion for the JWT auth
+/// methods), the redactor (which needs that request's credentials), and the checked tokens
+/// (signature verification).
+///
+/// ``AppModel`` rebuilds it at the end of ``AppModel/update(_:)`` when what it is made from
+/// changed; ``AppModel/render(into:)`` only reads it.
+public struct FrameSnapshot: Equatable, Sendable {
+    /// A token of the flow's latest token response, as the engine's inspector checked it.
+    public struct InspectedToken: Equatable, Sendable {
+        public var name: String
+        public var inspection: Inspection
+    }
+
+    /// What the snapshot is made from; a model change that leaves these alone keeps it.
+    struct Inputs: Equatable, Sendable {
+        var flow: AuthorizationCodeFlow
+        var now: Date
+        var isMasked: Bool
+        var overlay: Overlay?
+    }
+
+    // MARK: The model's state the panes read
+
+    /// The flow, with its record.
+    public private(set) var flow: AuthorizationCodeFlow
+    /// The step looked at, if any.
+    public private(set) var viewedStep: FlowStep?
+    /// The request on the wire, if one is.
+    public private(set) var inFlight: AppModel.InFlight?
+    /// The wait on the loopback listener, if one is on.
+    public private(set) var listening: AppModel.Listening?
+    /// The clock, as of the last message.
+    public private(set) var now: Date
+    /// Whether secrets are masked.
+    public private(set) var isMasked: Bool
+    /// How the session is presented.
+    public let presentation: Presentation
+
+    // MARK: Made once per change of `inputs`
+
+    /// The request being built, when the flow is ready to send one.
+    public private(set) var pendingRequest: HTTPRequest?
+    /// Every secret of the flow (or none when unmasked), for what is on screen.
+    public private(set) var redactor: Redactor
+    /// The flow's tokens, checked.
+    public private(set) var inspectedTokens: [InspectedToken]
+    private(set) var inputs: Inputs
+
+    /// A snapshot with nothing costly made yet, for a model being initialised.
+    init(unbuilt flow: AuthorizationCodeFlow, presentation: Presentation, now: Date) {
+        self.flow = flow
+        self.now = now
+        self.presentation = presentation
+        isMasked = presentation.masksSecrets
+        inputs = Inputs(flow: flow, now: now, isMasked: presentation.masksSecrets, overlay: nil)
+        redactor = .none
+        inspectedTokens = []
+    }
+
+    /// A snapshot of a model; the costly parts come from `sources`, or are kept from `previous`
+    /// when what they are made from is unchanged.
+    init(_ model: AppModel, sources: FrameSources, previous: FrameSnapshot? = nil) {
+        flow = model.flow
+        viewedStep = model.viewedStep
+        inFlight = model.inFlight
+        listening = model.listening
+        now = model.now
+        isMasked = model.isMasked
+        presentation = model.presentation
+        inputs = Inputs(flow: model.flow, now: model.now, isMasked: model.isMasked, overlay: model.overlay)
+        if let previous, previous.inputs == inputs {
+            pendingRequest = previous.pendingRequest
+            redactor = previous.redactor
+            inspectedTokens = previous.inspectedTokens
+            return
+        }
+        let pending = sources.pendingRequest(model.flow, model.now)
+        pendingRequest = pending
+        redactor = model.isMasked ? Redactor(secrets: model.secrets(pendingRequest: pending)) : .none
+        inspectedTokens = model.flow.tokens == nil ? [] : sources.inspectTokens(model.flow, model.now)
+    }
+
+    /// Text from a server or a user, made safe for the terminal and masked as the snapshot says.
+    var safe: SafeText { SafeText(redactor: redactor) }
+}
+
+extension AuthorizationCodeFlow {
+    /// The record entry the panes show: the last of the step looked at, else the latest one.
+    func shownEntry(viewing step: FlowStep?) -> StepRecord? {
+        if let step { return record.last { $0.step == step } }
+        return record.last
+    }
+
+    /// Whether the flow waits for the browser to come back from signing on.
+    var awaitsBrowserCallback: Bool {
+        if case .needsBrowserCallback = phase { return true }
+        return false
+    }
+}
+
+/// Where a ``FrameSnapshot`` gets its costly parts: the engine, or a counting stand-in in tests.
+///
+/// A dependency, not state: two sources are always equal, so the model's equality is its state's.
+struct FrameSources: Equatable, Sendable {
+    var pendingRequest: @Sendable (AuthorizationCodeFlow, Date) -> HTTPRequest?
+    var inspectTokens: @Sendable (AuthorizationCodeFlow, Date) -> [FrameSnapshot.InspectedToken]
+
+    static let live = FrameSources(
+        pendingRequest: { flow, now in flow.pendingRequest(at: now) },
+        inspectTokens: { flow, now in FrameSnapshot.inspectTokens(of: flow, now: now) })
+
+    static func == (lhs: FrameSources, rhs: FrameSources) -> Bool { true }
+}
