@@ -137,7 +137,9 @@ import Testing
         #expect(result.status == 1)
         let last = result.standardError.split(separator: "\n").last.map(String.init) ?? ""
         #expect(last.contains("step 1 Authorize failed"), "\(result.standardError)")
-        #expect(last.contains("proxy: cannot connect to the proxy http://127.0.0.1:\(port) (connection refused)"), "\(last)")
+        #expect(
+            last.contains("proxy: cannot connect to the proxy http://127.0.0.1:\(port) (connection refused)"), "\(last)"
+        )
         #expect(last.contains("HTTPS_PROXY/HTTP_PROXY/ALL_PROXY"))
     }
 
@@ -169,12 +171,15 @@ import Testing
         for result in [trusted, fromEnvironment] {
             // openssl s_server answered: the TLS handshake verified; the flow then fails on its HTML page.
             #expect(
-                result.standardOutput.lowercased().contains("< http/1.0 200 ok"), "\(result.standardOutput)\n\(result.standardError)"
+                result.standardOutput.lowercased().contains("< http/1.0 200 ok"),
+                "\(result.standardOutput)\n\(result.standardError)"
             )
             #expect(!result.standardError.contains("TLS failed"))
         }
         #expect(trusted.standardOutput.contains("CA bundle \(certificate.path) (added to the trusted CAs)"))
-        #expect(fromEnvironment.standardOutput.contains("CAs from SSL_CERT_FILE=\(certificate.path) (added to the trusted CAs)"))
+        #expect(
+            fromEnvironment.standardOutput.contains(
+                "CAs from SSL_CERT_FILE=\(certificate.path) (added to the trusted CAs)"))
     }
 
     @Test func aDiscoveryCertificateFailureExitsOneWithoutUsage() async throws {

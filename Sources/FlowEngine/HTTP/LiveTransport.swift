@@ -125,7 +125,9 @@ public final class LiveTransport: HTTPTransport {
         received.set(head)
         var body: [UInt8] = []
         for try await chunk in response.body {
-            guard body.count + chunk.readableBytes <= maximumBodySize else { throw NIOTooManyBytesError(maxBytes: maximumBodySize) }
+            guard body.count + chunk.readableBytes <= maximumBodySize else {
+                throw NIOTooManyBytesError(maxBytes: maximumBodySize)
+            }
             body += chunk.readableBytesView
             received.append(chunk.readableBytesView)
         }
@@ -167,7 +169,9 @@ public final class LiveTransport: HTTPTransport {
         let text = String(describing: error)
         let endpoint = URLParts(request.url)
         if text.contains("connectionRefused") || text.contains("Connection refused") || text.contains("ECONNREFUSED") {
-            if let proxy { return .proxyFailure("cannot connect to the proxy \(proxy.displayURL) (connection refused)") }
+            if let proxy {
+                return .proxyFailure("cannot connect to the proxy \(proxy.displayURL) (connection refused)")
+            }
             return .connectionRefused(host: endpoint?.host ?? "?", port: endpoint?.port ?? 0)
         }
         if text.contains("connectTimeout") { return .timedOut(after: timeout) }
