@@ -82,9 +82,9 @@ import Testing
     @Test func runPrintsEachStepAsItCompletes() async throws {
         // Steps 1 to 3 are on standard output while the token request still hangs.
         let process = try BackgroundProcess(
-            AuthflowProcess.binary, ["run", "--demo", "--fault", "hangToken", "--timeout", "30"])
+            AuthflowProcess.binary, ["run", "--demo", "--fault", "hangToken", "--timeout", "120"])
         process.closeInput()
-        let shown = await process.waitFor("state           ✓ matches the one sent", inErrors: false, timeout: 25)
+        let shown = await process.waitFor("state           ✓ matches the one sent", inErrors: false, timeout: 90)
         let running = process.process.isRunning
         kill(process.process.processIdentifier, SIGKILL)
         _ = await process.waitForExit(timeout: 10)

@@ -15,11 +15,11 @@ import Testing
     @Test func ctrlBackslashInTheTUILeavesASaneTerminal() async throws {
         let tmux = try await TmuxSession.start(command: command("demo"))
         defer { tmux.kill() }
-        let started = try await tmux.waitFor("1 Authorize", "n send")
+        let started = try await tmux.waitFor("1 Authorize", "n send", timeout: 90)
         #expect(started.found, "start screen:\n\(started.screen)")
 
         try await tmux.send("C-\\")
-        let after = try await tmux.waitFor("AUTHFLOW_EXIT=131", "MODES_END")
+        let after = try await tmux.waitFor("AUTHFLOW_EXIT=131", "MODES_END", timeout: 60)
         #expect(after.found, "after Ctrl-\\:\n\(after.screen)")
         #expect(Self.modesAreSane(after.screen), "terminal modes:\n\(after.screen)")
         // Off the alternate screen, cursor shown, and no crash report or backtracer prompt waiting.
@@ -27,15 +27,41 @@ import Testing
         #expect(!after.screen.contains("Press"))
     }
 
+    @Test(arguments: [SIGSEGV, SIGABRT])
+    func aCrashRestoresTheTerminalBeforeItsReport(_ signal: Int32) async throws {
+        // `exec` keeps the shell's process ID, so the test knows which process to crash.
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "authflow-crash-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: pidFile) }
+        let tmux = try await TmuxSession.start(
+            command: command("demo", environment: "sh -c 'echo $$ > \(pidFile.path); exec \"$0\" \"$@\"'"))
+        defer { tmux.kill() }
+        let started = try await tmux.waitFor("1 Authorize", "n send", timeout: 90)
+        #expect(started.found, "start screen:\n\(started.screen)")
+        let text = try String(contentsOf: pidFile, encoding: .utf8)
+        let pid = try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(pid, signal)
+        // The runtime's report prints on the normal screen, without waiting for a key.
+        let report = try await tmux.waitFor("Backtrace took", timeout: 90)
+        #expect(report.found, "the crash report:\n\(report.screen)")
+        // A signal sent with kill(2) is not a fault that happens again once the report is done:
+        // end the process the way nothing can catch, so only the crash handler restored the terminal.
+        kill(pid, SIGKILL)
+        let after = try await tmux.waitFor("AUTHFLOW_EXIT=137", "MODES_END", timeout: 30)
+        #expect(after.found, "after the crash:\n\(after.screen)")
+        #expect(Self.modesAreSane(after.screen), "terminal modes:\n\(after.screen)")
+        #expect(after.screen.contains("ALT=0 CURSOR=1"), "\(after.screen)")
+    }
+
     @Test func ctrlCAtTheSecretPromptPutsEchoBack() async throws {
         let flow =
             "run --env 4b1e3c2a-0d5f-4a7e-9c61-2f8b7d9e0a13 --client-id app --redirect-uri https://app.example.com/cb"
         let tmux = try await TmuxSession.start(command: command(flow, environment: "env -u AUTHFLOW_CLIENT_SECRET"))
         defer { tmux.kill() }
-        let prompt = try await tmux.waitFor("Client secret for app:")
+        let prompt = try await tmux.waitFor("Client secret for app:", timeout: 60)
         #expect(prompt.found, "the prompt:\n\(prompt.screen)")
         try await tmux.send("C-c")
-        let after = try await tmux.waitFor("AUTHFLOW_EXIT=130", "MODES_END")
+        let after = try await tmux.waitFor("AUTHFLOW_EXIT=130", "MODES_END", timeout: 60)
         #expect(after.found, "after Ctrl-C:\n\(after.screen)")
         #expect(Self.modesAreSane(after.screen), "terminal modes:\n\(after.screen)")
     }
