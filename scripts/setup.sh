@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs what authflow needs on a fresh Debian machine with Swift: ncursesw headers, pkg-config
-# and tmux (for the terminal tests). Runs `apt-get update` once, only when something is missing.
+# Installs what authflow needs on a fresh Debian machine with Swift: ncursesw headers, pkg-config,
+# tmux (for the terminal tests) and publicsuffix (the list of public suffixes no cookie may be set
+# for). Runs `apt-get update` once, only when something is missing.
 set -euo pipefail
 
-packages=(libncursesw5-dev pkg-config tmux)
+packages=(libncursesw5-dev pkg-config tmux publicsuffix)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -83,7 +83,9 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
                 secrets.append(assertion)
             }
         }
-        return secrets.filter { $0.count >= 4 }
+        // The Basic credentials of the request being built, before any was sent.
+        if let basic = basicCredentials { secrets.append(basic) }
+        return secrets.filter { !$0.isEmpty }
     }
 
     // MARK: - Inputs
@@ -101,6 +103,10 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
             }
             var entry = StepRecord(step: step, action: actionTitle(for: step), request: request, sentAt: now)
             entry.decoded.cookiesSent = request.header("Cookie").map(Self.cookieNames) ?? []
+            if let origin = configuration.originPolicy.foreignOrigin(of: request.url) {
+                // Sent only because it carries no credential (a JWKS, a browser's authorize): still shown.
+                entry.decoded.foreignURLs.append(ForeignURL(field: "request URL", url: request.url, origin: origin))
+            }
             record.append(entry)
             if step == .authorize, signsOnInBrowser {
                 // The browser sends this one and signs on; authflow waits for the callback.
@@ -201,6 +207,17 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
     public func pendingRequest(at now: Date) -> HTTPRequest? {
         guard case .ready(let step) = phase else { return nil }
         return try? buildRequest(for: step, at: now)
+    }
+
+    /// Why the ready step's request cannot be built (a refused origin, a missing endpoint), if so.
+    public func pendingRequestFailure(at now: Date) -> FlowFailure? {
+        guard case .ready(let step) = phase else { return nil }
+        do {
+            _ = try buildRequest(for: step, at: now)
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// Moves to a new phase; a ready phase gets its parameters drafted.

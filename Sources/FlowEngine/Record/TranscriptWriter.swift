@@ -37,8 +37,8 @@ public struct TranscriptWriter: Sendable {
         var lines: [String] = []
         let title = "── \(entry.step.number) \(entry.step.title): \(entry.action) "
         lines.append(title + String(repeating: "─", count: max(4, 78 - title.count)))
-        lines += requestLines(entry.request)
-        if let response = entry.response {
+        lines += requestLines(redactor.redact(entry.request))
+        if let response = entry.response.map(redactor.redact) {
             let elapsed = entry.elapsed.map { "  (\($0.milliseconds) ms)" } ?? ""
             lines.append("< " + safe(response.statusLine) + elapsed)
             for header in response.headers { lines.append("< " + safe("\(header.name): \(header.value)")) }
@@ -67,7 +67,7 @@ public struct TranscriptWriter: Sendable {
         guard !body.isEmpty else { return [] }
         let text: [String]
         if let json = try? JSONValue.parse(body) {
-            text = TerminalSafe.lines(redactor.redact(json.prettyText()))
+            text = TerminalSafe.lines(redactor.redact(redactor.redact(json).prettyText()))
         } else {
             text = TerminalSafe.lines(redactor.redact(TerminalSafe.decode(body)))
         }
@@ -86,8 +86,14 @@ public struct TranscriptWriter: Sendable {
         if let resume = decoded.resumeURL { add("resumeUrl", safe(resume)) }
         if !decoded.cookiesSent.isEmpty { add("cookies sent", safe(decoded.cookiesSent.joined(separator: ", "))) }
         for cookie in decoded.cookiesSet { add("cookie set", safe("\(cookie.name) (\(cookie.attributesText))")) }
+        for cookie in decoded.cookiesRejected {
+            add("cookie REJECTED", safe("\(cookie.name) (Domain=\(cookie.domain)): \(cookie.reason)"))
+        }
+        for foreign in decoded.foreignURLs {
+            add("FOREIGN origin", safe("\(foreign.origin) in \(foreign.field): \(foreign.url)"))
+        }
         for field in decoded.formFields { add("form field", safe("\(field.name)=\(field.value)")) }
-        if let code = decoded.code { add("code", safe(redactor.redact(code))) }
+        if let code = decoded.code { add("code", safe(redactor.redactValue(code))) }
         if let state = decoded.state {
             add(
                 "state",

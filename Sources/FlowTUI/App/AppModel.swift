@@ -79,12 +79,12 @@ public struct AppModel: Equatable, Sendable {
         if let credentials = request.header("Authorization")?.split(separator: " ").last {
             secrets.append(String(credentials))
         }
-        return Redactor(secrets: secrets.filter { $0.count >= 4 })
+        return Redactor(secrets: secrets)
     }
 
     /// The client assertions of the requests sent: bearer credentials until they expire.
     private var sentAssertions: [String] {
-        flow.record.compactMap { $0.request.formParameters.value("client_assertion") }.filter { $0.count >= 4 }
+        flow.record.compactMap { $0.request.formParameters.value("client_assertion") }
     }
 
     /// Secrets the flow does not list yet: one being typed in a masked field, and the client
@@ -101,7 +101,7 @@ public struct AppModel: Equatable, Sendable {
         {
             secrets.append(String(credentials))
         }
-        return secrets.filter { $0.count >= 4 }
+        return secrets.filter { !$0.isEmpty }
     }
 
     /// Text from a server or a user, made safe for the terminal and masked as the model says.

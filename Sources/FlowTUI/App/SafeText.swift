@@ -32,7 +32,8 @@ struct SafeText: Sendable {
         guard !bytes.isEmpty else { return [] }
         var shown: [String]
         if bytes.count <= Self.bodyByteLimit, let json = try? JSONValue.parse(bytes) {
-            shown = lines(json.prettyText())
+            // Masked as values before writing: JSON escaping would hide a secret from the text search.
+            shown = lines(redactor.redact(json).prettyText())
         } else {
             shown = lines(TerminalSafe.decode(bytes.prefix(Self.bodyByteLimit)))
             if bytes.count > Self.bodyByteLimit {

@@ -91,6 +91,13 @@ struct FlowOptions: ParsableArguments {
     @Option(help: "Seconds one request may take (default 10).")
     var timeout: Int?
 
+    @Option(
+        name: .customLong("allow-origin"),
+        help:
+            "An origin (https://host[:port]) besides the auth path and issuer that may receive credentials, such as a provider's separate token host (repeatable)."
+    )
+    var allowOrigins: [String] = []
+
     @Flag(help: "Do not verify TLS certificates (shown on screen).")
     var insecure = false
 
@@ -128,6 +135,7 @@ struct FlowOptions: ParsableArguments {
         settings.requestObject = requestObject
         settings.browser = (browser || paste) ? true : nil
         settings.timeout = timeout
+        settings.allowOrigins = allowOrigins.isEmpty ? nil : allowOrigins
         return settings
     }
 
