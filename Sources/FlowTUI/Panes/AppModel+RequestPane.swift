@@ -73,14 +73,15 @@ extension AppModel {
         }
 
         let query = request.queryParameters
-        let carriesRequestObject = request.parameters.contains { $0.name == "request" }
+        let carriesRequestObject = unmasked.parameters.contains { $0.name == "request" }
         if building, !flow.draft.isEmpty {
             pane.heading(
                 "Parameters", hint: carriesRequestObject ? "e edits · signed into the request object" : "e edits")
             pane.add(parameterTable(flow.draft))
             // What the engine adds as it builds the request: client authentication, a request object.
             let drafted = Set(flow.draft.map(\.name))
-            let added = request.parameters.filter { !drafted.contains($0.name) || carriesRequestObject }
+            // The table masks secret parameters by name and shortens JWTs (decoded below).
+            let added = unmasked.parameters.filter { !drafted.contains($0.name) || carriesRequestObject }
             if !added.isEmpty {
                 pane.heading(
                     carriesRequestObject ? "Sent as" : "Added when sent",
@@ -100,7 +101,7 @@ extension AppModel {
                 maxKeyWidth: 14, indent: 2))
 
         if !request.body.isEmpty {
-            pane.heading("Body", hint: "\(request.body.count) bytes")
+            pane.heading("Body", hint: "\(unmasked.body.count) bytes")
             let isForm = request.header("Content-Type")?.hasPrefix("application/x-www-form-urlencoded") ?? false
             if isForm {
                 let text = String(decoding: request.body, as: UTF8.self)
