@@ -52,7 +52,8 @@ public struct Cookie: Equatable, Sendable, Codable {
     static func isIPAddress(_ host: String) -> Bool {
         if host.contains(":") { return true }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        return labels.count == 4 && labels.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+        return labels.count == 4
+            && labels.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 
     /// RFC 6265 §5.1.4 path-match.

@@ -173,7 +173,8 @@ extension AuthorizationCodeFlow {
     /// with no port is taken as the listener's; an explicit port must still match.
     static func isRedirect(_ location: String, to redirectURI: String) -> Bool {
         guard let got = URLComponents(string: location), let want = URLComponents(string: redirectURI),
-            let gotScheme = got.scheme?.lowercased(), let wantScheme = want.scheme?.lowercased(), gotScheme == wantScheme,
+            let gotScheme = got.scheme?.lowercased(), let wantScheme = want.scheme?.lowercased(),
+            gotScheme == wantScheme,
             (got.host ?? "").lowercased() == (want.host ?? "").lowercased()
         else { return false }
         let defaultPort = ["http": 80, "https": 443][gotScheme]

@@ -88,7 +88,9 @@ public struct FlowConfiguration: Equatable, Sendable {
         guard let discoveredEndpoints else { return [] }
         let policy = originPolicy
         return discoveredEndpoints.named.compactMap { endpoint in
-            policy.foreignOrigin(of: endpoint.url).map { ForeignURL(field: endpoint.name, url: endpoint.url, origin: $0) }
+            policy.foreignOrigin(of: endpoint.url).map {
+                ForeignURL(field: endpoint.name, url: endpoint.url, origin: $0)
+            }
         }
     }
 

@@ -29,6 +29,18 @@ public struct RecordExport: Sendable {
 
     func configurationJSON(_ configuration: FlowConfiguration) -> JSONValue {
         var members = [JSONMember("auth_base_url", .string(configuration.authBaseURL))]
+        if let environmentID = configuration.environmentID {
+            members.append(JSONMember("environment_id", .string(environmentID)))
+        }
+        members += [
+            JSONMember("client_id", .string(configuration.clientID)),
+            JSONMember("redirect_uri", .string(configuration.redirectURI)),
+            JSONMember("scope", .string(configuration.scopes.joined(separator: " "))),
+            JSONMember("authorize_method", .string(configuration.authorizeMethod.rawValue)),
+            JSONMember("token_endpoint_auth_method", .string(configuration.clientAuthentication.rawValue)),
+            JSONMember("pkce", configuration.pkceMethod.map { .string($0.rawValue) } ?? .null),
+        ]
+        if let mode = configuration.responseMode { members.append(JSONMember("response_mode", .string(mode))) }
         members.append(
             JSONMember("trusted_origins", .array(configuration.originPolicy.trusted.map { .string($0) })))
         let foreignEndpoints = configuration.foreignEndpoints
@@ -44,18 +56,6 @@ public struct RecordExport: Sendable {
                             ])
                         })))
         }
-        if let environmentID = configuration.environmentID {
-            members.append(JSONMember("environment_id", .string(environmentID)))
-        }
-        members += [
-            JSONMember("client_id", .string(configuration.clientID)),
-            JSONMember("redirect_uri", .string(configuration.redirectURI)),
-            JSONMember("scope", .string(configuration.scopes.joined(separator: " "))),
-            JSONMember("authorize_method", .string(configuration.authorizeMethod.rawValue)),
-            JSONMember("token_endpoint_auth_method", .string(configuration.clientAuthentication.rawValue)),
-            JSONMember("pkce", configuration.pkceMethod.map { .string($0.rawValue) } ?? .null),
-        ]
-        if let mode = configuration.responseMode { members.append(JSONMember("response_mode", .string(mode))) }
         return .object(members)
     }
 

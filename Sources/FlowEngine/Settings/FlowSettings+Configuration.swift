@@ -135,7 +135,8 @@ extension FlowSettings {
         }
         if let timeout, !(1...600).contains(timeout) { throw .invalid("timeout \(timeout)", "use 1 to 600 seconds") }
         for origin in allowOrigins ?? [] where OriginPolicy.origin(origin) == nil {
-            throw .invalid("allowed origin '\(origin)'", "it must be an http or https URL, such as https://login.example.com")
+            throw .invalid(
+                "allowed origin '\(origin)'", "it must be an http or https URL, such as https://login.example.com")
         }
         var configuration = FlowConfiguration(
             authBaseURL: base, environmentID: environmentID,

@@ -46,7 +46,8 @@ struct FlowSession: Sendable {
         }
         configuration.publicSuffixes = PublicSuffixListFile.load()
         for foreign in configuration.foreignEndpoints {
-            notes.append("! \(foreign.field) is on another origin, \(foreign.origin): no credential goes there (--allow-origin)")
+            notes.append(
+                "! \(foreign.field) is on another origin, \(foreign.origin): no credential goes there (--allow-origin)")
         }
         if flowOptions.insecure { notes.append("!! TLS certificate verification is OFF (--insecure)") }
         var listener: CallbackListener?

@@ -26,7 +26,10 @@ import Testing
     @Test func anotherSiteIsRejected() {
         let result = Self.receive("a=1; Domain=evil.example", from: "https://auth.example.com/x")
         #expect(result.jar.cookies.isEmpty)
-        #expect(result.rejected == [RejectedCookie(name: "a", domain: "evil.example", reason: .domainMismatch(host: "auth.example.com"))])
+        #expect(
+            result.rejected == [
+                RejectedCookie(name: "a", domain: "evil.example", reason: .domainMismatch(host: "auth.example.com"))
+            ])
         // "ample.com" is a suffix of the string but not a parent domain.
         #expect(Self.receive("a=1; Domain=ample.com", from: "https://example.com/").rejected.count == 1)
     }
@@ -81,6 +84,8 @@ import Testing
         #expect(list.isPublicSuffix("github.io"))
         #expect(list.isPublicSuffix("com.au"))
         #expect(!list.isPublicSuffix("pingone.com"))
-        #expect(Self.receive("a=1; Domain=s3.amazonaws.com", from: "https://b.s3.amazonaws.com/", list: list).rejected.count == 1)
+        #expect(
+            Self.receive("a=1; Domain=s3.amazonaws.com", from: "https://b.s3.amazonaws.com/", list: list).rejected.count
+                == 1)
     }
 }

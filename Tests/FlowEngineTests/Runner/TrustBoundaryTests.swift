@@ -43,7 +43,8 @@ import Testing
 
         /// Requests the foreign server received that carry one of the run's credentials.
         func leaks(_ flow: AuthorizationCodeFlow) -> [HostileServer.Received] {
-            let secrets = [HostilePingOne.password, HostilePingOne.clientSecret, "code-1", "st-session-value"]
+            let secrets =
+                [HostilePingOne.password, HostilePingOne.clientSecret, "code-1", "st-session-value"]
                 + [flow.pkce?.verifier].compactMap { $0 }
             return foreign.received.filter { request in
                 secrets.contains { request.wholeText.contains($0) || request.wholeText.contains(basic) }
@@ -167,7 +168,9 @@ import Testing
     @Test func aResumeRedirectToAnotherOriginIsNotRedeemed() async throws {
         let scene = try await Scene.start()
         let foreign = scene.foreign.baseURL
-        let script = scene.script { $0.resumeLocation = { _, state in "\(foreign)/callback?code=code-1&state=\(state)" } }
+        let script = scene.script {
+            $0.resumeLocation = { _, state in "\(foreign)/callback?code=code-1&state=\(state)" }
+        }
         let (flow, outcome) = await scene.run(script.configuration())
         await scene.stop()
         guard case .failed(.resume, .redirectMismatch(let expected, let received)) = outcome else {
@@ -193,10 +196,13 @@ import Testing
         #expect(!AuthorizationCodeFlowTestAccess.matches("/callback?code=1", redirect))
         // A loopback redirect URI's port is chosen at run time (RFC 8252 §7.3); its host is not.
         #expect(
-            AuthorizationCodeFlowTestAccess.matches("http://127.0.0.1/callback?code=1", "http://127.0.0.1:5000/callback"))
+            AuthorizationCodeFlowTestAccess.matches(
+                "http://127.0.0.1/callback?code=1", "http://127.0.0.1:5000/callback"))
         #expect(
-            !AuthorizationCodeFlowTestAccess.matches("http://127.0.0.1:6000/callback?code=1", "http://127.0.0.1/callback"))
-        #expect(!AuthorizationCodeFlowTestAccess.matches("http://localhost/callback?code=1", "http://127.0.0.1/callback"))
+            !AuthorizationCodeFlowTestAccess.matches(
+                "http://127.0.0.1:6000/callback?code=1", "http://127.0.0.1/callback"))
+        #expect(
+            !AuthorizationCodeFlowTestAccess.matches("http://localhost/callback?code=1", "http://127.0.0.1/callback"))
     }
 
     @Test func aPastedCallbackToAnotherOriginIsRefused() async throws {
