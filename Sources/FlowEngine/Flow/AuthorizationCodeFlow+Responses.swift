@@ -139,6 +139,11 @@ extension AuthorizationCodeFlow {
         }
         if response.status == 200, let fields = FormPostParser.fields(in: response.body) {
             // response_mode=form_post: an auto-submitting HTML form (OAuth 2.0 Form Post Response Mode §2).
+            // The form must post back to redirect_uri, like a redirect; else nothing is read from it.
+            if let action = Self.formAction(in: response.body), !Self.isRedirect(action, to: configuration.redirectURI)
+            {
+                return .failure(.redirectMismatch(expected: configuration.redirectURI, received: action))
+            }
             record[lastIndex].decoded.formFields = fields
             return readResult(
                 code: fields.value("code"), state: fields.value("state"),
@@ -183,6 +188,23 @@ extension AuthorizationCodeFlow {
         let gotPath = got.percentEncodedPath.isEmpty ? "/" : got.percentEncodedPath
         let wantPath = want.percentEncodedPath.isEmpty ? "/" : want.percentEncodedPath
         return gotPath == wantPath
+    }
+
+    /// The `action` of a form_post page's `<form>`, when it names one.
+    static func formAction(in body: [UInt8]) -> String? {
+        let html = String(decoding: body.prefix(1_048_576), as: UTF8.self)
+        guard let form = html.range(of: "<form", options: .caseInsensitive),
+            let end = html[form.upperBound...].firstIndex(of: ">")
+        else { return nil }
+        let tag = html[form.upperBound..<end]
+        for quote in ["\"", "'"] {
+            if let start = tag.range(of: "action=\(quote)", options: .caseInsensitive),
+                let close = tag[start.upperBound...].firstIndex(of: Character(quote))
+            {
+                return String(tag[start.upperBound..<close]).replacingOccurrences(of: "&amp;", with: "&")
+            }
+        }
+        return nil
     }
 
     private mutating func readResult(code: String?, state received: String?, error: OAuthError?, where place: String)

@@ -185,6 +185,34 @@ import Testing
         #expect(scene.foreign.received.isEmpty)
     }
 
+    @Test func aFormPostToAnotherOriginIsNotRead() async throws {
+        let scene = try await Scene.start()
+        let foreign = scene.foreign.baseURL
+        let sent = scene.sent
+        let script = scene.script()
+        let base = script.responder(sentState: sent)
+        scene.home.respond { request in
+            guard request.path.hasSuffix("/as/resume") else { return base(request) }
+            let state = sent.value["state"] ?? ""
+            return HostileServer.Reply(
+                status: 200, headers: [("Content-Type", "text/html")],
+                body: """
+                    <html><body onload="document.forms[0].submit()"><form method="post" action="\(foreign)/callback">
+                    <input type="hidden" name="code" value="code-1"><input type="hidden" name="state" value="\(state)">
+                    </form></body></html>
+                    """)
+        }
+        let (flow, outcome) = await scene.run(script.configuration { $0.responseMode = "form_post" })
+        await scene.stop()
+        guard case .failed(.resume, .redirectMismatch(_, let received)) = outcome else {
+            Issue.record("expected a redirect mismatch, got \(outcome)")
+            return
+        }
+        #expect(received == "\(foreign)/callback")
+        #expect(flow.code == nil)
+        #expect(!scene.home.received.contains { $0.path.hasSuffix("/token") })
+    }
+
     @Test func aRedirectToAnotherPathOrPortIsNotRead() {
         let redirect = "https://app.example.com/callback"
         #expect(AuthorizationCodeFlowTestAccess.matches("https://app.example.com/callback?code=1", redirect))
