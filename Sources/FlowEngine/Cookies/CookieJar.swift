@@ -22,9 +22,47 @@ public struct CookieJar: Equatable, Sendable, Codable {
     /// Stores every `Set-Cookie` of a response from `url`; returns the cookies accepted.
     @discardableResult
     public mutating func store(setCookieHeaders headers: [String], from url: URLParts, at now: Date) -> [Cookie] {
-        let parsed = headers.compactMap { SetCookieParser.parse($0, from: url, at: now) }
-        for cookie in parsed { store(cookie, at: now) }
-        return parsed
+        receive(setCookieHeaders: headers, from: url, at: now, publicSuffixes: .builtIn).accepted
+    }
+
+    /// Stores every `Set-Cookie` of a response from `url` that the host may set; returns those
+    /// accepted and those refused, with the reason.
+    public mutating func receive(
+        setCookieHeaders headers: [String], from url: URLParts, at now: Date, publicSuffixes: PublicSuffixList
+    ) -> (accepted: [Cookie], rejected: [RejectedCookie]) {
+        var accepted: [Cookie] = []
+        var rejected: [RejectedCookie] = []
+        for header in headers {
+            guard let parsed = SetCookieParser.parse(header, from: url, at: now) else { continue }
+            switch Self.admit(parsed, host: url.host, publicSuffixes: publicSuffixes) {
+            case .success(let cookie):
+                store(cookie, at: now)
+                accepted.append(cookie)
+            case .failure(let reason):
+                rejected.append(RejectedCookie(name: parsed.name, domain: parsed.domain, reason: reason))
+            }
+        }
+        return (accepted, rejected)
+    }
+
+    /// RFC 6265 §5.3 steps 5 and 6: a `Domain` cookie must domain-match the host and not be a
+    /// public suffix; one naming the host itself becomes host-only.
+    static func admit(_ cookie: Cookie, host: String, publicSuffixes: PublicSuffixList) -> Result<
+        Cookie, CookieRejection
+    > {
+        guard !cookie.hostOnly else { return .success(cookie) }
+        var cookie = cookie
+        if cookie.domain == host {
+            // Domain=<the host itself>: the same as no Domain (and the only form an IP host may use).
+            if Cookie.isIPAddress(host) || publicSuffixes.isPublicSuffix(host) { cookie.hostOnly = true }
+            return .success(cookie)
+        }
+        if Cookie.isIPAddress(host) { return .failure(.ipAddressHost(host: host)) }
+        guard Cookie.domainMatches(host: host, domain: cookie.domain) else {
+            return .failure(.domainMismatch(host: host))
+        }
+        if publicSuffixes.isPublicSuffix(cookie.domain) { return .failure(.publicSuffix(host: host)) }
+        return .success(cookie)
     }
 
     /// The cookies that go with a request to `url`, longer paths first (RFC 6265 §5.4 step 2).

@@ -4,7 +4,7 @@ import Foundation
 public enum SetCookieParser {
     /// Parses one `Set-Cookie` value received from `url` at `now`; `nil` when it has no name.
     ///
-    /// A cookie whose `Domain` does not cover the host is rejected, as a browser would.
+    /// The `Domain` attribute is taken as given; ``CookieJar`` decides whether the host may set it.
     public static func parse(_ header: String, from url: URLParts, at now: Date) -> Cookie? {
         let parts = header.split(separator: ";", omittingEmptySubsequences: false)
         guard let first = parts.first, let equals = first.firstIndex(of: "=") else { return nil }
@@ -29,7 +29,6 @@ public enum SetCookieParser {
                 var domain = argument.lowercased()
                 if domain.hasPrefix(".") { domain.removeFirst() }
                 guard !domain.isEmpty else { continue }
-                guard url.host == domain || url.host.hasSuffix("." + domain) else { return nil }
                 cookie.domain = domain
                 cookie.hostOnly = false
             case "path":

@@ -216,7 +216,48 @@ extension AuthorizationCodeFlow {
             headers.append(HTTPHeader("Cookie", cookie))
         }
         if method == "POST" { headers.append(HTTPHeader("Content-Length", String(body.count))) }
-        return HTTPRequest(method: method, url: url, headers: headers, body: body)
+        let request = HTTPRequest(method: method, url: url, headers: headers, body: body)
+        // No credential goes to an origin the user did not configure or allow, whatever the server said.
+        let policy = configuration.originPolicy
+        if let origin = policy.foreignOrigin(of: url) {
+            let carried = Self.credentials(in: request)
+            if !carried.isEmpty {
+                throw .foreignOrigin(url: url, origin: origin, trusted: policy.trusted, credentials: carried)
+            }
+        }
+        return request
+    }
+
+    /// The credentials a request carries, named for the user: what the origin policy guards.
+    static func credentials(in request: HTTPRequest) -> [String] {
+        var carried: [String] = []
+        func add(_ name: String) { if !carried.contains(name) { carried.append(name) } }
+        if let authorization = request.header("Authorization") {
+            let scheme = authorization.split(separator: " ").first?.lowercased()
+            add(scheme == "basic" ? "the client secret" : scheme == "bearer" ? "a token" : "the Authorization header")
+        }
+        if let cookie = request.header("Cookie") { add("cookies (\(cookieNames(cookie).joined(separator: ", ")))") }
+        var parameters = URLParts(request.url)?.queryParameters ?? []
+        if request.header("Content-Type")?.hasPrefix("application/x-www-form-urlencoded") == true {
+            parameters += FormURLEncoding.decode(String(decoding: request.body, as: UTF8.self))
+        }
+        if request.header("Content-Type")?.contains("json") == true,
+            let json = try? JSONValue.parse(request.body), json["password"] != nil
+        {
+            add("the password")
+        }
+        for parameter in parameters where !parameter.value.isEmpty {
+            switch parameter.name {
+            case "password": add("the password")
+            case "client_secret": add("the client secret")
+            case "client_assertion": add("the client assertion")
+            case "code": add("the authorization code")
+            case "code_verifier": add("the PKCE verifier")
+            case "token", "access_token", "refresh_token", "id_token_hint": add("a token")
+            default: continue
+            }
+        }
+        return carried
     }
 
     /// The authorize parameters as sent: the draft, or a signed request object carrying it (RFC 9101 §5).

@@ -7,11 +7,21 @@ extension AuthorizationCodeFlow {
     mutating func decodeCommon(_ response: HTTPResponse, at now: Date) {
         let index = record.count - 1
         let url = URLParts(record[index].request.url) ?? Self.fallbackURL
-        record[index].decoded.cookiesSet = cookieJar.store(
-            setCookieHeaders: response.headers(named: "Set-Cookie"), from: url, at: now)
+        let cookies = cookieJar.receive(
+            setCookieHeaders: response.headers(named: "Set-Cookie"), from: url, at: now,
+            publicSuffixes: configuration.publicSuffixes)
+        record[index].decoded.cookiesSet = cookies.accepted
+        record[index].decoded.cookiesRejected = cookies.rejected
         record[index].decoded.correlationID = response.header("Correlation-Id")
         record[index].decoded.serverDate = response.header("Date").flatMap(HTTPDate.parse)
         record[index].decoded.location = response.header("Location")
+        // A relative Location stays on the request's origin; an absolute one may leave it.
+        // The way back to redirect_uri and PingOne's own sign-on page are where a Location should go.
+        if let location = response.header("Location"), !configuration.originPolicy.isPingOneSignOnPage(location),
+            !Self.isRedirect(location, to: configuration.redirectURI)
+        {
+            noteForeignURL(location, field: "Location")
+        }
         if let json = response.jsonBody {
             record[index].decoded.pingOneError = PingOneError(json: json)
             if let error = json["error"]?.stringValue {
@@ -23,6 +33,15 @@ extension AuthorizationCodeFlow {
     }
 
     private static let fallbackURL = URLParts("http://invalid/")!
+
+    /// Records a URL the server handed over when it points outside the trusted origins.
+    mutating func noteForeignURL(_ url: String, field: String) {
+        guard !record.isEmpty, let origin = configuration.originPolicy.foreignOrigin(of: url) else { return }
+        let foreign = ForeignURL(field: field, url: url, origin: origin)
+        if !record[record.count - 1].decoded.foreignURLs.contains(foreign) {
+            record[record.count - 1].decoded.foreignURLs.append(foreign)
+        }
+    }
 
     private var lastIndex: Int { record.count - 1 }
 
@@ -83,6 +102,10 @@ extension AuthorizationCodeFlow {
         if let resume = json["resumeUrl"]?.stringValue {
             resumeURL = resume
             record[lastIndex].decoded.resumeURL = resume
+            noteForeignURL(resume, field: "resumeUrl")
+        }
+        for link in json["_links"]?.members ?? [] {
+            if let href = link.value["href"]?.stringValue { noteForeignURL(href, field: "_links.\(link.key)") }
         }
         if let href = json["_links"]?["usernamePassword.check"]?["href"]?.stringValue { credentialsURL = href }
         switch status {
@@ -116,6 +139,11 @@ extension AuthorizationCodeFlow {
         }
         if response.status == 200, let fields = FormPostParser.fields(in: response.body) {
             // response_mode=form_post: an auto-submitting HTML form (OAuth 2.0 Form Post Response Mode §2).
+            // The form must post back to redirect_uri, like a redirect; else nothing is read from it.
+            if let action = Self.formAction(in: response.body), !Self.isRedirect(action, to: configuration.redirectURI)
+            {
+                return .failure(.redirectMismatch(expected: configuration.redirectURI, received: action))
+            }
             record[lastIndex].decoded.formFields = fields
             return readResult(
                 code: fields.value("code"), state: fields.value("state"),
@@ -129,6 +157,10 @@ extension AuthorizationCodeFlow {
 
     /// Reads `code`, `state` or `error` from a redirect to the client (RFC 6749 §4.1.2).
     mutating func readCallback(_ location: String) -> Result<FlowPhase, FlowFailure> {
+        // Nothing is read from a redirect that does not go back to this client (RFC 9700 §4.1).
+        guard Self.isRedirect(location, to: configuration.redirectURI) else {
+            return .failure(.redirectMismatch(expected: configuration.redirectURI, received: location))
+        }
         guard let parts = URLParts(location) else { return .failure(.missingCode(location: location)) }
         let parameters = parts.queryParameters + parts.fragmentParameters
         let error = parameters.value("error").map {
@@ -137,6 +169,42 @@ extension AuthorizationCodeFlow {
         }
         return readResult(
             code: parameters.value("code"), state: parameters.value("state"), error: error, where: location)
+    }
+
+    /// Whether `location` goes to `redirectURI`: same scheme, host, port and path (query and fragment aside).
+    ///
+    /// A loopback redirect URI's port is chosen when listening (RFC 8252 §7.3) and the callback
+    /// listener reports the URL it caught without one, so for `http` on a loopback host a URL
+    /// with no port is taken as the listener's; an explicit port must still match.
+    static func isRedirect(_ location: String, to redirectURI: String) -> Bool {
+        guard let got = URLComponents(string: location), let want = URLComponents(string: redirectURI),
+            let gotScheme = got.scheme?.lowercased(), let wantScheme = want.scheme?.lowercased(),
+            gotScheme == wantScheme,
+            (got.host ?? "").lowercased() == (want.host ?? "").lowercased()
+        else { return false }
+        let defaultPort = ["http": 80, "https": 443][gotScheme]
+        let listenerURL = gotScheme == "http" && got.port == nil && (URLParts(redirectURI)?.isLoopback ?? false)
+        if !listenerURL, (got.port ?? defaultPort) != (want.port ?? defaultPort) { return false }
+        let gotPath = got.percentEncodedPath.isEmpty ? "/" : got.percentEncodedPath
+        let wantPath = want.percentEncodedPath.isEmpty ? "/" : want.percentEncodedPath
+        return gotPath == wantPath
+    }
+
+    /// The `action` of a form_post page's `<form>`, when it names one.
+    static func formAction(in body: [UInt8]) -> String? {
+        let html = String(decoding: body.prefix(1_048_576), as: UTF8.self)
+        guard let form = html.range(of: "<form", options: .caseInsensitive),
+            let end = html[form.upperBound...].firstIndex(of: ">")
+        else { return nil }
+        let tag = html[form.upperBound..<end]
+        for quote in ["\"", "'"] {
+            if let start = tag.range(of: "action=\(quote)", options: .caseInsensitive),
+                let close = tag[start.upperBound...].firstIndex(of: Character(quote))
+            {
+                return String(tag[start.upperBound..<close]).replacingOccurrences(of: "&amp;", with: "&")
+            }
+        }
+        return nil
     }
 
     private mutating func readResult(code: String?, state received: String?, error: OAuthError?, where place: String)
@@ -175,6 +243,11 @@ extension AuthorizationCodeFlow {
         return .success(configuration.endpoints.jwks == nil ? .completed : .ready(.inspect))
     }
 
+    /// The `sub` of the ID token received, if one was.
+    var idTokenSubject: String? {
+        tokens?.decoded.first { $0.name == "id_token" }?.jwt?.claims?["sub"]?.stringValue
+    }
+
     /// PAR's response (RFC 9126 §2.2): `request_uri` and `expires_in`.
     mutating func handlePushedAuthorization(_ response: HTTPResponse) -> Result<FlowPhase, FlowFailure> {
         guard response.status == 201 || response.status == 200 else {
@@ -185,6 +258,7 @@ extension AuthorizationCodeFlow {
         }
         requestURI = uri
         record[lastIndex].decoded.requestURI = uri
+        noteForeignURL(uri, field: "request_uri")
         return .success(.ready(.authorize))
     }
 
@@ -213,6 +287,12 @@ extension AuthorizationCodeFlow {
                 return .failure(errorOutcome(response, expected: "200 with JSON"))
             }
             record[lastIndex].decoded.claims = json
+            // OIDC Core §5.3.2: the UserInfo sub must be the ID token's, else its claims are not used.
+            if step == .userInfo, let expected = idTokenSubject, json["sub"]?.stringValue != expected {
+                let got = json["sub"].map { $0.stringValue ?? $0.compactText }
+                record[lastIndex].decoded.result = .userInfoSubjectMismatch
+                return .failure(.subjectMismatch(idToken: expected, userInfo: got))
+            }
             if step == .introspect {
                 record[lastIndex].decoded.result = .introspected(active: json["active"]?.boolValue == true)
             }

@@ -64,24 +64,13 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
         secrets += record.compactMap { $0.decoded.tokens }.flatMap(\.secrets)
         secrets += cookieJar.cookies.map(\.value)
         secrets += record.flatMap { $0.decoded.cookiesSet.map(\.value) }
-        secrets += record.compactMap { $0.request.header("Authorization") }.map {
-            String($0.split(separator: " ").last ?? "")
-        }
-        for name in [
-            "password", "client_secret", "client_assertion", "code_verifier", "token", "refresh_token", "access_token",
-        ] {
-            if let value = draft.value(name) { secrets.append(value) }
-        }
-        // A sent client assertion is a credential until it expires: mask it in every view and export.
-        for entry in record
-        where entry.request.header("Content-Type")?.hasPrefix("application/x-www-form-urlencoded") == true {
-            if let assertion = FormURLEncoding.decode(String(decoding: entry.request.body, as: UTF8.self)).value(
-                "client_assertion")
-            {
-                secrets.append(assertion)
-            }
-        }
-        return secrets.filter { $0.count >= 4 }
+        // What each sent request carried: its Authorization credentials and secret parameters; a
+        // sent client assertion is a credential until it expires.
+        secrets += record.flatMap(\.request.credentials)
+        secrets += draft.filter(\.isSecret).map(\.value)
+        // The Basic credentials of the request being built, before any was sent.
+        if let basic = basicCredentials { secrets.append(basic) }
+        return secrets.filter { !$0.isEmpty }
     }
 
     // MARK: - Inputs
@@ -99,6 +88,10 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
             }
             var entry = StepRecord(step: step, action: action(for: step), request: request, sentAt: now)
             entry.decoded.cookiesSent = request.header("Cookie").map(Self.cookieNames) ?? []
+            if let origin = configuration.originPolicy.foreignOrigin(of: request.url) {
+                // Sent only because it carries no credential (a JWKS, a browser's authorize): still shown.
+                entry.decoded.foreignURLs.append(ForeignURL(field: "request URL", url: request.url, origin: origin))
+            }
             record.append(entry)
             if step == .authorize, signsOnInBrowser {
                 // The browser sends this one and signs on; authflow waits for the callback.
@@ -199,6 +192,17 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
     public func pendingRequest(at now: Date) -> HTTPRequest? {
         guard case .ready(let step) = phase else { return nil }
         return try? buildRequest(for: step, at: now)
+    }
+
+    /// Why the ready step's request cannot be built (a refused origin, a missing endpoint), if so.
+    public func pendingRequestFailure(at now: Date) -> FlowFailure? {
+        guard case .ready(let step) = phase else { return nil }
+        do {
+            _ = try buildRequest(for: step, at: now)
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// Moves to a new phase; a ready phase gets its parameters drafted.

@@ -34,6 +34,12 @@ public struct FlowConfiguration: Equatable, Sendable {
     public var requestObject: RequestObjectSigning?
     /// Sign on in a browser (and catch or paste the callback) even where the Flow API is available.
     public var signOnInBrowser = false
+    /// The issuer the user named (`--issuer`), whose origin is trusted like the auth path's.
+    public var configuredIssuer: String?
+    /// Origins besides the configured ones that may receive credentials (`--allow-origin`).
+    public var allowedOrigins: [String] = []
+    /// The public suffixes no cookie may be set for (RFC 6265 §5.3 step 5), read by the caller.
+    public var publicSuffixes: PublicSuffixList = .builtIn
 
     public init(
         authBaseURL: String, environmentID: String?, region: String? = nil, clientID: String,
@@ -76,6 +82,22 @@ public struct FlowConfiguration: Equatable, Sendable {
     /// (`--browser`), or the server has no Flow API.
     public var signsOnInBrowser: Bool {
         signOnInBrowser || endpoints.flowAPIBase == nil
+    }
+
+    /// The origins credentials may go to: the auth path or custom domain, the issuer named, the allowed ones.
+    public var originPolicy: OriginPolicy {
+        OriginPolicy(configured: [authBaseURL] + [configuredIssuer].compactMap { $0 }, allowed: allowedOrigins)
+    }
+
+    /// Discovered endpoints outside the trusted origins: shown, and sent no credential unless allowed.
+    public var foreignEndpoints: [ForeignURL] {
+        guard let discoveredEndpoints else { return [] }
+        let policy = originPolicy
+        return discoveredEndpoints.named.compactMap { endpoint in
+            policy.foreignOrigin(of: endpoint.url).map {
+                ForeignURL(field: endpoint.name, url: endpoint.url, origin: $0)
+            }
+        }
     }
 
     /// The expected `iss` of the tokens: `{authPath}/{envID}/as` on PingOne.

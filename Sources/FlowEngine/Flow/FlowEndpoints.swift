@@ -33,6 +33,18 @@ public struct FlowEndpoints: Equatable, Sendable {
         self.flowAPIBase = flowAPIBase
     }
 
+    /// Each endpoint with its discovery name (OIDC Discovery §3), in that document's order.
+    public var named: [(name: String, url: String)] {
+        var list = [("issuer", issuer), ("authorization_endpoint", authorization), ("token_endpoint", token)]
+        let optional: [(String, String?)] = [
+            ("jwks_uri", jwks), ("userinfo_endpoint", userInfo), ("introspection_endpoint", introspection),
+            ("revocation_endpoint", revocation), ("end_session_endpoint", endSession),
+            ("pushed_authorization_request_endpoint", pushedAuthorization),
+        ]
+        for (name, url) in optional { if let url { list.append((name, url)) } }
+        return list
+    }
+
     /// PingOne's layout under `{authPath}/{envID}`, or under a custom domain's root.
     public static func pingOne(environmentBase: String) -> FlowEndpoints {
         let issuer = "\(environmentBase)/as"

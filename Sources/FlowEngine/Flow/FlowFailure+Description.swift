@@ -18,6 +18,15 @@ extension FlowFailure: CustomStringConvertible {
         case .missingCredentials: "the sign-on step needs a username and password"
         case .invalidRequest(let reason): reason
         case .tokenChecksFailed(let checks): "token checks failed: \(checks.joined(separator: ", "))"
+        case .foreignOrigin(let url, let origin, let trusted, let credentials):
+            "refused to send \(credentials.joined(separator: ", ")) to \(origin): the server named \(url), "
+                + "which is not on \(trusted.isEmpty ? "an origin you configured" : trusted.joined(separator: " or "))"
+                + " (--allow-origin \(origin) allows it)"
+        case .redirectMismatch(let expected, let received):
+            "the redirect goes to \(received), not to the redirect_uri \(expected): nothing was read from it"
+        case .subjectMismatch(let idToken, let userInfo):
+            "UserInfo sub \(userInfo.map { "\"\($0)\"" } ?? "(none)") is not the ID token's sub \"\(idToken)\""
+                + " (OIDC Core §5.3.2): its claims must not be used"
         }
     }
 
@@ -71,6 +80,12 @@ extension FlowFailure: CustomStringConvertible {
             "The ID token's nonce is not the one sent: a replayed token, or two sign-ins mixed."
         case .tokenChecksFailed(let checks) where checks.contains { $0.hasSuffix(" exp") || $0.hasSuffix(" iat") }:
             "The token's times do not fit this machine's clock: compare the clock skew the inspector shows."
+        case .foreignOrigin:
+            "A server named a URL on another origin for a request that carries a credential: a hostile or misconfigured server, or a provider whose endpoints live on several hosts (allow that host with --allow-origin or the profile's allowOrigins)."
+        case .redirectMismatch:
+            "The server redirected somewhere other than the redirect_uri sent on authorize: a misconfigured app, or an attempt to make authflow take a code from elsewhere. The code, if any, was not redeemed."
+        case .subjectMismatch:
+            "UserInfo answered for another user than the one the ID token names: a token substituted or mixed up between users, or a broken server."
         case .unsupportedFlowStatus:
             "The sign-on policy wants more than a password (MFA, registration…): finish it in a browser, then resume."
         default:

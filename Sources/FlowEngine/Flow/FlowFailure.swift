@@ -14,4 +14,10 @@ public enum FlowFailure: Error, Equatable, Sendable {
     case invalidRequest(String)
     /// Tokens arrived, but these checks failed (token name and check name, such as `id_token nonce`).
     case tokenChecksFailed([String])
+    /// A request carrying these credentials would go to a URL outside the trusted origins.
+    case foreignOrigin(url: String, origin: String, trusted: [String], credentials: [String])
+    /// A redirect that should come back to `redirect_uri` goes elsewhere (scheme, host, port or path).
+    case redirectMismatch(expected: String, received: String)
+    /// UserInfo answered for another subject than the ID token's (OIDC Core §5.3.2).
+    case subjectMismatch(idToken: String, userInfo: String?)
 }

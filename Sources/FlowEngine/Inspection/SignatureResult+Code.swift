@@ -6,6 +6,8 @@ extension SignatureResult {
         case .unsecured: "alg_none"
         case .encrypted: "encrypted"
         case .missingAlgorithm: "missing_alg"
+        case .unknownCriticalExtensions: "unknown_crit"
+        case .malformedCritical: "malformed_crit"
         case .unsupportedAlgorithm: "unsupported_alg"
         case .noKey: "no_key"
         case .unknownKeyID: "unknown_kid"

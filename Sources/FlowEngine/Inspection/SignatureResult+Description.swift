@@ -10,6 +10,12 @@ extension SignatureResult: CustomStringConvertible {
             return "the token is a JWE (encrypted, RFC 7516): it cannot be verified without decrypting it first"
         case .missingAlgorithm:
             return "the header has no \"alg\" string (RFC 7515 §4.1.1)"
+        case .unknownCriticalExtensions(let names):
+            let list = names.map { "\"\($0)\"" }.joined(separator: ", ")
+            return
+                "the header's crit names \(list), which authflow does not understand: a token with an unknown critical extension must be rejected (RFC 7515 §4.1.11)"
+        case .malformedCritical(let reason):
+            return "the header's crit is malformed (\(reason)): the token must be rejected (RFC 7515 §4.1.11)"
         case .unsupportedAlgorithm(let alg):
             let known = SignatureAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")
             return "alg \"\(alg)\" is not one authflow verifies (\(known))"

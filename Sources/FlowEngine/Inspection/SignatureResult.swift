@@ -8,6 +8,10 @@ public enum SignatureResult: Equatable, Sendable {
     case encrypted
     /// The header has no `alg`, or it is not a string (RFC 7515 §4.1.1).
     case missingAlgorithm
+    /// The header's `crit` names extensions authflow does not understand (RFC 7515 §4.1.11).
+    case unknownCriticalExtensions([String])
+    /// The header's `crit` is not a non-empty array of extension names (RFC 7515 §4.1.11).
+    case malformedCritical(reason: String)
     /// An `alg` authflow does not verify.
     case unsupportedAlgorithm(String)
     /// Nothing to verify with: no JWKS, key or secret was given.

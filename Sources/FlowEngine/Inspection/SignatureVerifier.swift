@@ -22,6 +22,7 @@ public struct SignatureVerifier: Equatable, Sendable {
         guard let signature = token.signature, !token.isEncrypted else { return .encrypted }
         guard let alg = token.algorithm else { return .missingAlgorithm }
         if alg == "none" { return .unsecured }
+        if let critical = Self.criticalProblem(token.header) { return critical }
         guard let algorithm = SignatureAlgorithm(rawValue: alg) else { return .unsupportedAlgorithm(alg) }
         let input = Array(token.signingInput.utf8)
 
@@ -66,6 +67,28 @@ public struct SignatureVerifier: Equatable, Sendable {
                 algorithm, signature: signature, input: input, keys: candidates,
                 selection: .oneOfSeveral(candidates: candidates.count))
         }
+    }
+
+    /// The JWS header parameters RFC 7515 and RFC 7519 define, which `crit` must not list (§4.1.11).
+    static let registeredHeaderParameters: Set<String> = [
+        "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit",
+    ]
+
+    /// RFC 7515 §4.1.11: `crit` lists extensions the recipient must understand; authflow
+    /// understands none, so any name (or a malformed `crit`) makes the signature invalid.
+    static func criticalProblem(_ header: JSONValue) -> SignatureResult? {
+        guard let critical = header["crit"] else { return nil }
+        guard let elements = critical.elements else { return .malformedCritical(reason: "not an array") }
+        guard !elements.isEmpty else { return .malformedCritical(reason: "an empty array") }
+        let names = elements.compactMap(\.stringValue)
+        guard names.count == elements.count else { return .malformedCritical(reason: "not all strings") }
+        if let registered = names.first(where: registeredHeaderParameters.contains) {
+            return .malformedCritical(reason: "it lists \"\(registered)\", which the JWS spec itself defines")
+        }
+        if let absent = names.first(where: { header[$0] == nil }) {
+            return .malformedCritical(reason: "it lists \"\(absent)\", which the header does not carry")
+        }
+        return .unknownCriticalExtensions(names)
     }
 
     /// Whether a key may be used with an algorithm: the material's kind and the key's own `alg`.

@@ -50,6 +50,21 @@ public struct RecordExport: Sendable {
             JSONMember("pkce", configuration.pkceMethod.map { .string($0.rawValue) } ?? .null),
         ]
         if let mode = configuration.responseMode { members.append(JSONMember("response_mode", .string(mode))) }
+        members.append(
+            JSONMember("trusted_origins", .array(configuration.originPolicy.trusted.map { .string($0) })))
+        let foreignEndpoints = configuration.foreignEndpoints
+        if !foreignEndpoints.isEmpty {
+            members.append(
+                JSONMember(
+                    "foreign_endpoints",
+                    .array(
+                        foreignEndpoints.map {
+                            .object([
+                                JSONMember("name", .string($0.field)), JSONMember("url", .string($0.url)),
+                                JSONMember("origin", .string($0.origin)),
+                            ])
+                        })))
+        }
         return .object(members)
     }
 
@@ -95,7 +110,8 @@ public struct RecordExport: Sendable {
     }
 
     func requestJSON(_ request: HTTPRequest) -> JSONValue {
-        .object([
+        let request = redactor.redact(request)
+        return .object([
             JSONMember("method", .string(request.method)),
             JSONMember("url", .string(redactor.redact(request.url))),
             JSONMember("headers", headersJSON(request.headers)),
@@ -104,7 +120,8 @@ public struct RecordExport: Sendable {
     }
 
     func responseJSON(_ response: HTTPResponse) -> JSONValue {
-        .object([
+        let response = redactor.redact(response)
+        return .object([
             JSONMember("status_line", .string(response.statusLine)),
             JSONMember("status", .integer(response.status)),
             JSONMember("headers", headersJSON(response.headers)),
@@ -115,7 +132,7 @@ public struct RecordExport: Sendable {
     func decodedJSON(_ decoded: StepDecoding) -> JSONValue {
         var members: [JSONMember] = []
         func add(_ key: String, _ value: String?) {
-            if let value { members.append(JSONMember(key, .string(redactor.redact(value)))) }
+            if let value { members.append(JSONMember(key, .string(redactor.redactValue(value)))) }
         }
         add("location", decoded.location)
         add("flow_id", decoded.flowID)
@@ -135,8 +152,34 @@ public struct RecordExport: Sendable {
                         decoded.cookiesSet.map {
                             .object([
                                 JSONMember("name", .string($0.name)),
-                                JSONMember("value", .string(redactor.redact($0.value))),
+                                JSONMember("value", .string(redactor.redactValue($0.value))),
                                 JSONMember("attributes", .string($0.attributesText)),
+                            ])
+                        })))
+        }
+        if !decoded.cookiesRejected.isEmpty {
+            members.append(
+                JSONMember(
+                    "cookies_rejected",
+                    .array(
+                        decoded.cookiesRejected.map {
+                            .object([
+                                JSONMember("name", .string($0.name)),
+                                JSONMember("domain", .string($0.domain)),
+                                JSONMember("reason", .string($0.reason.description)),
+                            ])
+                        })))
+        }
+        if !decoded.foreignURLs.isEmpty {
+            members.append(
+                JSONMember(
+                    "foreign_urls",
+                    .array(
+                        decoded.foreignURLs.map {
+                            .object([
+                                JSONMember("field", .string($0.field)),
+                                JSONMember("url", .string(redactor.redactURL($0.url))),
+                                JSONMember("origin", .string($0.origin)),
                             ])
                         })))
         }
@@ -222,11 +265,6 @@ public struct RecordExport: Sendable {
 
     /// A JSON value with every string passed through the redactor.
     func redacted(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .string(let string): .string(redactor.redact(string))
-        case .array(let elements): .array(elements.map(redacted))
-        case .object(let members): .object(members.map { JSONMember($0.key, redacted($0.value)) })
-        default: value
-        }
+        redactor.redact(value)
     }
 }

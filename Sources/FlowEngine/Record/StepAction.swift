@@ -42,6 +42,8 @@ public enum RevokedToken: String, Equatable, Sendable {
 
 /// The outcome of a follow-up step, as data; ``StepResult/description`` words it.
 public enum StepResult: Equatable, Sendable {
+    /// OIDC Core §5.3.2: UserInfo's claims are not used (its `sub` is not the ID token's).
+    case userInfoSubjectMismatch
     /// RFC 7662: whether the server says the token is active.
     case introspected(active: Bool)
     /// RFC 6749 §6: whether a new refresh token replaced the old one.

@@ -57,6 +57,7 @@ extension StepResult: CustomStringConvertible {
     /// One line, such as "the refresh token rotated: the old one is spent".
     public var description: String {
         switch self {
+        case .userInfoSubjectMismatch: "not used: UserInfo names another subject than the ID token"
         case .introspected(let active): active ? "the token is active" : "the token is not active"
         case .refreshed(rotated: true): "the refresh token rotated: the old one is spent"
         case .refreshed(rotated: false): "the same refresh token stays valid"
@@ -69,6 +70,7 @@ extension StepResult: CustomStringConvertible {
     /// A stable name for programs (the JSON record's `result_kind`).
     public var kind: String {
         switch self {
+        case .userInfoSubjectMismatch: "userinfo.subject_mismatch"
         case .introspected(let active): active ? "introspected.active" : "introspected.inactive"
         case .refreshed(let rotated): rotated ? "refreshed.rotated" : "refreshed.kept"
         case .revoked(let token): "revoked.\(token.rawValue)"

@@ -34,6 +34,10 @@ public struct StepDecoding: Equatable, Sendable {
     public var resumeURL: String?
     /// Cookies the response set (and the jar accepted).
     public var cookiesSet: [Cookie] = []
+    /// Cookies the response tried to set and the jar refused (RFC 6265 §5.3), with the reason.
+    public var cookiesRejected: [RejectedCookie] = []
+    /// URLs in the request or response outside the origins the user configured (never sent a credential).
+    public var foreignURLs: [ForeignURL] = []
     /// Names of the cookies the request carried.
     public var cookiesSent: [String] = []
     public var code: String?

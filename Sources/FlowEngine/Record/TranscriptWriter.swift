@@ -37,8 +37,8 @@ public struct TranscriptWriter: Sendable {
         var lines: [String] = []
         let title = "── \(entry.step.number) \(entry.step.title): \(entry.action.title) "
         lines.append(title + String(repeating: "─", count: max(4, 78 - title.count)))
-        lines += requestLines(entry.request)
-        if let response = entry.response {
+        lines += requestLines(redactor.redact(entry.request))
+        if let response = entry.response.map(redactor.redact) {
             let elapsed = entry.elapsed.map { "  (\($0.milliseconds) ms)" } ?? ""
             lines.append("< " + safe(response.statusLine) + elapsed)
             for header in response.headers { lines.append("< " + safe("\(header.name): \(header.value)")) }
@@ -68,8 +68,9 @@ public struct TranscriptWriter: Sendable {
         guard !body.isEmpty else { return [] }
         let text: [String]
         if let json = try? JSONValue.parse(body) {
-            // Written only up to the line limit: indented text grows with depth times size.
-            text = TerminalSafe.lines(redactor.redact(json.prettyText(lineLimit: bodyLineLimit)))
+            // Masked as values before writing (JSON escaping would hide a secret from the text search),
+            // and written only up to the line limit: indented text grows with depth times size.
+            text = TerminalSafe.lines(redactor.redact(redactor.redact(json).prettyText(lineLimit: bodyLineLimit)))
             let total = json.prettyLineCount
             guard total > text.count else { return [""] + text }
             return [""] + text + ["… \(total - text.count) more lines"]
@@ -91,8 +92,14 @@ public struct TranscriptWriter: Sendable {
         if let resume = decoded.resumeURL { add("resumeUrl", safe(resume)) }
         if !decoded.cookiesSent.isEmpty { add("cookies sent", safe(decoded.cookiesSent.joined(separator: ", "))) }
         for cookie in decoded.cookiesSet { add("cookie set", safe("\(cookie.name) (\(cookie.attributesText))")) }
+        for cookie in decoded.cookiesRejected {
+            add("cookie REJECTED", safe("\(cookie.name) (Domain=\(cookie.domain)): \(cookie.reason)"))
+        }
+        for foreign in decoded.foreignURLs {
+            add("FOREIGN origin", safe("\(foreign.origin) in \(foreign.field): \(foreign.url)"))
+        }
         for field in decoded.formFields { add("form field", safe("\(field.name)=\(field.value)")) }
-        if let code = decoded.code { add("code", safe(redactor.redact(code))) }
+        if let code = decoded.code { add("code", safe(redactor.redactValue(code))) }
         if let state = decoded.state {
             add(
                 "state",

@@ -159,6 +159,10 @@ extension FlowSettings {
             throw .invalid("response mode '\(mode)'", "use query, fragment, form_post or pi.flow")
         }
         if let timeout, !(1...600).contains(timeout) { throw .invalid("timeout \(timeout)", "use 1 to 600 seconds") }
+        for origin in allowOrigins ?? [] where OriginPolicy.origin(origin) == nil {
+            throw .invalid(
+                "allowed origin '\(origin)'", "it must be an http or https URL, such as https://login.example.com")
+        }
         var configuration = FlowConfiguration(
             authBaseURL: base, environmentID: environmentID,
             region: issuerOnly ? nil : region?.uppercased() ?? PingOneRegion(authPath: base)?.rawValue,
@@ -172,6 +176,8 @@ extension FlowSettings {
         configuration.clientKey = clientKey
         configuration.signOnInBrowser = browser ?? false
         configuration.postLogoutRedirectURI = postLogoutRedirectURI
+        configuration.configuredIssuer = issuer
+        configuration.allowedOrigins = allowOrigins ?? []
         return configuration
     }
 }

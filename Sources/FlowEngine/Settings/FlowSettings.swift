@@ -24,6 +24,8 @@ public struct FlowSettings: Equatable, Sendable, Codable {
     public var requestObject: String?
     public var browser: Bool?
     public var timeout: Int?
+    /// Origins besides the configured ones that may receive credentials (`--allow-origin`).
+    public var allowOrigins: [String]?
 
     public init() {}
 
@@ -36,7 +38,7 @@ public struct FlowSettings: Equatable, Sendable, Codable {
         case authMethod = "tokenEndpointAuthMethod"
         case pkce, responseMode, username, keyFile, clientSecretEnv, passwordEnv
         case postLogoutRedirectURI = "postLogoutRedirectUri"
-        case par, requestObject, browser, timeout
+        case par, requestObject, browser, timeout, allowOrigins
     }
 
     /// These settings with every field that `other` sets taken from `other`.
@@ -65,6 +67,8 @@ public struct FlowSettings: Equatable, Sendable, Codable {
         take(\.requestObject)
         take(\.browser)
         take(\.timeout)
+        // Allowed origins add up across layers: a flag does not take back what the profile allows.
+        if let origins = other.allowOrigins { merged.allowOrigins = (allowOrigins ?? []) + origins }
         // A region or an auth path given later replaces the other one given earlier.
         if other.region != nil, other.authPath == nil { merged.authPath = nil }
         if other.authPath != nil, other.region == nil { merged.region = nil }

@@ -85,24 +85,13 @@ public struct AppModel: Equatable, Sendable {
     /// The secrets to mask: the flow's, the assertions sent, and the ones it does not list yet
     /// (one being typed in a masked field, the client credentials of the request being built).
     func secrets(pendingRequest: HTTPRequest?) -> [String] {
-        flow.secrets + typedSecrets(pendingRequest: pendingRequest) + sentAssertions
+        flow.secrets + typedSecrets(pendingRequest: pendingRequest)
     }
 
     /// The redactor, also hiding the client credentials a request carries (one built just now,
     /// whose assertion may be signed afresh on every build).
     func redactor(alsoHiding request: HTTPRequest) -> Redactor {
-        guard isMasked else { return .none }
-        var secrets = secrets(pendingRequest: frame.pendingRequest)
-        secrets += request.parameters.filter { Self.isSecretParameter($0.name) }.map(\.value)
-        if let credentials = request.header("Authorization")?.split(separator: " ").last {
-            secrets.append(String(credentials))
-        }
-        return Redactor(secrets: secrets.filter { $0.count >= 4 })
-    }
-
-    /// The client assertions of the requests sent: bearer credentials until they expire.
-    private var sentAssertions: [String] {
-        flow.record.compactMap { $0.request.formParameters.value("client_assertion") }.filter { $0.count >= 4 }
+        frame.redactor(alsoHiding: request)
     }
 
     /// Secrets the flow does not list yet: one being typed in a masked field, and the client
@@ -114,22 +103,13 @@ public struct AppModel: Equatable, Sendable {
         case .parameterEditor(_, let field) where field.isMasked: secrets.append(field.text)
         default: break
         }
-        if let authorization = pendingRequest?.header("Authorization"),
-            let credentials = authorization.split(separator: " ").last
-        {
-            secrets.append(String(credentials))
-        }
-        return secrets.filter { $0.count >= 4 }
+        secrets += pendingRequest?.credentials ?? []
+        return secrets.filter { !$0.isEmpty }
     }
 
-    /// Names of parameters whose values are secrets, typed masked and shown masked.
-    static let secretParameterNames: Set<String> = [
-        "password", "client_secret", "code_verifier", "client_assertion", "token", "refresh_token", "access_token",
-    ]
-
-    /// Whether a parameter's value is a secret.
+    /// Whether a parameter's value is a secret: the engine's rule.
     static func isSecretParameter(_ name: String) -> Bool {
-        secretParameterNames.contains(name)
+        FormParameter.isSecret(name: name)
     }
 
     /// Text from a server or a user, made safe for the terminal and masked as the model says.

@@ -11,6 +11,8 @@ public struct CurlCommand: Equatable, Sendable {
     public var text: String
 
     public init(request: HTTPRequest, redactor: Redactor) {
+        // Masked as values first, so no encoding (form, JSON, Basic) lets a secret through.
+        let request = redactor.redact(request)
         var arguments = ["curl", "-sS", "-i", "--max-redirs", "0", "-X", request.method]
         for header in request.headers where !["host", "content-length"].contains(header.name.lowercased()) {
             arguments += ["-H", redactor.redact("\(header.name): \(header.value)")]

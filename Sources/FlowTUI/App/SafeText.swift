@@ -32,8 +32,9 @@ struct SafeText: Sendable {
         guard !bytes.isEmpty else { return [] }
         var shown: [String]
         if bytes.count <= Self.bodyByteLimit, let json = try? JSONValue.parse(bytes) {
-            // Written only up to the line limit: indented text grows with depth times size.
-            shown = lines(json.prettyText(lineLimit: Self.bodyLineLimit))
+            // Masked as values before writing (JSON escaping would hide a secret from the text
+            // search), and written only up to the line limit: indented text grows with depth times size.
+            shown = lines(redactor.redact(json).prettyText(lineLimit: Self.bodyLineLimit))
             let total = json.prettyLineCount
             if total > shown.count {
                 shown.append("… \(total - shown.count) more lines not shown")

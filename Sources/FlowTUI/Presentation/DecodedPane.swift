@@ -45,6 +45,18 @@ extension FrameSnapshot {
             if !pane.lines.isEmpty { pane.add(StyledLine()) }
             pane.add(KeyValueTable(rows, maxKeyWidth: 12))
         }
+        if !decoded.foreignURLs.isEmpty {
+            // URLs the server handed over outside the configured origins: no credential goes there.
+            pane.heading("Foreign origins", hint: "no credential sent · --allow-origin")
+            for foreign in decoded.foreignURLs {
+                pane.add(
+                    StyledLine([
+                        Span("  ⚠ ", style: PaneStyle.warning.bold()),
+                        Span(safe.line(foreign.origin), style: PaneStyle.warning.bold()),
+                        Span("  " + safe.line(foreign.field), style: PaneStyle.hint),
+                    ]), indent: 6)
+            }
+        }
         if !decoded.formFields.isEmpty {
             // response_mode=form_post: the fields of the page's auto-submitting form.
             pane.heading("Form post", hint: "the auto-submit form's fields")
@@ -114,6 +126,14 @@ extension FrameSnapshot {
                 pane.add(
                     "  this response set " + safe.line(entry.decoded.cookiesSet.map(\.name).joined(separator: ", ")),
                     style: PaneStyle.hint)
+            }
+            for rejected in entry.decoded.cookiesRejected {
+                pane.add(
+                    StyledLine([
+                        Span("  ✗ rejected ", style: PaneStyle.failure),
+                        Span(safe.line(rejected.name) + " (Domain=" + safe.line(rejected.domain) + ")", style: .bold),
+                    ]), indent: 4)
+                pane.add(StyledLine("    " + safe.line(rejected.reason.description), style: PaneStyle.hint), indent: 4)
             }
         }
     }

@@ -84,6 +84,12 @@ public struct FrameSnapshot: Equatable, Sendable {
         inspectedTokens = model.flow.tokens == nil ? [] : sources.inspectTokens(model.flow, model.now)
     }
 
+    /// The redactor, also hiding the credentials `request` carries (one built just now, whose client
+    /// assertion may be signed afresh on every build).
+    func redactor(alsoHiding request: HTTPRequest) -> Redactor {
+        isMasked ? redactor.hiding(credentialsOf: request) : .none
+    }
+
     /// Text from a server or a user, made safe for the terminal and masked as the snapshot says.
     var safe: SafeText { SafeText(redactor: redactor) }
 }

@@ -23,9 +23,15 @@ extension FrameSnapshot {
     func requestPane(width: Int) -> PaneContent {
         let safe = self.safe
         var pane = PaneBuilder(width: width)
-        guard let (request, sentAt) = shownRequest else {
+        guard let (unmasked, sentAt) = shownRequest else {
             switch flow.phase {
-            case .ready: pane.add("The request cannot be built: n shows why.", style: PaneStyle.hint)
+            case .ready:
+                if let failure = flow.pendingRequestFailure(at: now) {
+                    pane.add(StyledLine("✗ The request cannot be built:", style: PaneStyle.failure))
+                    for line in safe.lines(failure.description) { pane.add("  " + line, indent: 2) }
+                } else {
+                    pane.add("The request cannot be built: n shows why.", style: PaneStyle.hint)
+                }
             case .needsCredentials: pane.add("Sign-on needs a username and password: press n.", style: PaneStyle.hint)
             case .needsBrowserCallback:
                 pane.add("Sign on in a browser, then paste the callback URL: press n.", style: PaneStyle.hint)
@@ -34,6 +40,8 @@ extension FrameSnapshot {
             return PaneContent(title: "Request", lines: pane.lines)
         }
         let building = sentAt == nil
+        // Secrets masked as values before anything is written out (URL, headers, form, JSON).
+        let request = redactor(alsoHiding: unmasked).redact(unmasked)
         let parts = request.url.split(separator: "?", maxSplits: 1).map(String.init)
         let base = parts.first ?? request.url
         if !building, let entry = shownEntry, sentByBrowser(entry) {
@@ -42,16 +50,25 @@ extension FrameSnapshot {
         pane.add(
             StyledLine([Span(safe.line(request.method), style: PaneStyle.method), Span(" " + safe.line(base))]),
             indent: 4)
+        if let origin = flow.configuration.originPolicy.foreignOrigin(of: request.url) {
+            pane.add(
+                StyledLine([
+                    Span("⚠ foreign origin ", style: PaneStyle.warning.bold()),
+                    Span(safe.line(origin), style: PaneStyle.warning.bold()),
+                    Span("  not one you configured: no credential goes there", style: PaneStyle.hint),
+                ]), indent: 4)
+        }
 
         let query = request.queryParameters
-        let carriesRequestObject = request.parameters.contains { $0.name == "request" }
+        let carriesRequestObject = unmasked.parameters.contains { $0.name == "request" }
         if building, !flow.draft.isEmpty {
             pane.heading(
                 "Parameters", hint: carriesRequestObject ? "e edits · signed into the request object" : "e edits")
             pane.add(parameterTable(flow.draft))
             // What the engine adds as it builds the request: client authentication, a request object.
             let drafted = Set(flow.draft.map(\.name))
-            let added = request.parameters.filter { !drafted.contains($0.name) || carriesRequestObject }
+            // The table masks secret parameters by name and shortens JWTs (decoded below).
+            let added = unmasked.parameters.filter { !drafted.contains($0.name) || carriesRequestObject }
             if !added.isEmpty {
                 pane.heading(
                     carriesRequestObject ? "Sent as" : "Added when sent",
@@ -71,7 +88,7 @@ extension FrameSnapshot {
                 maxKeyWidth: 14, indent: 2))
 
         if !request.body.isEmpty {
-            pane.heading("Body", hint: "\(request.body.count) bytes")
+            pane.heading("Body", hint: "\(unmasked.body.count) bytes")
             let isForm = request.header("Content-Type")?.hasPrefix("application/x-www-form-urlencoded") ?? false
             if isForm {
                 let text = String(decoding: request.body, as: UTF8.self)
@@ -84,7 +101,7 @@ extension FrameSnapshot {
                 for line in safe.body(request.body) { pane.add("  " + line, indent: 4) }
             }
         }
-        for jwt in request.carriedJWTs {
+        for jwt in unmasked.carriedJWTs {
             carriedJWTLines(jwt, at: sentAt ?? now, into: &pane)
         }
         if let sentAt {

@@ -91,6 +91,13 @@ struct FlowOptions: ParsableArguments {
     @Option(help: "Seconds the whole exchange of one request may take: connect, TLS, headers and body (default 10).")
     var timeout: Int?
 
+    @Option(
+        name: .customLong("allow-origin"),
+        help:
+            "An origin (https://host[:port]) besides the auth path and issuer that may receive credentials, such as a provider's separate token host (repeatable)."
+    )
+    var allowOrigins: [String] = []
+
     @Flag(help: "Do not verify TLS certificates (warned at start, shown on screen and recorded).")
     var insecure = false
 
@@ -154,6 +161,7 @@ struct FlowOptions: ParsableArguments {
         settings.requestObject = requestObject
         settings.browser = (browser || paste) ? true : nil
         settings.timeout = timeout
+        settings.allowOrigins = allowOrigins.isEmpty ? nil : allowOrigins
         return settings
     }
 

@@ -49,6 +49,11 @@ struct FlowSession: Sendable {
             await demo?.stop()
             throw error
         }
+        configuration.publicSuffixes = PublicSuffixListFile.load()
+        for foreign in configuration.foreignEndpoints {
+            notes.append(
+                "! \(foreign.field) is on another origin, \(foreign.origin): no credential goes there (--allow-origin)")
+        }
         if flowOptions.insecure { notes.append("!! TLS certificate verification is OFF (--insecure)") }
         if let proxy = transport.proxySettings.summary { notes.append("proxy \(proxy)") }
         notes += transport.trust.summary

@@ -170,4 +170,27 @@ import Testing
             try settings.configuration(clientSecret: "s", password: nil, clientKey: nil)
         }
     }
+
+    @Test func allowedOriginsAddUpAcrossLayersAndAreChecked() throws {
+        let environment = try write(
+            """
+            {"profiles": {"google": {"issuer": "https://accounts.google.com", "clientId": "c",
+              "redirectUri": "http://127.0.0.1:8765/cb", "tokenEndpointAuthMethod": "NONE",
+              "allowOrigins": ["https://oauth2.googleapis.com"]}}}
+            """)
+        let (profile, _) = try ProfileStore.load("google", environment: environment)
+        var flags = FlowSettings()
+        flags.allowOrigins = ["https://openidconnect.googleapis.com/v1/userinfo"]
+        let settings = profile.overlaid(with: flags)
+        let configuration = try settings.configuration(clientSecret: nil, password: nil, clientKey: nil)
+        #expect(
+            configuration.originPolicy.trusted == [
+                "https://accounts.google.com", "https://oauth2.googleapis.com", "https://openidconnect.googleapis.com",
+            ])
+        #expect(configuration.originPolicy.trusts("https://oauth2.googleapis.com/token"))
+        #expect(!configuration.originPolicy.trusts("https://oauth2.googleapis.com:8443/token"))
+        var bad = settings
+        bad.allowOrigins = ["oauth2.googleapis.com"]
+        #expect(throws: SettingsError.self) { try bad.configuration(clientSecret: nil, password: nil, clientKey: nil) }
+    }
 }

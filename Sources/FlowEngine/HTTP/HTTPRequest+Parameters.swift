@@ -1,8 +1,6 @@
-import FlowEngine
-
 extension HTTPRequest {
     /// The query parameters of the URL, in order.
-    var queryParameters: [FormParameter] {
+    public var queryParameters: [FormParameter] {
         let parts = url.split(separator: "?", maxSplits: 1)
         guard parts.count == 2 else { return [] }
         let query = parts[1].split(separator: "#", maxSplits: 1).first.map(String.init) ?? ""
@@ -10,21 +8,21 @@ extension HTTPRequest {
     }
 
     /// Whether the body is an HTML form (`application/x-www-form-urlencoded`).
-    var hasFormBody: Bool {
+    public var hasFormBody: Bool {
         !body.isEmpty && (header("Content-Type")?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false)
     }
 
     /// The form body's parameters, in order (none when the body is not a form).
-    var formParameters: [FormParameter] {
+    public var formParameters: [FormParameter] {
         hasFormBody ? FormURLEncoding.decode(String(decoding: body, as: UTF8.self)) : []
     }
 
     /// Every parameter the request carries, query first, then the form body.
-    var parameters: [FormParameter] { queryParameters + formParameters }
+    public var parameters: [FormParameter] { queryParameters + formParameters }
 
     /// The JWTs a request carries as parameters: a client assertion (RFC 7523 §2.2) and a
     /// request object (RFC 9101 §5), by parameter name.
-    var carriedJWTs: [FormParameter] {
+    public var carriedJWTs: [FormParameter] {
         parameters.filter { ["client_assertion", "request"].contains($0.name) && !$0.value.isEmpty }
     }
 }
