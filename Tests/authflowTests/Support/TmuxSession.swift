@@ -8,17 +8,21 @@ import TestSupport
 struct TmuxSession {
     let socket: String
     let name = "authflow"
-
+    /// The tmux server's process and the pane's (a process group leader), ended by ``kill()``.
+    private var processes: (server: pid_t, pane: pid_t)?
     private init(socket: String) {
         self.socket = socket
     }
 
     /// Starts `command` in a new detached session of `width`×`height`.
     static func start(command: String, width: Int = 120, height: Int = 40) async throws -> TmuxSession {
-        let session = TmuxSession(socket: "authflow-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        var session = TmuxSession(socket: "authflow-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try await session.tmux([
             "new-session", "-d", "-s", session.name, "-x", String(width), "-y", String(height), command,
         ])
+        let pids = try await session.tmux(["display-message", "-p", "-t", session.name, "#{pid} #{pane_pid}"])
+            .split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if pids.count == 2, pids.allSatisfy({ $0 > 1 }) { session.processes = (pids[0], pids[1]) }
         return session
     }
 
@@ -38,6 +42,14 @@ struct TmuxSession {
     private static func runTmux(socket: String, _ arguments: [String]) throws -> String {
         let outputPath = NSTemporaryDirectory() + "authflow-tmux-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
         defer { unlink(outputPath) }
+        let pid = try spawnTmux(socket: socket, arguments, output: outputPath)
+        var exitStatus: Int32 = 0
+        while waitpid(pid, &exitStatus, 0) == -1, errno == EINTR {}
+        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    }
+
+    /// Starts one tmux client with its output to `output`; returns its process id.
+    private static func spawnTmux(socket: String, _ arguments: [String], output outputPath: String) throws -> pid_t {
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -61,9 +73,7 @@ struct TmuxSession {
             }
         }
         guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .ENOENT) }
-        var exitStatus: Int32 = 0
-        while waitpid(pid, &exitStatus, 0) == -1, errno == EINTR {}
-        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        return pid
     }
 
     /// Types keys (tmux key names such as `Enter`, or literal text with `literal: true`).
@@ -97,11 +107,14 @@ struct TmuxSession {
         try await tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
 
-    /// Ends the tmux server; it returns at once (callable from `defer`) and the server is ended on
-    /// a thread of its own.
+    /// Ends what runs in the pane and the tmux server, with SIGKILL: system calls only, so it is
+    /// callable from `defer`, needs no wait, and leaves nothing running after the test.
     func kill() {
-        let socket = socket
-        Thread.detachNewThread { _ = try? Self.runTmux(socket: socket, ["kill-server"]) }
+        guard let processes else { return }
+        _ = Foundation.kill(-processes.pane, SIGKILL)
+        _ = Foundation.kill(processes.pane, SIGKILL)
+        _ = Foundation.kill(processes.server, SIGKILL)
+        unlink("/tmp/tmux-\(getuid())/\(socket)")
     }
 }
 
