@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func missingSettingsAreAClearUsageError() async throws {
-        let result = try await AuthflowProcess.run(["run", "--env", "abc"])
+        let result = try await AuthflowProcess.run(["run", "--env", "5caa81af-ec05-41ff-a709-c7378007a99c"])
         #expect(result.status == 64)
         #expect(result.standardError.contains("Missing client ID"))
     }

@@ -24,6 +24,16 @@ import Testing
         try await expectUsageError(Self.base + ["--env", environmentID], mentions: "must be a UUID")
     }
 
+    @Test func aBadEnvironmentIDIsReportedBeforeASecretIsAskedFor() async throws {
+        // No secret in the environment and no terminal: the typo is what the user hears about.
+        let result = try await AuthflowProcess.run([
+            "run", "--env", "../x", "--client-id", "app", "--redirect-uri", "https://app.example.com/cb",
+        ])
+        #expect(result.status == 64, "\(result.standardError)")
+        #expect(result.standardError.contains("must be a UUID"), "\(result.standardError)")
+        #expect(!result.standardError.contains("Client secret"), "\(result.standardError)")
+    }
+
     @Test(arguments: ["/callback", "app.example.com/cb", "https:///cb", "https://app.example.com/cb#x"])
     func aRedirectURIThatIsNotAbsoluteIsRefused(redirectURI: String) async throws {
         try await expectUsageError(Self.base + ["--redirect-uri", redirectURI], mentions: "Invalid redirect URI")

@@ -104,6 +104,13 @@ extension FlowSettings {
         guard components.fragment == nil else { throw invalid("it must not have a fragment (#…)") }
     }
 
+    /// Checks what can be checked before any secret is asked for: the environment ID and redirect
+    /// URI given, so a typo is reported before a prompt, not after.
+    public func validateIdentifiers() throws(SettingsError) {
+        if let redirectURI, !redirectURI.trimmingWhitespace().isEmpty { try Self.validateRedirectURI(redirectURI) }
+        if let environmentID { try Self.validateEnvironmentID(environmentID) }
+    }
+
     /// The flow configuration these settings describe, with secrets supplied by the caller.
     public func configuration(clientSecret: String?, password: String?, clientKey: ClientKey?) throws(SettingsError)
         -> FlowConfiguration

@@ -192,6 +192,7 @@ struct FlowOptions: ParsableArguments {
         let settings = try resolvedSettings(environment: environment)
         let method: ClientAuthenticationMethod
         do {
+            try settings.validateIdentifiers()
             method = try settings.clientAuthentication()
         } catch {
             throw ValidationError(error.description)
