@@ -63,7 +63,7 @@ let package = Package(
             ]
         ),
         // What every test target shares: waiting off the cooperative pool, bounded waits.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["FlowEngine"], path: "Tests/TestSupport"),
         // Fixtures are read from the source tree (#filePath), so snapshot tests can record them.
         .testTarget(
             name: "FlowEngineTests", dependencies: ["FlowEngine", "PingOneSimulator", "TestSupport"],

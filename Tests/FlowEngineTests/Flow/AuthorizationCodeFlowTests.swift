@@ -1,5 +1,6 @@
 import FlowEngine
 import Foundation
+import TestSupport
 import Testing
 
 /// Engine transcripts: fixed randomness and clock, each input's action compared exactly.

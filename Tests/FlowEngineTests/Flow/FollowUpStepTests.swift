@@ -1,5 +1,6 @@
 import FlowEngine
 import Foundation
+import TestSupport
 import Testing
 
 /// PAR, client assertions, browser sign-on and the follow-up steps, as engine transcripts.

@@ -1,5 +1,6 @@
 import FlowEngine
 import Foundation
+import TestSupport
 import Testing
 
 /// The runner against a scripted transport that expects requests in order.

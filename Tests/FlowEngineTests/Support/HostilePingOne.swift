@@ -1,6 +1,7 @@
 import Crypto
 import FlowEngine
 import Foundation
+import TestSupport
 
 /// A PingOne look-alike on a ``HostileServer`` whose answers a test bends: where `_links`,
 /// `resumeUrl` and the resume redirect point, which cookies it sets, the ID token's header and
