@@ -21,8 +21,9 @@ extension AuthorizationCodeFlow {
             ("access_token", tokens.accessToken, .accessToken),
             ("refresh_token", tokens.refreshToken, .other),
         ]
-        // Tokens from a refresh: an ID token there may leave out the nonce (OIDC Core §12.2).
-        let fromRefresh = record.last(where: { $0.decoded.tokens != nil })?.step == .refresh
+        // Tokens from a refresh: an ID token there may leave out the nonce (OIDC Core §12.2); if it
+        // carries one, it must still match.
+        let fromRefresh = record.last(where: { $0.decoded.tokens != nil && $0.failure == nil })?.step == .refresh
         for (name, value, kind) in candidates {
             guard let value, name == "id_token" || JSONWebToken.looksLikeJWT(value) else { continue }
             var expectations = tokenExpectations(kind: kind, now: now, allowedSkew: allowedSkew)

@@ -65,25 +65,11 @@ extension FrameSnapshot {
         return PaneContent(title: "Tokens", subtitle: subtitle, lines: pane.lines)
     }
 
-    /// A flow's tokens, inspected by the engine; after a refresh, a new ID token without a
-    /// `nonce` is not held to the one sent on authorize (OIDC Core §12.2: a refreshed ID token
-    /// need not carry it; if it does, it must still match). Signature checks: this runs when the
-    /// frame's snapshot is built, never per frame.
+    /// A flow's tokens, inspected by the engine (which owns the rules, such as OIDC Core §12.2's
+    /// nonce after a refresh). Signature checks: this runs when the frame's snapshot is built,
+    /// never per frame.
     static func inspectTokens(of flow: AuthorizationCodeFlow, now: Date) -> [FrameSnapshot.InspectedToken] {
-        let inspected = flow.inspectTokens(now: now).map {
-            FrameSnapshot.InspectedToken(name: $0.name, inspection: $0.inspection)
-        }
-        let received = flow.record.last { $0.decoded.tokens != nil && $0.failure == nil }
-        guard received?.step == .refresh, let idToken = flow.tokens?.idToken else { return inspected }
-        return inspected.map { token in
-            guard token.name == "id_token", token.inspection.token?.claims?["nonce"] == nil else { return token }
-            var expectations = flow.tokenExpectations(kind: .idToken, now: now)
-            expectations.nonce = nil
-            let keys = flow.keySet.flatMap { try? JSONWebKeySet(json: $0) }
-            let inspector = TokenInspector(keys: keys, clientSecret: flow.configuration.clientSecret)
-            return FrameSnapshot.InspectedToken(
-                name: token.name, inspection: inspector.inspect(idToken, expecting: expectations))
-        }
+        flow.inspectTokens(now: now).map { FrameSnapshot.InspectedToken(name: $0.name, inspection: $0.inspection) }
     }
 
     /// One token: title with the signature verdict, then failing checks, claims, passing checks.
