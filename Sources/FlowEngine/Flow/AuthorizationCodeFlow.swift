@@ -156,15 +156,8 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
             return .none
 
         case .followUpChosen(let step):
-            guard FlowStep.followUps.contains(step), tokens != nil else { return .none }
-            switch phase {
-            case .completed, .ready(.userInfo), .ready(.introspect), .ready(.refresh), .ready(.revoke),
-                .ready(.signOff):
-                break
-            case .failed(let failedStep, _) where FlowStep.followUps.contains(failedStep) || failedStep == .inspect:
-                break
-            default: return .none
-            }
+            // The step is built even when its endpoint is missing: building it then says why.
+            guard FlowStep.followUps.contains(step), acceptsFollowUps else { return .none }
             return enter(.success(.ready(step)), step: step)
 
         case .retryRequested:

@@ -1,7 +1,8 @@
-import FlowEngine
 import Foundation
 import TestSupport
 import Testing
+
+@testable import FlowEngine
 
 /// PAR, client assertions, browser sign-on and the follow-up steps, as engine transcripts.
 @Suite struct FollowUpStepTests {
@@ -37,6 +38,24 @@ import Testing
         }
         #expect(flow.record.map(\.step) == [.authorize, .token, .inspect])
         #expect(flow.record[0].decoded.code == "c1")
+    }
+
+    @Test func theEngineSaysWhichFollowUpsCanBeChosenAndWhyNot() {
+        let fresh = AuthorizationCodeFlow(configuration: Fixture.configuration(), randomness: .fixed())
+        #expect(fresh.followUpUnavailability(.refresh) == .noTokensYet(.refresh))
+        #expect(fresh.followUpUnavailability(.token) == .notAFollowUp(.token))
+        let flow = completedFlow()
+        for step in FlowStep.followUps { #expect(flow.followUpUnavailability(step) == nil, "\(step)") }
+        // Discovery without the optional endpoints, and tokens without a refresh token.
+        var bare = flow
+        bare.configuration.discoveredEndpoints = FlowEndpoints(
+            issuer: Fixture.base, authorization: "\(Fixture.base)/authorize", token: "\(Fixture.base)/token",
+            jwks: "\(Fixture.base)/jwks")
+        bare.tokens?.refreshToken = nil
+        #expect(bare.followUpUnavailability(.userInfo) == .noEndpoint(.userInfo))
+        #expect(bare.followUpUnavailability(.signOff) == .noEndpoint(.signOff))
+        #expect(bare.followUpUnavailability(.refresh) == .noRefreshToken)
+        #expect(bare.handle(.followUpChosen(.token)) == FlowAction.none)
     }
 
     @Test func userInfoSendsTheAccessTokenAsBearer() {
