@@ -105,7 +105,8 @@ struct DecodeCommand: AsyncParsableCommand {
             do {
                 keys = try await JWKSSource(argument: jwks).load()
             } catch {
-                FileHandle.standardError.write(Data("authflow decode: \(error)\n".utf8))
+                let reason = TerminalSafe.line(String(describing: error))
+                FileHandle.standardError.write(Data("authflow decode: \(reason)\n".utf8))
                 throw ExitCode(DecodeExitStatus.keysUnavailable.rawValue)
             }
         }

@@ -169,6 +169,8 @@ struct FlowSession: Sendable {
         }
         return { url in
             fflush(nil)
+            // The authorize URL is built on the server's discovered endpoint: shown only sanitised.
+            let url = TerminalSafe.line(url)
             let message =
                 paste
                 ? "Open this URL in a browser and sign on; then paste the URL it was sent back to:\n  \(url)\n> "
