@@ -14,7 +14,7 @@ struct AuthorizeTests {
             #expect(UUID(uuidString: flowID) != nil)
             let cookie = try #require(response.header("Set-Cookie"))
             #expect(cookie.hasPrefix("ST="))
-            #expect(cookie.contains("Path=/\(Demo.environmentID)/"))
+            #expect(cookie.contains("Path=/\(Demo.environmentID);"))
             #expect(cookie.contains("HttpOnly"))
             #expect(cookie.contains("Secure"))
             #expect(cookie.contains("SameSite=None"))

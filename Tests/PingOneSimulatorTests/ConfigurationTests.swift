@@ -95,7 +95,7 @@ struct ConfigurationTests {
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(SimulatorFault.self, from: Data(#""nope""#.utf8))
         }
-        #expect(SimulatorFault.allCases.count == 11)
+        #expect(SimulatorFault.allCases.count == 13)
     }
 
     @Test func startRejectsAnInvalidConfiguration() async {

@@ -25,7 +25,7 @@ struct DiscoveryTests {
             #expect(
                 try response.jsonKeyOrder() == [
                     "issuer", "authorization_endpoint", "pushed_authorization_request_endpoint", "token_endpoint",
-                    "userinfo_endpoint", "jwks_uri", "end_session_endpoint", "check_session_iframe",
+                    "userinfo_endpoint", "jwks_uri", "end_session_endpoint",
                     "introspection_endpoint",
                     "revocation_endpoint", "device_authorization_endpoint", "claims_parameter_supported",
                     "request_parameter_supported", "request_uri_parameter_supported",

@@ -147,8 +147,8 @@ struct FaultTests {
 
     @Test func stateTamperedReturnsADifferentState() async throws {
         try await SimulatorHarness.run(demo([.stateTampered])) { harness in
-            let (flowID, st) = try await harness.startFlow()
-            _ = try await harness.checkPassword(flowID: flowID, sessionToken: st)
+            let (flowID, started) = try await harness.startFlow()
+            let st = try await harness.signOn(flowID: flowID, sessionToken: started)
             let response = try await harness.resume(flowID: flowID, sessionToken: st)
             let state = response.locationParameters()["state"]
             #expect(state != nil)

@@ -16,8 +16,8 @@ struct PushedAuthorizationTests {
             #expect(requestURI.hasPrefix("urn:ietf:params:oauth:request_uri:"))
             #expect(body["expires_in"] as? Int == 60)
             let pairs = [("client_id", Demo.webAppID), ("request_uri", requestURI)]
-            let (flowID, st) = try await harness.startFlow(pairs)
-            _ = try await harness.checkPassword(flowID: flowID, sessionToken: st)
+            let (flowID, started) = try await harness.startFlow(pairs)
+            let st = try await harness.signOn(flowID: flowID, sessionToken: started)
             let resumed = try await harness.resume(flowID: flowID, sessionToken: st)
             #expect(resumed.locationParameters()["state"] == "xyz-state")
             #expect(resumed.header("Location")?.hasPrefix(Demo.redirectURI) == true)
@@ -59,8 +59,8 @@ struct PushedAuthorizationTests {
             ]
             let object = try ClientAssertions.hs256(claims, secret: Demo.webAppSecret)
             let pairs = SimulatorHarness.authorizeParameters(state: "from-query", extra: [("request", object)])
-            let (flowID, st) = try await harness.startFlow(pairs)
-            _ = try await harness.checkPassword(flowID: flowID, sessionToken: st)
+            let (flowID, started) = try await harness.startFlow(pairs)
+            let st = try await harness.signOn(flowID: flowID, sessionToken: started)
             let resumed = try await harness.resume(flowID: flowID, sessionToken: st)
             #expect(resumed.locationParameters()["state"] == "from-request-object")
             let forged = try ClientAssertions.hs256(claims, secret: "not-the-secret")

@@ -6,8 +6,8 @@ import Testing
 struct ResumeTests {
     @Test func resumeWithoutSessionCookieIs400() async throws {
         try await SimulatorHarness.run { harness in
-            let (flowID, st) = try await harness.startFlow()
-            _ = try await harness.checkPassword(flowID: flowID, sessionToken: st)
+            let (flowID, started) = try await harness.startFlow()
+            let st = try await harness.signOn(flowID: flowID, sessionToken: started)
             let response = try await harness.resume(flowID: flowID, sessionToken: nil)
             #expect(response.status == 400)
             let detail = try #require((try response.json()["details"] as? [[String: Any]])?.first)
@@ -18,8 +18,8 @@ struct ResumeTests {
 
     @Test func resumeReturnsCodeAndState() async throws {
         try await SimulatorHarness.run { harness in
-            let (flowID, st) = try await harness.startFlow()
-            _ = try await harness.checkPassword(flowID: flowID, sessionToken: st)
+            let (flowID, started) = try await harness.startFlow()
+            let st = try await harness.signOn(flowID: flowID, sessionToken: started)
             let response = try await harness.resume(flowID: flowID, sessionToken: st)
             #expect(response.status == 302)
             let location = try #require(response.header("Location"))
@@ -32,8 +32,8 @@ struct ResumeTests {
 
     @Test func stateIsOmittedWhenNoneWasSent() async throws {
         try await SimulatorHarness.run { harness in
-            let (flowID, st) = try await harness.startFlow(SimulatorHarness.authorizeParameters(state: nil))
-            _ = try await harness.checkPassword(flowID: flowID, sessionToken: st)
+            let (flowID, started) = try await harness.startFlow(SimulatorHarness.authorizeParameters(state: nil))
+            let st = try await harness.signOn(flowID: flowID, sessionToken: started)
             let response = try await harness.resume(flowID: flowID, sessionToken: st)
             #expect(response.locationParameters()["code"] != nil)
             #expect(response.header("Location")?.contains("state=") == false)
@@ -52,9 +52,9 @@ struct ResumeTests {
 
     @Test func fragmentResponseMode() async throws {
         try await SimulatorHarness.run { harness in
-            let (flowID, st) = try await harness.startFlow(
+            let (flowID, started) = try await harness.startFlow(
                 SimulatorHarness.authorizeParameters(extra: [("response_mode", "fragment")]))
-            _ = try await harness.checkPassword(flowID: flowID, sessionToken: st)
+            let st = try await harness.signOn(flowID: flowID, sessionToken: started)
             let response = try await harness.resume(flowID: flowID, sessionToken: st)
             #expect(response.header("Location")?.hasPrefix(Demo.redirectURI + "#code=") == true)
             #expect(response.locationParameters(fragment: true)["state"] == "xyz-state")
@@ -63,9 +63,9 @@ struct ResumeTests {
 
     @Test func formPostResponseMode() async throws {
         try await SimulatorHarness.run { harness in
-            let (flowID, st) = try await harness.startFlow(
+            let (flowID, started) = try await harness.startFlow(
                 SimulatorHarness.authorizeParameters(extra: [("response_mode", "form_post")]))
-            _ = try await harness.checkPassword(flowID: flowID, sessionToken: st)
+            let st = try await harness.signOn(flowID: flowID, sessionToken: started)
             let response = try await harness.resume(flowID: flowID, sessionToken: st)
             #expect(response.status == 200)
             #expect(response.header("Content-Type")?.hasPrefix("text/html") == true)
@@ -77,8 +77,8 @@ struct ResumeTests {
 
     @Test func aFlowResumesOnlyOnce() async throws {
         try await SimulatorHarness.run { harness in
-            let (flowID, st) = try await harness.startFlow()
-            _ = try await harness.checkPassword(flowID: flowID, sessionToken: st)
+            let (flowID, started) = try await harness.startFlow()
+            let st = try await harness.signOn(flowID: flowID, sessionToken: started)
             #expect(try await harness.resume(flowID: flowID, sessionToken: st).status == 302)
             #expect(try await harness.resume(flowID: flowID, sessionToken: st).status == 404)
         }
@@ -86,8 +86,8 @@ struct ResumeTests {
 
     @Test func promptNoneUsesTheSignedOnSession() async throws {
         try await SimulatorHarness.run { harness in
-            let (flowID, st) = try await harness.startFlow()
-            _ = try await harness.checkPassword(flowID: flowID, sessionToken: st)
+            let (flowID, started) = try await harness.startFlow()
+            let st = try await harness.signOn(flowID: flowID, sessionToken: started)
             _ = try await harness.resume(flowID: flowID, sessionToken: st)
             let silent = try await harness.authorize(
                 SimulatorHarness.authorizeParameters(extra: [("prompt", "none")]), cookie: st)

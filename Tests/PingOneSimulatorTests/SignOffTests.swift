@@ -6,8 +6,8 @@ import Testing
 struct SignOffTests {
     /// Runs the flow by hand so the test keeps the `ST` cookie.
     private func signedOnSession(_ harness: SimulatorHarness) async throws -> (st: String, tokens: [String: Any]) {
-        let (flowID, st) = try await harness.startFlow()
-        _ = try await harness.checkPassword(flowID: flowID, sessionToken: st)
+        let (flowID, started) = try await harness.startFlow()
+        let st = try await harness.signOn(flowID: flowID, sessionToken: started)
         let code = try #require(try await harness.resume(flowID: flowID, sessionToken: st).locationParameters()["code"])
         return (st, try await harness.exchange(code: code).json())
     }

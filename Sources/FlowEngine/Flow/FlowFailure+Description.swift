@@ -103,6 +103,12 @@ extension FlowFailure: CustomStringConvertible {
         case ("ACCESS_FAILED", "INVALID_TOKEN"), ("ACCESS_FAILED", _):
             return
                 "The ST session cookie from authorize was not sent: the Flow API and resume need the cookies authorize set."
+        case ("REQUEST_LIMITED", _):
+            return
+                "PingOne's rate limit for this environment was exceeded: wait the Retry-After seconds the response names, then retry."
+        case ("UNEXPECTED_ERROR", _):
+            return
+                "A fault inside PingOne, not in the request: retry; if it persists, give PingOne support this error's Correlation-Id."
         case ("NOT_FOUND", _):
             return "The flow does not exist or expired (15 minutes idle): start again from authorize."
         case (_, "LOGIN_REQUIRED"):

@@ -13,6 +13,8 @@ extension SimulatorFault {
         case .hostileBytes: "responses carry ESC sequences, a bidi override and BEL"
         case .missingLocation: "authorize answers 302 without a Location header"
         case .stateTampered: "resume returns a different state from the one sent"
+        case .requestLimited: "the Flow API answers 429 REQUEST_LIMITED with Retry-After"
+        case .unexpectedError: "the Flow API answers 500 UNEXPECTED_ERROR"
         }
     }
 }

@@ -22,4 +22,8 @@ public enum SimulatorFault: String, Codable, Sendable, CaseIterable {
     case missingLocation
     /// Resume returns a different `state` from the one sent.
     case stateTampered
+    /// The Flow API answers 429 `REQUEST_LIMITED` with `Retry-After`, as PingOne does over its rate limits.
+    case requestLimited
+    /// The Flow API answers 500 `UNEXPECTED_ERROR`.
+    case unexpectedError
 }

@@ -95,11 +95,12 @@ extension AuthorizationServer {
             codeChallengeMethod: params["code_challenge"] == nil ? nil : (params["code_challenge_method"] ?? "plain"),
             responseMode: responseMode, prompt: params["prompt"], loginHint: params["login_hint"])
 
-        var session = currentSession(request) ?? BrowserSession(token: Self.randomToken(), id: Self.newID())
+        // PingOne's `ST` values are UUIDs (reference §2.2).
+        var session = currentSession(request) ?? BrowserSession(token: Self.newID(), id: Self.newID())
         let prompts = Set((authorization.prompt ?? "").split(separator: " ").map(String.init))
         if prompts.contains("login") {
             // OIDC Core §3.1.2.1: prompt=login forces a new sign-on, in a new session.
-            session = BrowserSession(token: Self.randomToken(), id: Self.newID())
+            session = BrowserSession(token: Self.newID(), id: Self.newID())
         }
         sessions[session.token] = session
 

@@ -4,9 +4,10 @@ extension AuthorizationServer {
     /// `GET /as/.well-known/openid-configuration`: reference §5.1(a), key for key and value for value, with this
     /// server's URLs.
     ///
-    /// Like PingOne's own mock it advertises hybrid response types, implicit, client_credentials, the device
-    /// endpoint and `check_session_iframe`; this simulator answers only `code` (hybrid support in PingOne is
-    /// UNCONFIRMED, reference §1.1) and 404 on the last two.
+    /// Like PingOne's documented example it advertises hybrid response types, implicit, client_credentials and
+    /// the device endpoint; this simulator answers only `code` (hybrid support in PingOne is UNCONFIRMED,
+    /// reference §1.1) and 404 on the device endpoint. It does not advertise `check_session_iframe`: PingOne's
+    /// documented discovery document has none (only Ping's JS-SDK mock does).
     func discovery() -> SimulatorResponse {
         func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
         let document = JSONValue.object([
@@ -17,7 +18,6 @@ extension AuthorizationServer {
             JSONMember("userinfo_endpoint", .string("\(issuer)/userinfo")),
             JSONMember("jwks_uri", .string("\(issuer)/jwks")),
             JSONMember("end_session_endpoint", .string("\(issuer)/signoff")),
-            JSONMember("check_session_iframe", .string("\(issuer)/checksession")),
             JSONMember("introspection_endpoint", .string("\(issuer)/introspect")),
             JSONMember("revocation_endpoint", .string("\(issuer)/revoke")),
             JSONMember("device_authorization_endpoint", .string("\(issuer)/device_authorization")),

@@ -48,10 +48,15 @@ extension AuthorizationServer {
             return flowError(error)
         case .success(let user):
             completeFlow(flow.id, userID: user.id)
-            if flow.request.isPiFlow {
-                return completePiFlow(flow.id)
-            }
-            return .json(200, flowJSON(flows[flow.id] ?? flow), contentType: Self.flowContentType)
+            // A successful check issues a new `ST` (Ping's getting-started docs, reference §2.2): the session
+            // continues under the new value, and the old one is no longer accepted.
+            let sessionToken = renewSessionToken(flow.sessionToken)
+            var response =
+                flow.request.isPiFlow
+                ? completePiFlow(flow.id)
+                : .json(200, flowJSON(flows[flow.id] ?? flow), contentType: Self.flowContentType)
+            response.add("Set-Cookie", signedOnSessionCookie(sessionToken))
+            return response
         }
     }
 
@@ -105,6 +110,30 @@ extension AuthorizationServer {
             sessions[flow.sessionToken] = session
         }
     }
+
+    /// Moves a session to a new `ST` value, with every flow, code and token bound to it; returns the new value.
+    func renewSessionToken(_ old: String) -> String {
+        guard var session = sessions.removeValue(forKey: old) else { return old }
+        let new = Self.newID()
+        session.token = new
+        sessions[new] = session
+        for (id, flow) in flows where flow.sessionToken == old { flows[id]?.sessionToken = new }
+        for (id, code) in codes where code.sessionToken == old { codes[id]?.sessionToken = new }
+        for (id, token) in tokens where token.sessionToken == old { tokens[id]?.sessionToken = new }
+        return new
+    }
+
+    /// The `ST` cookie set by a successful `usernamePassword.check`, attributes as in Ping's docs:
+    /// `ST=<uuid>; Path=/{envId}; Max-Age=2592000; Expires=…; Secure; HttpOnly; SameSite=None`.
+    func signedOnSessionCookie(_ token: String) -> String {
+        let maxAge = Self.sessionCookieMaxAge
+        return "ST=\(token); Path=\(cookiePath); Max-Age=\(maxAge); "
+            + "Expires=\(HTTPDate.imfFixdate(serverTime.addingTimeInterval(TimeInterval(maxAge)))); "
+            + "Secure; HttpOnly; SameSite=None"
+    }
+
+    /// 30 days, the `Max-Age` PingOne sends with a signed-on `ST`.
+    static let sessionCookieMaxAge = 2_592_000
 
     /// `pi.flow` completion: the flow JSON carries `authorizeResponse {code, state}` (reference §1.3, §3.2).
     func completePiFlow(_ flowID: String) -> SimulatorResponse {

@@ -31,7 +31,7 @@ extension AuthorizationServer {
             JSONMember("exp", .int(Int(record.expiresAt.timeIntervalSince1970) + skew)),
         ]
         if record.kind == .access {
-            members.append(JSONMember("aud", .array([.string(Self.platformAudience)])))
+            members.append(JSONMember("aud", .array([.string(platformAudience)])))
         }
         members += [
             JSONMember("scope", .string(record.scope)),

@@ -41,7 +41,9 @@ extension AuthorizationServer {
                     flowID: flowID, appName: appName(flow), message: error.details.first?.message ?? error.message))
         case .success(let user):
             completeFlow(flowID, userID: user.id)
-            return .found(resumeURL(flowID))
+            // As the hosted page's own usernamePassword.check does: a new `ST` for the signed-on session.
+            let sessionToken = renewSessionToken(flow.sessionToken)
+            return .found(resumeURL(flowID)).adding("Set-Cookie", signedOnSessionCookie(sessionToken))
         }
     }
 

@@ -4,7 +4,6 @@ import Foundation
 extension AuthorizationServer {
     static let accessTokenLifetime: TimeInterval = 3600
     static let refreshTokenLifetime: TimeInterval = 30 * 24 * 3600
-    static let platformAudience = "https://api.pingone.com"
 
     /// Signs the token response for a grant: access token, refresh token, and ID token when `openid` was granted.
     func issueTokens(_ grant: TokenGrant, app: SimulatedApplication) -> Result<JSONValue, OAuthError> {
@@ -31,7 +30,7 @@ extension AuthorizationServer {
             JSONMember("iss", .string(issuer)),
             JSONMember("iat", .int(iat)),
             JSONMember("exp", .int(iat + Int(Self.accessTokenLifetime))),
-            JSONMember("aud", .array([.string(Self.platformAudience)])),
+            JSONMember("aud", .array([.string(platformAudience)])),
             JSONMember("scope", .string(grant.scope)),
             JSONMember("sub", .string(user.id)),
             JSONMember("sid", .string(grant.sessionID)),

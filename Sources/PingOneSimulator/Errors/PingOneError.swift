@@ -35,6 +35,7 @@ struct PingOneError: Error, Sendable, Equatable {
         }
         var response = SimulatorResponse.json(status, .object(members))
         response.headers += headers
+        response.errorID = id
         return response
     }
 }
@@ -71,7 +72,21 @@ extension PingOneError {
         message: "The request could not be completed. The request body is too large.",
         details: [Detail(code: "SIZE_LIMIT_EXCEEDED", target: "body", message: "Request bodies are limited to 1 MB.")])
 
-    /// 500, the `tokenServerError` fault.
+    /// 500, the `tokenServerError` and `unexpectedError` faults.
     static let unexpected = PingOneError(
         status: 500, code: "UNEXPECTED_ERROR", message: "An unexpected error occurred.", details: [])
+
+    /// 429 `REQUEST_LIMITED` with `Retry-After`, the `requestLimited` fault (reference §7.1: details
+    /// `LIMIT_EXCEEDED`, a `Retry-After` header).
+    static func requestLimited(retryAfterSeconds: Int) -> PingOneError {
+        PingOneError(
+            status: 429, code: "REQUEST_LIMITED",
+            message: "The request could not be completed. You have exceeded the request limit.",
+            details: [
+                Detail(
+                    code: "LIMIT_EXCEEDED", target: nil,
+                    message: "Too many requests. Retry after \(retryAfterSeconds) seconds.")
+            ],
+            headers: [.init(name: "Retry-After", value: String(retryAfterSeconds))])
+    }
 }

@@ -5,16 +5,19 @@ struct SimulatorResponse: Sendable, Equatable {
     var status: Int
     var headers: [HeaderField]
     var body: Data
+    /// The `id` of a PingOne error body, which the `Correlation-Id` header repeats (reference §7.1).
+    var errorID: String?
 
     struct HeaderField: Sendable, Equatable {
         var name: String
         var value: String
     }
 
-    init(status: Int, headers: [HeaderField] = [], body: Data = Data()) {
+    init(status: Int, headers: [HeaderField] = [], body: Data = Data(), errorID: String? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.errorID = errorID
     }
 
     /// A JSON response.

@@ -9,7 +9,8 @@ extension AuthorizationServer {
         } else {
             response = await route(request)
         }
-        response.add("Correlation-Id", Self.newID())
+        // A PingOne error's `id` is its Correlation-Id: what support asks for is in the body and the header.
+        response.add("Correlation-Id", response.errorID ?? Self.newID())
         response.add("Date", HTTPDate.imfFixdate(serverTime))
         response.add("X-Frame-Options", "DENY")
         if faults.contains(.hostileBytes) {
@@ -34,6 +35,10 @@ extension AuthorizationServer {
             return await routeAuthorizationServer(
                 rest.dropFirst().joined(separator: "/"), method: method, request: request)
         case ("flows", 2):
+            if faults.contains(.requestLimited) {
+                return PingOneError.requestLimited(retryAfterSeconds: Self.retryAfterSeconds).response()
+            }
+            if faults.contains(.unexpectedError) { return PingOneError.unexpected.response() }
             switch method {
             case "GET": return readFlow(id: rest[1], request: request)
             case "POST": return updateFlow(id: rest[1], request: request)
@@ -71,6 +76,9 @@ extension AuthorizationServer {
             return PingOneError.notFound("No resource at \(request.path).").response()
         }
     }
+
+    /// The `Retry-After` of the `requestLimited` fault.
+    static let retryAfterSeconds = 10
 
     private func methodNotAllowed(_ method: String) -> SimulatorResponse {
         PingOneError(

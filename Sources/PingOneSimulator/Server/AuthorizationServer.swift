@@ -58,8 +58,24 @@ actor AuthorizationServer {
     func resumeURL(_ flowID: String) -> String { "\(issuer)/resume?flowId=\(flowID)" }
     func signOnURL(_ flowID: String) -> String { "\(environmentURL)/signon/?flowId=\(flowID)" }
 
-    /// `ST` cookie path: the environment, so every endpoint under it receives the cookie.
-    var cookiePath: String { "/\(configuration.environmentID)/" }
+    /// `ST` cookie path: the environment, as PingOne writes it (`Path=/{envId}`, no trailing slash),
+    /// so every endpoint under it receives the cookie.
+    var cookiePath: String { "/\(configuration.environmentID)" }
+
+    /// The audience of access tokens for the PingOne API: `https://api.pingone.<tld>` for the region.
+    var platformAudience: String { "https://api.pingone.\(Self.topLevelDomain(region: configuration.region))" }
+
+    /// The top-level domain of PingOne's hosts in a region (reference §0): `NA` → `com`, `AP` → `asia`, …
+    static func topLevelDomain(region: String) -> String {
+        switch region.uppercased() {
+        case "EU": "eu"
+        case "CA": "ca"
+        case "AP", "ASIA": "asia"
+        case "AU": "com.au"
+        case "SG": "sg"
+        default: "com"
+        }
+    }
 
     // MARK: - Hanging requests
 

@@ -131,6 +131,41 @@ import Testing
         #expect(flow.code == nil)
     }
 
+    /// A successful usernamePassword.check issues a new `ST`; the jar replaces the old value, and resume sends the new one.
+    @Test func theSessionCookieRenewedAtSignOnIsTheOneResumeSends() async throws {
+        let harness = try await SimulatorHarness.start()
+        defer { Task { await harness.stop() } }
+        let (flow, outcome) = await harness.run(harness.configuration(.web))
+        #expect(outcome == .completed)
+        let authorizeCookie = try #require(flow.record.first { $0.step == .authorize }?.decoded.cookiesSet.first)
+        let signOnCookie = try #require(
+            flow.record.last { $0.step == .signOn && !$0.decoded.cookiesSet.isEmpty }?.decoded.cookiesSet.first)
+        #expect(authorizeCookie.name == "ST")
+        #expect(signOnCookie.name == "ST")
+        #expect(signOnCookie.value != authorizeCookie.value)
+        let resume = try #require(flow.record.first { $0.step == .resume })
+        #expect(resume.request.header("Cookie") == "ST=\(signOnCookie.value)")
+    }
+
+    @Test(arguments: [
+        (SimulatorFault.requestLimited, 429, "REQUEST_LIMITED", "Retry-After"),
+        (.unexpectedError, 500, "UNEXPECTED_ERROR", "Correlation-Id"),
+    ])
+    func aPingOneServerSideRefusalGetsItsCause(fault: SimulatorFault, status: Int, code: String, causeMentions: String)
+        async throws
+    {
+        let harness = try await SimulatorHarness.start(faults: [fault])
+        defer { Task { await harness.stop() } }
+        let (flow, outcome) = await harness.run(harness.configuration(.web))
+        guard case .failed(.signOn, .pingOneError(let got, let error)) = outcome else {
+            Issue.record("expected a PingOne error at sign-on, got \(outcome)")
+            return
+        }
+        #expect(got == status)
+        #expect(error.code == code)
+        #expect(flow.record.last?.failure?.likelyCause?.contains(causeMentions) == true)
+    }
+
     @Test func anUnknownFlowIsNotFound() async throws {
         let harness = try await SimulatorHarness.start()
         defer { Task { await harness.stop() } }

@@ -144,6 +144,17 @@ final class SimulatorHarness {
             headers: sessionToken.map { [("Cookie", "ST=\($0)")] } ?? [])
     }
 
+    /// Checks the demo user's password and returns the new `ST` the successful check set.
+    func signOn(flowID: String, sessionToken: String) async throws -> String {
+        let response = try await checkPassword(flowID: flowID, sessionToken: sessionToken)
+        guard response.status == 200, let cookie = response.header("Set-Cookie"),
+            let renewed = Self.cookieValue(cookie, name: "ST")
+        else {
+            throw TestFailure("sign-on did not set a new ST: \(response.status) \(response.headers) \(response.text)")
+        }
+        return renewed
+    }
+
     /// `GET /as/resume`.
     func resume(flowID: String, sessionToken: String?) async throws -> HTTPResult {
         try await get("/as/resume?flowId=\(flowID)", headers: sessionToken.map { [("Cookie", "ST=\($0)")] } ?? [])
@@ -151,9 +162,8 @@ final class SimulatorHarness {
 
     /// Authorize, sign on and resume; returns the authorization code.
     func obtainCode(_ pairs: [(String, String)] = authorizeParameters()) async throws -> String {
-        let (flowID, st) = try await startFlow(pairs)
-        let signOn = try await checkPassword(flowID: flowID, sessionToken: st)
-        guard signOn.status == 200 else { throw TestFailure("sign-on failed: \(signOn.text)") }
+        let (flowID, started) = try await startFlow(pairs)
+        let st = try await signOn(flowID: flowID, sessionToken: started)
         let resumed = try await resume(flowID: flowID, sessionToken: st)
         guard let code = resumed.locationParameters()["code"] else {
             throw TestFailure("resume returned no code: \(resumed.status) \(resumed.headers)")
