@@ -31,23 +31,42 @@ struct AuthorizeTests {
         }
     }
 
-    @Test func unknownClientIsA400JSONErrorNotARedirect() async throws {
+    /// An error that cannot go to the client goes to the sign-on page with the PingOne error JSON in `error`
+    /// (as Ping's Android and iOS SDK tests model it), never to the unverified redirect URI.
+    @Test(arguments: [
+        (SimulatorHarness.authorizeParameters(clientID: "no-such-app"), "client_id"),
+        (SimulatorHarness.authorizeParameters(redirectURI: "https://evil.example.com/callback"), "redirect_uri"),
+        (SimulatorHarness.authorizeParameters(redirectURI: nil), "redirect_uri"),
+    ])
+    func unredirectableErrorsGoToTheSignOnPage(parameters: [(String, String)], target: String) async throws {
         try await SimulatorHarness.run { harness in
-            let response = try await harness.authorize(SimulatorHarness.authorizeParameters(clientID: "no-such-app"))
-            #expect(response.status == 400)
-            #expect(response.header("Location") == nil)
-            #expect(try response.json()["code"] as? String == "INVALID_REQUEST")
+            let response = try await harness.authorize(parameters)
+            #expect(response.status == 302)
+            let location = try #require(response.header("Location"))
+            #expect(location.hasPrefix("\(harness.environmentURL)/signon/?error="))
+            #expect(!location.contains("evil.example.com/callback?"))
+            let components = try #require(URLComponents(string: location))
+            let error = try #require(components.queryItems?.first { $0.name == "error" }?.value)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(error.utf8)) as? [String: Any])
+            #expect(json["code"] as? String == "INVALID_REQUEST")
+            #expect(response.header("Correlation-Id") == json["id"] as? String)
+            let details = try #require(json["details"] as? [[String: Any]])
+            #expect(details.first?["target"] as? String == target)
+
+            // The page shows the error's message to a browser.
+            let page = try await harness.get(String(location.dropFirst(harness.environmentURL.count)))
+            #expect(page.status == 400)
+            #expect(page.text.contains(details.first?["message"] as? String ?? "?"))
         }
     }
 
-    @Test func unregisteredRedirectURIIsA400JSONError() async throws {
+    @Test func piFlowGetsTheUnredirectableErrorAsJSON() async throws {
         try await SimulatorHarness.run { harness in
             let response = try await harness.authorize(
-                SimulatorHarness.authorizeParameters(redirectURI: "https://evil.example.com/callback"))
+                SimulatorHarness.authorizeParameters(clientID: "no-such-app", extra: [("response_mode", "pi.flow")]))
             #expect(response.status == 400)
             #expect(response.header("Location") == nil)
-            let details = try #require(try response.json()["details"] as? [[String: Any]])
-            #expect(details.first?["target"] as? String == "redirect_uri")
+            #expect(try response.json()["code"] as? String == "INVALID_REQUEST")
         }
     }
 
@@ -65,7 +84,8 @@ struct AuthorizeTests {
         try await SimulatorHarness.run { harness in
             let response = try await harness.authorize(
                 SimulatorHarness.authorizeParameters(redirectURI: "https://app.example.com:8443/callback"))
-            #expect(response.status == 400)
+            #expect(response.status == 302)
+            #expect(response.signOnPageError()?.detailTarget == "redirect_uri")
         }
     }
 
@@ -131,8 +151,19 @@ struct AuthorizeTests {
     @Test func malformedPercentEncodingIsAClearError() async throws {
         try await SimulatorHarness.run { harness in
             let response = try await harness.get("/as/authorize?client_id=%ZZ&response_type=code")
-            #expect(response.status == 400)
-            #expect(try response.json()["code"] as? String == "INVALID_REQUEST")
+            #expect(response.status == 302)
+            #expect(response.signOnPageError()?.code == "INVALID_REQUEST")
         }
+    }
+}
+
+extension HTTPResult {
+    /// The PingOne error in the `error` parameter of a redirect to the sign-on page.
+    func signOnPageError() -> (code: String?, detailTarget: String?)? {
+        guard let location = header("Location"), location.contains("/signon/?error="),
+            let text = URLComponents(string: location)?.queryItems?.first(where: { $0.name == "error" })?.value,
+            let json = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        else { return nil }
+        return (json["code"] as? String, (json["details"] as? [[String: Any]])?.first?["target"] as? String)
     }
 }

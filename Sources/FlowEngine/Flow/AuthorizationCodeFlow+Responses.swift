@@ -73,9 +73,15 @@ extension AuthorizationCodeFlow {
             // An existing session (or an error) sends the browser straight back with the result.
             return readCallback(location)
         }
-        guard let parts = URLParts(location) ?? URLParts(resolving: location, against: record[lastIndex].request.url),
-            let flowID = parts.queryParameters.value("flowId"), !flowID.isEmpty
-        else {
+        let parts = URLParts(location) ?? URLParts(resolving: location, against: record[lastIndex].request.url)
+        if let parts, parts.queryParameters.value("flowId") == nil, let text = parts.queryParameters.value("error") {
+            // PingOne sends errors it cannot redirect to the client to the sign-on page, `error` holding the
+            // URL-encoded PingOne error JSON (Ping's SDK tests and custom sign-on sample).
+            let error = (try? JSONValue.parse(text)).flatMap(PingOneError.init(json:))
+            if let error { record[lastIndex].decoded.pingOneError = error }
+            return .failure(.authorizeRefused(sentRedirectURI: configuration.redirectURI, error: error, text: text))
+        }
+        guard let parts, let flowID = parts.queryParameters.value("flowId"), !flowID.isEmpty else {
             return .failure(.missingFlowID(location: location))
         }
         self.flowID = flowID

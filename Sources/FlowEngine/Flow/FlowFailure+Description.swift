@@ -24,6 +24,16 @@ extension FlowFailure: CustomStringConvertible {
                 + " (--allow-origin \(origin) allows it)"
         case .redirectMismatch(let expected, let received):
             "the redirect goes to \(received), not to the redirect_uri \(expected): nothing was read from it"
+        case .authorizeRefused(let sent, let error, let text):
+            if let error, error.refusesRedirectURI {
+                "redirect URI mismatch: PingOne refused the redirect_uri \(sent)"
+                    + (error.details.first?.message ?? error.message).map { " (\($0))" }.orEmpty
+            } else if let error {
+                "authorize refused: \(error.code)" + (error.details.first?.code.map { "/\($0)" } ?? "")
+                    + (error.details.first?.message ?? error.message).map { ": \($0)" }.orEmpty
+            } else {
+                "authorize refused: the sign-on page was sent error=\(text)"
+            }
         case .subjectMismatch(let idToken, let userInfo):
             "UserInfo sub \(userInfo.map { "\"\($0)\"" } ?? "(none)") is not the ID token's sub \"\(idToken)\""
                 + " (OIDC Core §5.3.2): its claims must not be used"
@@ -84,6 +94,12 @@ extension FlowFailure: CustomStringConvertible {
             "A server named a URL on another origin for a request that carries a credential: a hostile or misconfigured server, or a provider whose endpoints live on several hosts (allow that host with --allow-origin or the profile's allowOrigins)."
         case .redirectMismatch:
             "The server redirected somewhere other than the redirect_uri sent on authorize: a misconfigured app, or an attempt to make authflow take a code from elsewhere. The code, if any, was not redeemed."
+        case .authorizeRefused(let sent, let error, _) where error?.refusesRedirectURI ?? false:
+            "One of the app's registered redirect URIs must match \(sent) exactly (scheme, host, port, path, trailing slash); only loopback http may change the port. Check the app's Redirect URIs in PingOne (not its Signon URL)."
+        case .authorizeRefused(_, let error, _) where error?.details.first?.target == "client_id":
+            "No app with this client_id in the environment: check --client-id, --env and the region."
+        case .authorizeRefused:
+            "PingOne refused authorize before any sign-on, so it could not redirect the error to the app: check client_id, redirect_uri and the app's settings."
         case .subjectMismatch:
             "UserInfo answered for another user than the one the ID token names: a token substituted or mixed up between users, or a broken server."
         case .unsupportedFlowStatus:

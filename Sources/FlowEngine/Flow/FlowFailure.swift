@@ -18,6 +18,10 @@ public enum FlowFailure: Error, Equatable, Sendable {
     case foreignOrigin(url: String, origin: String, trusted: [String], credentials: [String])
     /// A redirect that should come back to `redirect_uri` goes elsewhere (scheme, host, port or path).
     case redirectMismatch(expected: String, received: String)
+    /// Authorize was refused before sign-on and sent to the sign-on page with `?error=` (an unknown client, a
+    /// redirect URI that is not registered): PingOne cannot redirect such an error to the client. `error` is
+    /// the PingOne error when the parameter holds its JSON; `text` is the parameter as received.
+    case authorizeRefused(sentRedirectURI: String, error: PingOneError?, text: String)
     /// UserInfo answered for another subject than the ID token's (OIDC Core §5.3.2).
     case subjectMismatch(idToken: String, userInfo: String?)
 }

@@ -107,6 +107,13 @@ public struct PingOneError: Equatable, Sendable {
         self.details = details
     }
 
+    /// Whether the error names the `redirect_uri` as what was refused.
+    public var refusesRedirectURI: Bool {
+        details.contains { $0.target == "redirect_uri" }
+            || (message ?? "").lowercased().contains("redirect")
+            || details.contains { ($0.message ?? "").lowercased().contains("redirect_uri") }
+    }
+
     /// Reads a PingOne error from a JSON body; `nil` when the body is not of that shape.
     public init?(json: JSONValue) {
         guard let code = json["code"]?.stringValue, json["error"] == nil else { return nil }

@@ -5,8 +5,9 @@ extension AuthorizationServer {
 
     /// `GET|POST /as/authorize` (reference §1): validates the request, creates a flow and sends the browser to sign on.
     ///
-    /// A bad `client_id` or `redirect_uri` is answered with PingOne error JSON, never a redirect (RFC 6749 §4.1.2.1);
-    /// every later error is redirected to the client.
+    /// A bad `client_id` or `redirect_uri` is never redirected to the client (RFC 6749 §4.1.2.1): the browser goes
+    /// to the sign-on page with `?error=` (as Ping's SDK tests model it), a `pi.flow` call gets PingOne error JSON.
+    /// Every later error is redirected to the client.
     func authorize(request: SimulatorRequest) -> SimulatorResponse {
         var params: FormParameters
         if request.method.uppercased() == "POST" {
@@ -19,14 +20,16 @@ extension AuthorizationServer {
         } else {
             params = request.queryParameters
         }
+        // Errors that cannot go to the client: JSON for pi.flow (an API call), else the sign-on page with `?error=`.
+        let wantsJSON = params["response_mode"] == "pi.flow"
+        func refuse(_ error: PingOneError) -> SimulatorResponse {
+            wantsJSON ? error.response() : signOnPageError(error)
+        }
         guard let clientID = params["client_id"] else {
-            return PingOneError.invalidRequest(
-                "client_id is required.", detailCode: "REQUIRED_VALUE", target: "client_id"
-            ).response()
+            return refuse(.invalidRequest("client_id is required.", detailCode: "REQUIRED_VALUE", target: "client_id"))
         }
         guard let app = configuration.application(id: clientID) else {
-            return PingOneError.invalidRequest("The application \(clientID) was not found.", target: "client_id")
-                .response()
+            return refuse(.invalidRequest("The application \(clientID) was not found.", target: "client_id"))
         }
 
         // RFC 9126 §4: with a request_uri, the pushed parameters are the request.
@@ -53,15 +56,14 @@ extension AuthorizationServer {
         let redirectURI = params["redirect_uri"]
         if let redirectURI {
             guard app.isRegistered(redirectURI: redirectURI) else {
-                return PingOneError.invalidRequest(
-                    "The redirect_uri \(redirectURI) is not registered for the application.", target: "redirect_uri"
-                ).response()
+                return refuse(
+                    .invalidRequest(
+                        "The redirect_uri \(redirectURI) is not registered for the application.",
+                        target: "redirect_uri"))
             }
         } else if !isPiFlow {
-            return PingOneError.invalidRequest(
-                "redirect_uri is required.", detailCode: "REQUIRED_VALUE", target: "redirect_uri"
-            )
-            .response()
+            return refuse(
+                .invalidRequest("redirect_uri is required.", detailCode: "REQUIRED_VALUE", target: "redirect_uri"))
         }
 
         let state = params["state"]
@@ -131,6 +133,18 @@ extension AuthorizationServer {
             if faults.contains(.missingLocation) { response.remove("Location") }
         }
         response.add("Set-Cookie", sessionCookie(session.token))
+        return response
+    }
+
+    /// `302` to the sign-on page with the PingOne error JSON, URL-encoded, in `error` (reference §1.2;
+    /// the exact payload PingOne sends is UNCONFIRMED).
+    func signOnPageError(_ error: PingOneError) -> SimulatorResponse {
+        let body = error.response()
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let encoded = String(decoding: body.body, as: UTF8.self).addingPercentEncoding(withAllowedCharacters: allowed)
+        var response = SimulatorResponse.found("\(environmentURL)/signon/?error=\(encoded ?? "")")
+        response.errorID = body.errorID
         return response
     }
 

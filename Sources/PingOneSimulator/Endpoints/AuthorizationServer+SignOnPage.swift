@@ -3,6 +3,16 @@ import Foundation
 extension AuthorizationServer {
     /// `GET /signon/?flowId=…`: a minimal sign-on page, so the demo also works in a real browser.
     func signOnPage(request: SimulatorRequest) -> SimulatorResponse {
+        if request.queryParameters["flowId"] == nil, let error = request.queryParameters["error"] {
+            // An authorize error that could not go to the client: show its message, as PingOne's page does.
+            let message = (try? JSONValue(parsing: Data(error.utf8))).flatMap { json in
+                guard case .array(let details)? = json["details"], let first = details.first else {
+                    return json["message"]?.stringValue
+                }
+                return first["message"]?.stringValue ?? json["message"]?.stringValue
+            }
+            return .html(400, signOnHTML(flowID: nil, appName: nil, message: message ?? error))
+        }
         guard let flowID = request.queryParameters["flowId"] else {
             return .html(400, signOnHTML(flowID: nil, appName: nil, message: "This sign-on link has no flowId."))
         }

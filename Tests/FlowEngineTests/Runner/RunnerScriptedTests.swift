@@ -40,6 +40,40 @@ import Testing
         #expect(flow.tokens?.accessToken == "a")
     }
 
+    /// The same refusal in two wordings (a detail targeting `redirect_uri`, or only a message) gets the same
+    /// description and cause; text that is not PingOne JSON is shown as received.
+    @Test(arguments: [
+        (
+            #"{"id":"e1","code":"INVALID_REQUEST","details":[{"code":"INVALID_VALUE","target":"redirect_uri","message":"not registered"}]}"#,
+            true
+        ),
+        (#"{"id":"e2","code":"INVALID_REQUEST","message":"Redirect URI mismatch"}"#, true),
+        ("something went wrong", false),
+    ])
+    func anAuthorizeErrorOnTheSignOnPageIsDecoded(error: String, isRedirectURI: Bool) async throws {
+        var flow = AuthorizationCodeFlow(configuration: Fixture.configuration(), randomness: .fixed(seed: 9))
+        let encoded = error.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        let transport = ScriptedTransport([
+            .init(
+                expectMethod: "GET", expectURLPrefix: "\(env)/as/authorize?response_type=code",
+                reply: .success(.redirect("https://apps.pingone.com/\(Fixture.environment)/signon/?error=\(encoded)")))
+        ])
+        let outcome = await FlowRunner(transport: transport, now: { Fixture.now }).run(&flow)
+        guard case .failed(.authorize, let failure) = outcome,
+            case .authorizeRefused(_, let decoded, let text) = failure
+        else {
+            Issue.record("expected authorize to be refused, got \(outcome)")
+            return
+        }
+        #expect(text == error)
+        #expect((decoded != nil) == error.hasPrefix("{"))
+        #expect(
+            failure.description.hasPrefix("redirect URI mismatch: PingOne refused the redirect_uri \(Fixture.redirect)")
+                == isRedirectURI)
+        #expect(failure.likelyCause?.contains("Redirect URIs") == isRedirectURI)
+        if !isRedirectURI { #expect(failure.description.contains(error)) }
+    }
+
     @Test func aTransportErrorStopsTheRunAtThatStep() async {
         var flow = AuthorizationCodeFlow(configuration: Fixture.configuration(), randomness: .fixed())
         let transport = ScriptedTransport([

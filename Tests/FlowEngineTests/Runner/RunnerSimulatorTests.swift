@@ -166,6 +166,28 @@ import Testing
         #expect(flow.record.last?.failure?.likelyCause?.contains(causeMentions) == true)
     }
 
+    /// PingOne cannot redirect an authorize error for an unregistered redirect URI to the client: it goes to the
+    /// sign-on page with `?error=`. The engine says "redirect URI mismatch" with the URI it sent.
+    @Test func anUnregisteredRedirectURIIsNamedAtAuthorize() async throws {
+        let harness = try await SimulatorHarness.start()
+        defer { Task { await harness.stop() } }
+        let unregistered = "https://app.example.com/not-registered"
+        let (flow, outcome) = await harness.run(harness.configuration(.web) { $0.redirectURI = unregistered })
+        guard case .failed(.authorize, let failure) = outcome,
+            case .authorizeRefused(let sent, let error, _) = failure
+        else {
+            Issue.record("expected authorize to be refused, got \(outcome)")
+            return
+        }
+        #expect(sent == unregistered)
+        #expect(error?.details.first?.target == "redirect_uri")
+        #expect(
+            failure.description.hasPrefix("redirect URI mismatch: PingOne refused the redirect_uri \(unregistered)"))
+        #expect(failure.likelyCause?.contains("Redirect URIs") == true)
+        #expect(flow.record.last?.decoded.pingOneError == error)
+        #expect(flow.flowID == nil)
+    }
+
     @Test func anUnknownFlowIsNotFound() async throws {
         let harness = try await SimulatorHarness.start()
         defer { Task { await harness.stop() } }
