@@ -15,7 +15,11 @@ extension AuthorizationCodeFlow {
             } else {
                 .authorize(sentBy: .authflow(configuration.authorizeMethod))
             }
-        case .signOn: signOnAction == .readFlow ? .readFlow : .checkCredentials
+        case .signOn:
+            switch signOnAction {
+            case .readFlow: .readFlow
+            case .checkCredentials: .checkCredentials
+            }
         case .resume: .resume
         case .token: .redeemCode
         case .inspect: .fetchKeys
@@ -148,7 +152,7 @@ extension AuthorizationCodeFlow {
             switch signOnAction {
             case .readFlow:
                 url = configuration.flowEndpoint(draft.value("flowId") ?? "")
-            case .checkCredentials:
+            case .checkCredentials(let credentialsURL):
                 method = "POST"
                 url = credentialsURL ?? configuration.flowEndpoint(flowID ?? "")
                 contentType = Self.usernamePasswordCheck

@@ -84,9 +84,9 @@ extension AuthorizationCodeFlow {
         guard let parts, let flowID = parts.queryParameters.value("flowId"), !flowID.isEmpty else {
             return .failure(.missingFlowID(location: location))
         }
-        self.flowID = flowID
+        // A new flow: nothing of an earlier sign-on carries over.
+        signOn = SignOn(flowID: flowID)
         record[lastIndex].decoded.flowID = flowID
-        signOnAction = .readFlow
         return .success(.ready(.signOn))
     }
 
@@ -101,19 +101,21 @@ extension AuthorizationCodeFlow {
             return .failure(.malformedResponse("the flow is not a JSON object"))
         }
         let status = json["status"]?.stringValue ?? "(none)"
-        if let id = json["id"]?.stringValue { flowID = id }
-        record[lastIndex].decoded.flowID = flowID
+        // pi.flow (reference §3.2) opens the flow with this object rather than with a redirect.
+        var signOn = self.signOn ?? SignOn(flowID: nil)
+        defer { self.signOn = signOn }
+        if let id = json["id"]?.stringValue { signOn.flowID = id }
+        record[lastIndex].decoded.flowID = signOn.flowID
         record[lastIndex].decoded.flowStatus = status
         record[lastIndex].decoded.flowLinks = json["_links"]?.members?.map(\.key) ?? []
         if let resume = json["resumeUrl"]?.stringValue {
-            resumeURL = resume
+            signOn.resumeURL = resume
             record[lastIndex].decoded.resumeURL = resume
             noteForeignURL(resume, field: "resumeUrl")
         }
         for link in json["_links"]?.members ?? [] {
             if let href = link.value["href"]?.stringValue { noteForeignURL(href, field: "_links.\(link.key)") }
         }
-        if let href = json["_links"]?["usernamePassword.check"]?["href"]?.stringValue { credentialsURL = href }
         switch status {
         case "COMPLETED":
             if let authorizeResponse = json["authorizeResponse"] {
@@ -124,13 +126,11 @@ extension AuthorizationCodeFlow {
             }
             return .success(.ready(.resume))
         case "USERNAME_PASSWORD_REQUIRED":
-            if signOnAction == .readFlow, let username = configuration.username, let password = configuration.password {
-                signOnAction = .checkCredentials
-                _ = (username, password)
-                return .success(.ready(.signOn))
-            }
-            signOnAction = .checkCredentials
-            return .success(.needsCredentials)
+            let firstAsked = signOn.stage == .readFlow
+            signOn.checkCredentials(at: json["_links"]?["usernamePassword.check"]?["href"]?.stringValue)
+            // Configured credentials answer the flow's first ask; asked again, the user answers.
+            let configured = configuration.username != nil && configuration.password != nil
+            return .success(firstAsked && configured ? .ready(.signOn) : .needsCredentials)
         default:
             return .failure(.unsupportedFlowStatus(status))
         }

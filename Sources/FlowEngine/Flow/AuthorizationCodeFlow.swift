@@ -2,8 +2,9 @@ import Foundation
 
 /// The OAuth 2.0 / OIDC authorization code flow on PingOne as a value-type state machine.
 ///
-/// Each input goes through ``handle(_:)``, which updates the flow and returns what to do next as
-/// an `Equatable` ``FlowAction``. The flow performs no I/O: a runner sends the requests it asks
+/// Each input is one method (``send(at:)``, ``receive(_:at:elapsed:)``, ``retry()``…) that updates
+/// the flow and returns what to do next as an `Equatable` ``FlowAction``; ``handle(_:)`` takes the
+/// same inputs as ``FlowEvent`` values. The flow performs no I/O: a runner sends the requests it asks
 /// for and feeds the responses back. Every request and response is kept in ``record``.
 ///
 /// The steps follow PingOne's redirect mode (RFC 6749 §4.1 with PingOne's Flow API):
@@ -20,24 +21,26 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
     public internal(set) var pkce: PKCE?
     /// The parameters of the request being built, editable before it is sent.
     public internal(set) var draft: [FormParameter] = []
-    /// What sign-on does next: read the flow, or check the username and password.
-    public internal(set) var signOnAction: SignOnAction = .readFlow
+    /// The Flow API sign-on authorize opened (its flow id, stage and links); `nil` before that, and
+    /// when the sign-on happens in a browser.
+    public internal(set) var signOn: SignOn?
 
-    public internal(set) var flowID: String?
-    public internal(set) var resumeURL: String?
-    public internal(set) var code: String?
-    public internal(set) var tokens: TokenSet?
-    /// The `request_uri` PAR returned (RFC 9126 §2.2).
+    // What the steps received, kept for the steps after them (and for a retry).
+    /// The `request_uri` PAR returned (RFC 9126 §2.2), for the authorize request.
     public internal(set) var requestURI: String?
+    /// The authorization code, for the token request.
+    public internal(set) var code: String?
+    /// The tokens received last, for inspection and the follow-up steps.
+    public internal(set) var tokens: TokenSet?
     /// The JWKS fetched at the inspect step.
     public internal(set) var keySet: JSONValue?
-    var credentialsURL: String?
 
-    /// The two requests of the sign-on step.
-    public enum SignOnAction: Equatable, Sendable {
-        case readFlow
-        case checkCredentials
-    }
+    /// The sign-on's flow id, once authorize opened a flow.
+    public var flowID: String? { signOn?.flowID }
+    /// The sign-on's `resumeUrl`, once the flow gave one.
+    public var resumeURL: String? { signOn?.resumeURL }
+    /// What the sign-on step's request does: read the flow until one asks for more.
+    public var signOnAction: SignOn.Stage { signOn?.stage ?? .readFlow }
 
     /// The PingOne Flow API media type that checks a username and password (reference §2.2).
     public static let usernamePasswordCheck = "application/vnd.pingidentity.usernamePassword.check+json"
@@ -75,109 +78,24 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
 
     // MARK: - Inputs
 
-    /// Takes one input and returns what to do next.
+    /// Takes one input as a value and returns what to do next; each case is one of the methods in
+    /// `AuthorizationCodeFlow+Inputs.swift`.
     public mutating func handle(_ event: FlowEvent) -> FlowAction {
         switch event {
-        case .sendRequested(let now):
-            guard case .ready(let step) = phase else { return .none }
-            let request: HTTPRequest
-            do {
-                request = try buildRequest(for: step, at: now)
-            } catch {
-                return enter(.failure(error), step: step)
-            }
-            var entry = StepRecord(step: step, action: action(for: step), request: request, sentAt: now)
-            entry.decoded.cookiesSent = request.header("Cookie").map(Self.cookieNames) ?? []
-            if let origin = configuration.originPolicy.foreignOrigin(of: request.url) {
-                // Sent only because it carries no credential (a JWKS, a browser's authorize): still shown.
-                entry.decoded.foreignURLs.append(ForeignURL(field: "request URL", url: request.url, origin: origin))
-            }
-            record.append(entry)
-            if step == .authorize, signsOnInBrowser {
-                // The browser sends this one and signs on; authflow waits for the callback.
-                phase = .needsBrowserCallback(authorizeURL: request.url)
-                return .awaitBrowserSignOn(URL: request.url)
-            }
-            phase = .waitingForResponse(step)
-            return .send(request, step)
-
-        case .responseReceived(let response, let now, let elapsed):
-            guard case .waitingForResponse(let step) = phase, !record.isEmpty else { return .none }
-            record[record.count - 1].response = response
-            record[record.count - 1].elapsed = elapsed
-            decodeCommon(response, at: now)
-            let outcome: Result<FlowPhase, FlowFailure>
-            switch step {
-            case .par: outcome = handlePushedAuthorization(response)
-            case .authorize: outcome = handleAuthorize(response)
-            case .signOn: outcome = handleSignOn(response)
-            case .resume: outcome = handleResume(response)
-            case .token: outcome = handleToken(response)
-            case .inspect: outcome = handleKeySet(response, at: now)
-            case .userInfo, .introspect, .refresh, .revoke, .signOff: outcome = handleFollowUp(step, response)
-            }
-            return enter(outcome, step: step)
-
-        case .transportFailed(let error, _, let elapsed):
-            guard case .waitingForResponse(let step) = phase, !record.isEmpty else { return .none }
-            record[record.count - 1].transportError = error
-            if let partial = error.partialResponse { record[record.count - 1].response = partial }
-            record[record.count - 1].elapsed = elapsed
-            return enter(.failure(.transport(error)), step: step)
-
+        case .sendRequested(let now): return send(at: now)
+        case .responseReceived(let response, let now, let elapsed): return receive(response, at: now, elapsed: elapsed)
+        case .transportFailed(let error, let now, let elapsed): return transportFailed(error, at: now, elapsed: elapsed)
         case .credentialsEntered(let username, let password):
-            guard phase == .needsCredentials || phase == .ready(.signOn) else { return .none }
-            configuration.username = username
-            configuration.password = password
-            signOnAction = .checkCredentials
-            return enter(.success(.ready(.signOn)), step: .signOn)
-
-        case .callbackReceived(let url, let now):
-            guard case .needsBrowserCallback = phase, !record.isEmpty else { return .none }
-            // The redirect the browser followed is this step's response, as far as authflow saw it.
-            var entry = StepRecord(
-                step: .signOn, action: .callbackFromBrowser,
-                request: HTTPRequest(method: "GET", url: url), sentAt: now)
-            entry.decoded.location = url
-            record.append(entry)
-            return enter(readCallback(url), step: .signOn)
-
+            return enterCredentials(username: username, password: password)
+        case .callbackReceived(let url, let now): return receiveCallback(url, at: now)
+        case .followUpChosen(let step): return chooseFollowUp(step)
+        case .retryRequested: return retry()
         case .parameterEdited(let name, let value):
-            guard case .ready = phase else { return .none }
-            if let index = draft.firstIndex(where: { $0.name == name }) {
-                draft[index].value = value
-            } else {
-                draft.append(FormParameter(name, value))
-            }
+            editParameter(name, to: value)
             return .none
-
         case .cookiesCleared:
-            cookieJar.removeAll()
+            clearCookies()
             return .none
-
-        case .followUpChosen(let step):
-            // The step is built even when its endpoint is missing: building it then says why.
-            guard FlowStep.followUps.contains(step), acceptsFollowUps else { return .none }
-            return enter(.success(.ready(step)), step: step)
-
-        case .retryRequested:
-            if phase == .completed {
-                // Sending the token request again shows what the server does with a used code.
-                return enter(.success(.ready(.token)), step: .token)
-            }
-            guard case .failed(let step, let failure) = phase else { return .none }
-            if step == .signOn, signsOnInBrowser,
-                let authorizeURL = record.last(where: { $0.step == .authorize })?.request.url
-            {
-                // A callback that failed (wrong state, an error): wait for another from the browser.
-                phase = .needsBrowserCallback(authorizeURL: authorizeURL)
-                return .awaitBrowserSignOn(URL: authorizeURL)
-            }
-            if step == .signOn, signOnAction == .checkCredentials, case .pingOneError = failure {
-                phase = .needsCredentials
-                return .awaitCredentials
-            }
-            return enter(.success(.ready(step)), step: step)
         }
     }
 
@@ -195,34 +113,6 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
             return nil
         } catch {
             return error
-        }
-    }
-
-    /// Moves to a new phase; a ready phase gets its parameters drafted.
-    private mutating func enter(_ outcome: Result<FlowPhase, FlowFailure>, step: FlowStep) -> FlowAction {
-        switch outcome {
-        case .failure(let failure):
-            if !record.isEmpty, record[record.count - 1].step == step { record[record.count - 1].failure = failure }
-            phase = .failed(step, failure)
-            return .failed(failure)
-        case .success(let next):
-            phase = next
-            switch next {
-            case .ready(let nextStep):
-                draft = parameters(for: nextStep)
-                return .awaitSend(nextStep)
-            case .needsCredentials:
-                draft = []
-                return .awaitCredentials
-            case .needsBrowserCallback(let url):
-                draft = []
-                return .awaitBrowserSignOn(URL: url)
-            case .completed:
-                draft = []
-                return .finished
-            case .waitingForResponse, .failed:
-                return .none
-            }
         }
     }
 

@@ -70,7 +70,7 @@ public enum FlowPhase: Equatable, Sendable {
     case needsBrowserCallback(authorizeURL: String)
     /// Tokens were received and inspected; follow-up steps may be chosen.
     case completed
-    /// The step failed; ``FlowEvent/retryRequested`` builds its request again.
+    /// The step failed; ``AuthorizationCodeFlow/retry()`` builds its request again.
     case failed(FlowStep, FlowFailure)
 
     /// The step this phase belongs to.

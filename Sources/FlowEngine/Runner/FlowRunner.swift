@@ -23,56 +23,64 @@ public struct FlowRunner: Sendable {
 
     /// Sends the ready step's request and feeds the outcome back; returns the flow's next action.
     public func advance(_ flow: inout AuthorizationCodeFlow) async -> FlowAction {
-        let action = flow.handle(.sendRequested(at: now()))
+        let action = flow.send(at: now())
         guard case .send(let request, _) = action else { return action }
         let clock = ContinuousClock()
         let start = clock.now
         do {
             let response = try await transport.send(request, timeout: flow.configuration.requestTimeout)
-            return flow.handle(.responseReceived(response, at: now(), elapsed: clock.now - start))
+            return flow.receive(response, at: now(), elapsed: clock.now - start)
         } catch {
-            return flow.handle(.transportFailed(error, at: now(), elapsed: clock.now - start))
+            return flow.transportFailed(error, at: now(), elapsed: clock.now - start)
         }
     }
 
     /// Runs the flow until it completes or fails, answering the sign-on step with the configured credentials.
     ///
-    /// `beforeEachStep` runs before every request, so a caller can change the flow in between;
-    /// `afterEachStep` after every response, failure or callback, so a caller can show each step
-    /// as it completes.
+    /// Each action the flow returns says what to do next. `beforeEachStep` runs before every
+    /// request, so a caller can change the flow in between; `afterEachStep` after every response,
+    /// failure or callback, so a caller can show each step as it completes.
     public func run(
         _ flow: inout AuthorizationCodeFlow,
         beforeEachStep: (inout AuthorizationCodeFlow) -> Void = { _ in },
         afterEachStep: (AuthorizationCodeFlow) -> Void = { _ in }
     ) async -> FlowOutcome {
+        var next = flow.awaitedAction
         while true {
-            switch flow.phase {
-            case .ready:
+            switch next {
+            case .awaitSend:
                 beforeEachStep(&flow)
-                _ = await advance(&flow)
+                next = await advance(&flow)
                 afterEachStep(flow)
-            case .needsCredentials:
+            case .awaitCredentials:
                 guard let username = flow.configuration.username, let password = flow.configuration.password else {
                     return .failed(.signOn, .missingCredentials)
                 }
-                _ = flow.handle(.credentialsEntered(username: username, password: password))
-            case .needsBrowserCallback(let url):
+                next = flow.enterCredentials(username: username, password: password)
+            case .awaitBrowserSignOn(let url):
                 guard let browserSignOn else {
                     return .failed(.signOn, .invalidRequest("sign-on needs a browser; none is set up"))
                 }
                 do {
                     let callback = try await browserSignOn(url)
-                    _ = flow.handle(.callbackReceived(callback, at: now()))
+                    next = flow.receiveCallback(callback, at: now())
                     afterEachStep(flow)
                 } catch {
                     return .failed(.signOn, .invalidRequest("the browser sign-on did not finish: \(error)"))
                 }
-            case .completed:
+            case .finished:
                 return .completed
-            case .failed(let step, let failure):
-                return .failed(step, failure)
-            case .waitingForResponse:
-                return .failed(flow.phase.step ?? .authorize, .invalidRequest("a request is already in flight"))
+            case .failed(let failure):
+                return .failed(flow.phase.step ?? .signOn, failure)
+            case .none:
+                // The input did not apply: a request is in flight, or `beforeEachStep` moved the flow on.
+                if case .waitingForResponse(let step) = flow.phase {
+                    return .failed(step, .invalidRequest("a request is already in flight"))
+                }
+                next = flow.awaitedAction
+            case .send(_, let step):
+                // Only `advance` sends, and it returns what came of the request instead.
+                return .failed(step, .invalidRequest("a request is already in flight"))
             }
         }
     }

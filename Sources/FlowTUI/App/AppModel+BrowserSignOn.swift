@@ -48,7 +48,7 @@ extension AppModel {
         listening = nil
         now = max(now, date)
         if case .browserCallback = overlay { overlay = nil }
-        let command = follow(flow.handle(.callbackReceived(url, at: date)))
+        let command = follow(flow.receiveCallback(url, at: date))
         if flow.phase == .ready(.token) {
             notice = "Caught the browser's redirect on the loopback listener: n sends the token request."
         }

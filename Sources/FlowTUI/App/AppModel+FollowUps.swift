@@ -25,7 +25,7 @@ extension AppModel {
     /// u, i, f, v, s: build a follow-up step's request, for `n` to send.
     mutating func chooseFollowUp(_ step: FlowStep) -> AppCommand {
         viewedStep = nil
-        let command = follow(flow.handle(.followUpChosen(step)))
+        let command = follow(flow.chooseFollowUp(step))
         notice = flow.phase == .ready(step) ? "\(step.number) \(step.title) built: n sends it, e edits it." : notice
         return command
     }

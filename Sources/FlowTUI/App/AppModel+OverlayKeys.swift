@@ -35,7 +35,7 @@ extension AppModel {
         case .parameterEditor(let name, var field):
             switch field.handle(key) {
             case .submitted(let value):
-                _ = flow.handle(.parameterEdited(name: name, value: value))
+                flow.editParameter(name, to: value)
                 notice = "\(name) changed: n sends the edited request."
                 self.overlay = nil
             case .cancelled:
@@ -48,7 +48,7 @@ extension AppModel {
             case .submitted(let username, let password):
                 self.overlay = nil
                 notice = "Credentials set: n sends them to the Flow API."
-                return follow(flow.handle(.credentialsEntered(username: username, password: password)))
+                return follow(flow.enterCredentials(username: username, password: password))
             case .cancelled:
                 self.overlay = nil
             case .edited:
@@ -58,7 +58,7 @@ extension AppModel {
             switch field.handle(key) {
             case .submitted(let callback):
                 self.overlay = nil
-                return follow(flow.handle(.callbackReceived(callback, at: now)))
+                return follow(flow.receiveCallback(callback, at: now))
             case .cancelled:
                 self.overlay = nil
             case .edited, .moved, .ignored:

@@ -24,12 +24,12 @@ extension AppModel {
             guard inFlight?.ticket == ticket else { return .none }  // cancelled or from an old flow
             inFlight = nil
             now = max(now, date)
-            return follow(flow.handle(.responseReceived(response, at: date, elapsed: elapsed)))
+            return follow(flow.receive(response, at: date, elapsed: elapsed))
         case .transportFailed(let ticket, let error, let date, let elapsed):
             guard inFlight?.ticket == ticket else { return .none }
             inFlight = nil
             now = max(now, date)
-            return follow(flow.handle(.transportFailed(error, at: date, elapsed: elapsed)))
+            return follow(flow.transportFailed(error, at: date, elapsed: elapsed))
         case .callbackCaught(let ticket, let url, let date):
             return callbackCaught(ticket: ticket, url: url, at: date)
         case .callbackListenerFailed(let ticket, let reason):
@@ -106,7 +106,7 @@ extension AppModel {
 
     /// `x`: empty the cookie jar.
     mutating func clearCookies() {
-        _ = flow.handle(.cookiesCleared)
+        flow.clearCookies()
         notice = "Cookie jar cleared: the ST session is gone; the next authorize starts fresh."
     }
 
@@ -131,7 +131,7 @@ extension AppModel {
         switch flow.phase {
         case .ready:
             notice = nil
-            return follow(flow.handle(.sendRequested(at: now)))
+            return follow(flow.send(at: now))
         case .needsCredentials:
             openCredentialsPrompt()
         case .needsBrowserCallback:
@@ -142,7 +142,7 @@ extension AppModel {
             return .restartFlow
         case .failed:
             notice = "Built again: check it, then n sends it."
-            let command = follow(flow.handle(.retryRequested))
+            let command = follow(flow.retry())
             if flow.phase == .needsCredentials {
                 // A wrong password: ask again at once.
                 notice = nil
@@ -178,7 +178,7 @@ extension AppModel {
         guard let inFlight else { return .none }
         self.inFlight = nil
         let elapsed = Duration.milliseconds(Int64(min(waitingSeconds(since: inFlight.sentAt), 86_400) * 1000))
-        _ = flow.handle(.transportFailed(.cancelled, at: now, elapsed: elapsed))
+        flow.cancelRequest(at: now, elapsed: elapsed)
         notice = "Cancelled. n builds the request again."
         return .cancelRequest(ticket: inFlight.ticket)
     }

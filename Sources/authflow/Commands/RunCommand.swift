@@ -55,11 +55,11 @@ struct RunCommand: AsyncParsableCommand {
         var outcome = await runner.run(&flow, afterEachStep: output.showNewSteps)
         if outcome == .completed {
             for step in followUps?.steps ?? [] {
-                guard flow.handle(.followUpChosen(step)) == .awaitSend(step) else { continue }
-                _ = await runner.advance(&flow)
+                guard flow.chooseFollowUp(step) == .awaitSend(step) else { continue }
+                let action = await runner.advance(&flow)
                 output.showNewSteps(flow)
-                if case .failed(let failedStep, let failure) = flow.phase {
-                    outcome = .failed(failedStep, failure)
+                if case .failed(let failure) = action {
+                    outcome = .failed(step, failure)
                     break
                 }
             }

@@ -1,0 +1,179 @@
+import Foundation
+
+// MARK: - Inputs: one method each
+
+extension AuthorizationCodeFlow {
+    /// The user asked to send the ready request: it is built, recorded and handed to the runner.
+    public mutating func send(at now: Date) -> FlowAction {
+        guard case .ready(let step) = phase else { return .none }
+        let request: HTTPRequest
+        do {
+            request = try buildRequest(for: step, at: now)
+        } catch {
+            return enter(.failure(error), step: step)
+        }
+        var entry = StepRecord(step: step, action: action(for: step), request: request, sentAt: now)
+        entry.decoded.cookiesSent = request.header("Cookie").map(Self.cookieNames) ?? []
+        if let origin = configuration.originPolicy.foreignOrigin(of: request.url) {
+            // Sent only because it carries no credential (a JWKS, a browser's authorize): still shown.
+            entry.decoded.foreignURLs.append(ForeignURL(field: "request URL", url: request.url, origin: origin))
+        }
+        record.append(entry)
+        if step == .authorize, signsOnInBrowser {
+            // The browser sends this one and signs on; authflow waits for the callback.
+            phase = .needsBrowserCallback(authorizeURL: request.url)
+            return .awaitBrowserSignOn(URL: request.url)
+        }
+        phase = .waitingForResponse(step)
+        return .send(request, step)
+    }
+
+    /// The response to the request in flight arrived: it is recorded and read by its step.
+    public mutating func receive(_ response: HTTPResponse, at now: Date, elapsed: Duration) -> FlowAction {
+        guard case .waitingForResponse(let step) = phase, !record.isEmpty else { return .none }
+        record[record.count - 1].response = response
+        record[record.count - 1].elapsed = elapsed
+        decodeCommon(response, at: now)
+        let outcome: Result<FlowPhase, FlowFailure>
+        switch step {
+        case .par: outcome = handlePushedAuthorization(response)
+        case .authorize: outcome = handleAuthorize(response)
+        case .signOn: outcome = handleSignOn(response)
+        case .resume: outcome = handleResume(response)
+        case .token: outcome = handleToken(response)
+        case .inspect: outcome = handleKeySet(response, at: now)
+        case .userInfo, .introspect, .refresh, .revoke, .signOff: outcome = handleFollowUp(step, response)
+        }
+        return enter(outcome, step: step)
+    }
+
+    /// The request in flight got no response: its step fails with the transport's reason.
+    public mutating func transportFailed(_ error: TransportError, at now: Date, elapsed: Duration) -> FlowAction {
+        guard case .waitingForResponse(let step) = phase, !record.isEmpty else { return .none }
+        recordTransportFailure(error, elapsed: elapsed)
+        return enter(.failure(.transport(error)), step: step)
+    }
+
+    /// The user cancelled the request in flight: its step fails as ``TransportError/cancelled``.
+    ///
+    /// Returns nothing: the caller cancelled, so it knows what follows (the step failed, and
+    /// ``retry()`` builds it again).
+    public mutating func cancelRequest(at now: Date, elapsed: Duration) {
+        guard case .waitingForResponse(let step) = phase, !record.isEmpty else { return }
+        recordTransportFailure(.cancelled, elapsed: elapsed)
+        fail(step, .transport(.cancelled))
+    }
+
+    /// The user typed a username and password at the sign-on step: the check is built with them.
+    public mutating func enterCredentials(username: String, password: String) -> FlowAction {
+        guard phase == .needsCredentials || phase == .ready(.signOn) else { return .none }
+        configuration.username = username
+        configuration.password = password
+        var signOn = self.signOn ?? SignOn(flowID: nil)
+        signOn.checkCredentials()
+        self.signOn = signOn
+        return enter(.success(.ready(.signOn)), step: .signOn)
+    }
+
+    /// The sign-on happened in a browser, which was sent back to `url`: the callback is this step's response.
+    public mutating func receiveCallback(_ url: String, at now: Date) -> FlowAction {
+        guard case .needsBrowserCallback = phase, !record.isEmpty else { return .none }
+        // The redirect the browser followed is this step's response, as far as authflow saw it.
+        var entry = StepRecord(
+            step: .signOn, action: .callbackFromBrowser,
+            request: HTTPRequest(method: "GET", url: url), sentAt: now)
+        entry.decoded.location = url
+        record.append(entry)
+        return enter(readCallback(url), step: .signOn)
+    }
+
+    /// The user changed (or added) a parameter of the ready request; nothing is sent until asked.
+    public mutating func editParameter(_ name: String, to value: String) {
+        guard case .ready = phase else { return }
+        if let index = draft.firstIndex(where: { $0.name == name }) {
+            draft[index].value = value
+        } else {
+            draft.append(FormParameter(name, value))
+        }
+    }
+
+    /// The user emptied the cookie jar (the `ST` session); the next request goes without it.
+    public mutating func clearCookies() {
+        cookieJar.removeAll()
+    }
+
+    /// The user chose a follow-up step (UserInfo, introspection, refresh, revoke, sign-off): its request is built.
+    public mutating func chooseFollowUp(_ step: FlowStep) -> FlowAction {
+        // The step is built even when its endpoint is missing: building it then says why.
+        guard FlowStep.followUps.contains(step), acceptsFollowUps else { return .none }
+        return enter(.success(.ready(step)), step: step)
+    }
+
+    /// The user asked to build the failed step's request again (after tokens: the token request).
+    public mutating func retry() -> FlowAction {
+        if phase == .completed {
+            // Sending the token request again shows what the server does with a used code.
+            return enter(.success(.ready(.token)), step: .token)
+        }
+        guard case .failed(let step, let failure) = phase else { return .none }
+        if step == .signOn, signsOnInBrowser,
+            let authorizeURL = record.last(where: { $0.step == .authorize })?.request.url
+        {
+            // A callback that failed (wrong state, an error): wait for another from the browser.
+            phase = .needsBrowserCallback(authorizeURL: authorizeURL)
+            return awaitedAction
+        }
+        if step == .signOn, case .checkCredentials = signOnAction, case .pingOneError = failure {
+            // A wrong password: ask for it again rather than send the same one.
+            phase = .needsCredentials
+            return awaitedAction
+        }
+        return enter(.success(.ready(step)), step: step)
+    }
+
+    // MARK: - Moving between phases
+
+    /// What the flow waits for in its phase, as the action that led there (`none` while a request is in flight).
+    public var awaitedAction: FlowAction {
+        switch phase {
+        case .ready(let step): .awaitSend(step)
+        case .needsCredentials: .awaitCredentials
+        case .needsBrowserCallback(let url): .awaitBrowserSignOn(URL: url)
+        case .completed: .finished
+        case .failed(_, let failure): .failed(failure)
+        case .waitingForResponse: .none
+        }
+    }
+
+    /// Moves to a step's outcome and returns what the flow now waits for.
+    private mutating func enter(_ outcome: Result<FlowPhase, FlowFailure>, step: FlowStep) -> FlowAction {
+        switch outcome {
+        case .failure(let failure): fail(step, failure)
+        case .success(let next): moveTo(next)
+        }
+        return awaitedAction
+    }
+
+    /// Fails a step; its record entry, when it has one, keeps the reason.
+    private mutating func fail(_ step: FlowStep, _ failure: FlowFailure) {
+        if !record.isEmpty, record[record.count - 1].step == step { record[record.count - 1].failure = failure }
+        phase = .failed(step, failure)
+    }
+
+    /// Moves to a new phase; a ready phase gets its parameters drafted, the others none.
+    private mutating func moveTo(_ next: FlowPhase) {
+        phase = next
+        switch next {
+        case .ready(let nextStep): draft = parameters(for: nextStep)
+        case .needsCredentials, .needsBrowserCallback, .completed: draft = []
+        case .waitingForResponse, .failed: break
+        }
+    }
+
+    /// Keeps the transport's reason, and what came before it failed, in the request's record entry.
+    private mutating func recordTransportFailure(_ error: TransportError, elapsed: Duration) {
+        record[record.count - 1].transportError = error
+        if let partial = error.partialResponse { record[record.count - 1].response = partial }
+        record[record.count - 1].elapsed = elapsed
+    }
+}
