@@ -61,6 +61,8 @@ let package = Package(
             dependencies: [
                 "FlowEngine", "FlowTUI", "CursesTerminal", "PingOneSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // The process's entry only: it runs AuthflowCLI's root command.
@@ -96,6 +98,9 @@ let package = Package(
             dependencies: [
                 "AuthflowCLI", "FlowEngine", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         // The built binary, driven as a process (and in tmux).
         .testTarget(
