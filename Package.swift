@@ -55,10 +55,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The commands and their options: what `authflow` parses and runs, testable in process.
+        .target(
+            name: "AuthflowCLI",
+            dependencies: [
+                "FlowEngine", "FlowTUI", "CursesTerminal", "PingOneSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        // The process's entry only: it runs AuthflowCLI's root command.
         .executableTarget(
             name: "authflow",
             dependencies: [
-                "FlowEngine", "FlowTUI", "CursesTerminal", "PingOneSimulator",
+                "AuthflowCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,6 +92,17 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
+        // The commands' parsing, validation and decode's input and output, in process.
+        .testTarget(
+            name: "AuthflowCLITests",
+            dependencies: [
+                "AuthflowCLI", "FlowEngine", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
+        // The built binary, driven as a process (and in tmux).
         .testTarget(
             name: "authflowTests",
             dependencies: [

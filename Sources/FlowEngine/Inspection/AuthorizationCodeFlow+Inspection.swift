@@ -50,7 +50,7 @@ extension AuthorizationCodeFlow {
             accessToken: kind == .idToken ? tokens?.accessToken : nil,
             code: kind == .idToken ? code : nil,
             maxAge: value("max_age").flatMap { Int($0) },
-            acrValues: DecodeInput.acrValues(value("acr_values")),
+            acrValues: TokenExpectations.acrValues(parsing: value("acr_values")),
             allowedSkew: allowedSkew,
             now: now,
             serverClock: tokenResponseClock

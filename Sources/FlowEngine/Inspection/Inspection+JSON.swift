@@ -56,28 +56,6 @@ extension Inspection {
         return .object(members)
     }
 
-    /// A whole `authflow decode` run as JSON text: `{"exit_code": …, "tokens": [ … ]}`.
-    ///
-    /// The JSON writer already escapes C0 controls; C1 controls and bidi controls are escaped here
-    /// too (`\u202e`, with `TerminalSafe`), so the output is safe to print to a terminal.
-    public static func json(_ inspections: [Inspection]) -> String {
-        let document = JSONValue.object([
-            JSONMember("exit_code", .integer(DecodeExitStatus(inspections).rawValue)),
-            JSONMember("tokens", .array(inspections.map(\.jsonValue))),
-        ])
-        var output = ""
-        for scalar in document.prettyText().unicodeScalars {
-            // Only non-ASCII scalars can still be raw here; TerminalSafe's escapes for them
-            // (`\u0085`, `\u202e`) are valid JSON string escapes.
-            if scalar.value >= 0x80 {
-                output += TerminalSafe.line(String(scalar))
-            } else {
-                output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
-    }
-
     // MARK: - Pieces
 
     private static func json(_ claim: ReadableClaim) -> JSONValue {

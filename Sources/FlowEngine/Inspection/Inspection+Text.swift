@@ -73,14 +73,6 @@ extension Inspection {
     /// The lines joined with newlines.
     public var text: String { textLines.joined(separator: "\n") }
 
-    /// Several inspections, numbered when there is more than one.
-    public static func text(_ inspections: [Inspection]) -> String {
-        guard inspections.count > 1 else { return inspections.first?.text ?? "" }
-        return inspections.enumerated().map { index, inspection in
-            "── token \(index + 1) of \(inspections.count) ──\n" + inspection.text
-        }.joined(separator: "\n\n")
-    }
-
     // MARK: - Pieces
 
     private func titleLine(_ token: JSONWebToken) -> String {

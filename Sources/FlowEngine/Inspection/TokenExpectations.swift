@@ -55,4 +55,9 @@ public struct TokenExpectations: Equatable, Sendable {
         self.now = now
         self.serverClock = serverClock
     }
+
+    /// `acr_values` as sent: space-separated, in order of preference (OIDC Core §3.1.2.1).
+    public static func acrValues(parsing value: String?) -> [String] {
+        (value ?? "").split(separator: " ").map(String.init)
+    }
 }

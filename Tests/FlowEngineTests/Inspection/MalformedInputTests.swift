@@ -24,10 +24,10 @@ import Testing
                 } else {
                     let error = try #require(inspection.parseError)
                     #expect(!error.description.isEmpty)
-                    #expect(DecodeExitStatus([inspection]) == .unparseable)
+                    #expect(!inspection.isParsed)
                 }
                 _ = inspection.text
-                _ = Inspection.json([inspection])
+                _ = inspection.jsonValue.prettyText()
             }
         }
         // Only a change to the unused low bits of the last signature character can still verify.
@@ -61,8 +61,8 @@ import Testing
         let inspection = inspector.inspect(input, expecting: Sample.expectations())
         #expect(inspection.isParsed || inspection.parseError != nil)
         #expect(inspection.signature?.isVerified != true)
-        #expect(DecodeExitStatus([inspection]) != .passed)
+        #expect(!inspection.passed)
         _ = inspection.text
-        _ = Inspection.json([inspection])
+        _ = inspection.jsonValue.prettyText()
     }
 }

@@ -73,7 +73,7 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
         #expect(
             inspection.check("auth_time")?.reason.hasPrefix(
                 "authenticated 2027-01-15 07:58:00Z (2 m ago), within max_age 600 s") == true)
-        #expect(DecodeExitStatus([inspection]) == .passed)
+        #expect(inspection.passed)
     }
 
     static let idTokenCases: [CheckCase] = [
@@ -146,7 +146,7 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
             "\(inspection.failures.map { "\($0.name): \($0.reason)" })")
         // Failures sort first.
         #expect(inspection.checks.prefix(testCase.failing.count).map(\.name) == testCase.failing)
-        #expect(DecodeExitStatus([inspection]) == (testCase.failing.isEmpty ? .passed : .checkFailed))
+        #expect(inspection.isParsed && inspection.passed == testCase.failing.isEmpty)
     }
 
     @Test func failingReasonsSayWhatWasExpected() throws {
@@ -182,7 +182,7 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
             #expect(inspection.check(name)?.outcome == .notApplicable, "\(name)")
         }
         #expect(inspection.check("nonce")?.reason == "nonce is \"\(Sample.nonce)\"; no nonce given to compare")
-        #expect(DecodeExitStatus([inspection]) == .passed)
+        #expect(inspection.passed)
     }
 
     @Test(arguments: [SignatureAlgorithm.es384, .ps512, .hs384])
@@ -361,5 +361,14 @@ extension TokenChecksTests {
         #expect(inspection.check("header")?.reference == "RFC 7515 §5.2 step 4")
         // Without duplicates there is no such line.
         #expect(self.inspect(try Sample.idToken()).check("header") == nil)
+    }
+}
+
+/// The `acr_values` sent, as `decode --acr-values` and the flow's own request give them.
+@Suite struct TokenExpectationsTests {
+    @Test func acrValuesAreSpaceSeparated() {
+        #expect(
+            TokenExpectations.acrValues(parsing: "Single_Factor  Multi_Factor") == ["Single_Factor", "Multi_Factor"])
+        #expect(TokenExpectations.acrValues(parsing: nil) == [])
     }
 }

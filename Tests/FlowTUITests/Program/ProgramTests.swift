@@ -145,6 +145,54 @@ struct ProgramTests {
         #expect(program.model.flow.phase == .ready(.token))
         #expect(transport.received.count == 1)
     }
+
+    /// When the factory cannot start a fresh listener (the port is taken), the reason is shown,
+    /// the program keeps running, and the spent listener was still stopped.
+    @Test func aListenerThatCannotStartIsReportedAndTheProgramGoesOn() async {
+        let listenerURL = "http://127.0.0.1:8765/callback"
+        var configuration = DemoFlow.configuration
+        configuration.signOnInBrowser = true
+        configuration.redirectURI = listenerURL
+        var presentation = DemoFlow.presentation
+        presentation.callbackListenerURL = listenerURL
+        let clock = TestClock(DemoFlow.start)
+        let states = StateBox()
+        let given = FakeListener { "\(listenerURL)?code=\(DemoFlow.code)&state=\(await states.current())" }
+        let started = Counter()
+        let terminal = FakeTerminal(
+            size: Self.size, clock: clock,
+            script: [
+                .key(.character("n")),
+                .until("the redirect caught") { $0.text.contains("▸ 4 Token") },
+                .key(.character("r")),
+                .until("a restart") { $0.text.contains("Restarted") },
+                .key(.character("n")),
+                .until("the failure shown") { frame in
+                    states.program?.model.notice?.hasPrefix("No redirect caught") == true
+                        && frame.text.contains("No redirect")
+                },
+            ])
+        let program = Program(
+            terminal: terminal, flow: AuthorizationCodeFlow(configuration: configuration, randomness: .fixed(seed: 1)),
+            presentation: presentation, listener: given,
+            dependencies: Self.dependencies(
+                ScriptedTransport([]), clock: clock,
+                startListener: { (_: String) throws(CallbackListenerError) -> any CallbackWaiting in
+                    started.increment()
+                    throw .cannotListen(host: "127.0.0.1", port: 8765, reason: "address already in use")
+                }))
+        states.program = program
+        #expect(await program.run() == 0)
+        #expect(terminal.unmet.isEmpty)
+        #expect(started.value == 1)
+        #expect(given.waitCount == 1)
+        #expect(given.stopCount == 1, "the spent listener is stopped before a fresh one is asked for")
+        #expect(program.model.listening == nil)
+        #expect(
+            program.model.notice
+                == "No redirect caught: cannot listen on 127.0.0.1:8765: address already in use. n pastes the callback URL, l listens again."
+        )
+    }
 }
 
 /// Reads the running flow's `state` for a fake listener, on the main actor.

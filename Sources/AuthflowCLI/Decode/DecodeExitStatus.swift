@@ -1,5 +1,7 @@
+import FlowEngine
+
 /// The exit status of `authflow decode`, decided from its inspections.
-public enum DecodeExitStatus: Int32, Equatable, Sendable {
+enum DecodeExitStatus: Int32, Equatable, Sendable {
     /// Every token parsed and every applicable check passed.
     case passed = 0
     /// At least one check failed (signature included).
@@ -10,7 +12,7 @@ public enum DecodeExitStatus: Int32, Equatable, Sendable {
     case keysUnavailable = 3
 
     /// The status for a run: an unparseable token outranks a failed check.
-    public init(_ inspections: [Inspection]) {
+    init(_ inspections: [Inspection]) {
         if inspections.isEmpty || inspections.contains(where: { !$0.isParsed }) {
             self = .unparseable
         } else if inspections.contains(where: { !$0.failures.isEmpty }) {

@@ -1,7 +1,8 @@
+import FlowEngine
 import Foundation
 import Testing
 
-@testable import FlowEngine
+@testable import AuthflowCLI
 
 /// `--jwks FILE|URL`: files, loopback URLs, and each way loading fails.
 @Suite struct JWKSSourceTests {

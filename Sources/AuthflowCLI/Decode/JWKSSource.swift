@@ -1,14 +1,15 @@
 import AsyncHTTPClient
+import FlowEngine
 import Foundation
 import NIOCore
 
 /// Where `--jwks` points: a file (JWKS, JWK or PEM) or an `http(s)` URL such as the issuer's `jwks_uri`.
-public enum JWKSSource: Equatable, Sendable {
+enum JWKSSource: Equatable, Sendable {
     case file(String)
     case url(URL)
 
     /// Why the keys could not be loaded.
-    public enum LoadError: Error, Equatable, Sendable {
+    enum LoadError: Error, Equatable, Sendable {
         case unreadableFile(path: String, reason: String)
         case requestFailed(url: String, reason: String)
         case httpStatus(url: String, status: UInt, body: String)
@@ -17,10 +18,10 @@ public enum JWKSSource: Equatable, Sendable {
     }
 
     /// The largest JWKS body read, in bytes.
-    public static let maximumBodySize = 1 << 20
+    static let maximumBodySize = 1 << 20
 
     /// Reads a `--jwks` argument: `http://` and `https://` are URLs, anything else a path.
-    public init(argument: String) {
+    init(argument: String) {
         let lowered = argument.lowercased()
         if lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), let url = URL(string: argument) {
             self = .url(url)
@@ -31,7 +32,7 @@ public enum JWKSSource: Equatable, Sendable {
 
     /// Loads and parses the keys. A URL is fetched with a timeout; redirects are followed, as a
     /// JWKS fetch is not a flow step the user walks through.
-    public func load(client: HTTPClient = .shared, timeout: Duration = .seconds(10)) async throws(LoadError)
+    func load(client: HTTPClient = .shared, timeout: Duration = .seconds(10)) async throws(LoadError)
         -> JSONWebKeySet
     {
         let text: String
@@ -88,7 +89,7 @@ public enum JWKSSource: Equatable, Sendable {
 }
 
 extension JWKSSource.LoadError: CustomStringConvertible {
-    public var description: String {
+    var description: String {
         switch self {
         case .unreadableFile(let path, let reason): "cannot read the JWKS file \(path): \(reason)"
         case .requestFailed(let url, let reason): "cannot fetch the JWKS from \(url): \(reason)"

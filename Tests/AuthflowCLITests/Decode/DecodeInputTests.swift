@@ -1,6 +1,7 @@
+import FlowEngine
 import Testing
 
-@testable import FlowEngine
+@testable import AuthflowCLI
 
 /// How `authflow decode` reads its tokens and secret.
 @Suite struct DecodeInputTests {
@@ -31,10 +32,5 @@ import Testing
         let rs = "eyJhbGciOiJSUzI1NiJ9.e30.c2ln"  // {"alg":"RS256"}.{}
         #expect(DecodeInput.needsClientSecret([rs, hs]))
         #expect(!DecodeInput.needsClientSecret([rs, "garbage"]))
-    }
-
-    @Test func acrValuesAreSpaceSeparated() {
-        #expect(DecodeInput.acrValues("Single_Factor  Multi_Factor") == ["Single_Factor", "Multi_Factor"])
-        #expect(DecodeInput.acrValues(nil) == [])
     }
 }

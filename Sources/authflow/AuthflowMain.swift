@@ -1,33 +1,17 @@
 import ArgumentParser
+import AuthflowCLI
 import Foundation
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// authflow: a terminal debugger for PingOne sign-in flows.
+/// The process's entry: makes crash backtraces non-interactive, then runs the ``Authflow`` command.
 @main
-struct Authflow: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "authflow",
-        abstract: "Step through the OAuth 2.0 / OpenID Connect authorization code flow on PingOne.",
-        discussion: """
-            authflow shows each request as it is built, sends it without following redirects, shows \
-            the raw status line and headers that came back, decodes what matters (flowId, code, state, \
-            cookies, PingOne errors) and inspects the tokens at the end.
-            Without a tenant, `authflow demo` opens the UI against a built-in PingOne simulator, and \
-            `authflow run --demo` walks the same flow headless.
-            """,
-        version: "0.1.0",
-        subcommands: [
-            InteractiveCommand.self, DemoCommand.self, RunCommand.self, DecodeCommand.self, SimulateCommand.self,
-        ],
-        defaultSubcommand: InteractiveCommand.self
-    )
-
+enum AuthflowMain {
     static func main() async {
         BacktraceSetting.ensureNonInteractive()
-        await Self.main(nil)
+        await Authflow.main(nil)
     }
 }
 

@@ -114,7 +114,8 @@ struct DecodeCommand: AsyncParsableCommand {
         let expectations = TokenExpectations(
             kind: kind.flatMap(TokenKind.init(rawValue:)), issuer: issuer, clientID: clientID, audience: audience,
             nonce: nonce,
-            accessToken: accessToken, code: code, maxAge: maxAge, acrValues: DecodeInput.acrValues(acrValues),
+            accessToken: accessToken, code: code, maxAge: maxAge,
+            acrValues: TokenExpectations.acrValues(parsing: acrValues),
             allowedSkew: TimeInterval(skew), now: now,
             serverClock: serverDate.flatMap { try? ClockSkew(dateHeader: $0, receivedAt: now) }
         )
@@ -122,12 +123,12 @@ struct DecodeCommand: AsyncParsableCommand {
         let inspections = compactTokens.map { inspector.inspect($0, expecting: expectations) }
 
         if json {
-            print(Inspection.json(inspections))
+            print(DecodeOutput.json(inspections))
         } else if inspections.isEmpty {
             FileHandle.standardError.write(
                 Data("authflow decode: no token given (as an argument or on standard input)\n".utf8))
         } else {
-            print(Inspection.text(inspections))
+            print(DecodeOutput.text(inspections))
         }
         let status = DecodeExitStatus(inspections)
         if status != .passed { throw ExitCode(status.rawValue) }
