@@ -1,11 +1,11 @@
 import FlowEngine
 import Foundation
+import TestSupport
 import Testing
 
 /// `authflow decode` and `--profile` as a user runs them.
 @Suite struct DecodeAndProfileTests {
-    static let vectors = AuthflowProcess.packageRoot.deletingLastPathComponent().appendingPathComponent(
-        "shared/vectors")
+    static let vectors = Vectors.directory
 
     func vectorToken(_ key: String) throws -> String {
         let file = try JSONValue.parse(
