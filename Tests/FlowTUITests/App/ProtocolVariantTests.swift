@@ -6,14 +6,7 @@ import Testing
 
 /// PAR, client assertions, request objects and response modes, stepped through the screen.
 @Suite("Protocol variants")
-struct ProtocolVariantTests {
-    /// A pane's text laid out wide, so that a value is found on one line.
-    static func text(_ model: AppModel, _ pane: Pane) -> String {
-        var wide = model
-        wide.size = Size(columns: 400, rows: 100)
-        return wide.pane(pane).lines.map(\.plainText).joined(separator: "\n")
-    }
-
+struct ProtocolVariantTests: PaneReading {
     static var parConfiguration: FlowConfiguration {
         var configuration = DemoFlow.configuration
         configuration.usesPushedAuthorization = true
