@@ -1,5 +1,6 @@
 import FlowEngine
 import Foundation
+import TestSupport
 import Testing
 
 @testable import FlowTUI
@@ -27,7 +28,7 @@ struct ProtocolVariantTests: PaneReading {
         DemoFlow.send(&model, answer: DemoFlow.authorizeRedirect())
         DemoFlow.send(&model, answer: DemoFlow.flowNeedsPassword())
         DemoFlow.press(.character("n"), &model)
-        DemoFlow.type("2Federate!", &model)
+        DemoFlow.type(Demo.password, &model)
         DemoFlow.press(.enter, &model)
         DemoFlow.send(&model, answer: DemoFlow.flowCompleted())
         DemoFlow.send(&model, answer: DemoFlow.resumeRedirect(state: model.flow.state))
@@ -185,7 +186,7 @@ struct ProtocolVariantTests: PaneReading {
         DemoFlow.send(&model, answer: DemoFlow.authorizeRedirect())
         DemoFlow.send(&model, answer: DemoFlow.flowNeedsPassword())
         DemoFlow.press(.character("n"), &model)
-        DemoFlow.type("2Federate!", &model)
+        DemoFlow.type(Demo.password, &model)
         DemoFlow.press(.enter, &model)
         DemoFlow.send(&model, answer: DemoFlow.flowCompleted())
         return model
@@ -233,7 +234,7 @@ struct ProtocolVariantTests: PaneReading {
         DemoFlow.send(&model, answer: DemoFlow.flowNeedsPassword())
         #expect(model.flow.phase == .needsCredentials)
         DemoFlow.press(.character("n"), &model)
-        DemoFlow.type("2Federate!", &model)
+        DemoFlow.type(Demo.password, &model)
         DemoFlow.press(.enter, &model)
         DemoFlow.send(
             &model,

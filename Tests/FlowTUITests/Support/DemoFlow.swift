@@ -253,7 +253,7 @@ enum DemoFlow {
         if stage == .signOnReady { return model }
         send(&model, answer: flowNeedsPassword())
         press(.character("n"), &model)
-        type("2Federate!", &model)
+        type(Demo.password, &model)
         if stage == .credentialsPrompt { return model }
         press(.enter, &model)
         if stage == .credentialsReady { return model }
