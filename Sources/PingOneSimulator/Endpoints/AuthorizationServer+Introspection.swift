@@ -6,14 +6,14 @@ extension AuthorizationServer {
         answeringTokenRequest(request, endpoint: "introspect", name: "introspection") { app, token in
             // RFC 7662 §2.2: anything not active, or not this client's, is just {"active":false}.
             guard let record = tokens[token], !record.revoked, !record.rotated, record.expiresAt > now,
-                record.clientID == app.id, sessions[record.sessionToken]?.ended == false
+                record.grant.clientID == app.id, sessions[record.grant.sessionToken]?.ended == false
             else {
                 return .json(200, .object([JSONMember("active", false)])).adding("Cache-Control", "no-store")
             }
             let skew = faults.contains(.clockSkew) ? 600 : 0
             var members = [
                 JSONMember("active", true),
-                JSONMember("client_id", .string(record.clientID)),
+                JSONMember("client_id", .string(record.grant.clientID)),
                 JSONMember("token_type", .string(record.kind == .access ? "Bearer" : "refresh_token")),
                 JSONMember("iss", .string(issuer)),
                 JSONMember("iat", .int(Int(record.issuedAt.timeIntervalSince1970) + skew)),
@@ -23,10 +23,10 @@ extension AuthorizationServer {
                 members.append(JSONMember("aud", .array([.string(Self.platformAudience)])))
             }
             members += [
-                JSONMember("scope", .string(record.scope)),
-                JSONMember("sub", .string(record.userID)),
-                JSONMember("sid", .string(record.sessionID)),
-                JSONMember("auth_time", .int(Int(record.authTime.timeIntervalSince1970) + skew)),
+                JSONMember("scope", .string(record.grant.scope)),
+                JSONMember("sub", .string(record.grant.userID)),
+                JSONMember("sid", .string(record.grant.sessionID)),
+                JSONMember("auth_time", .int(Int(record.grant.authTime.timeIntervalSince1970) + skew)),
                 JSONMember("jti", .string(record.jti)),
                 JSONMember("env", .string(configuration.environmentID)),
                 JSONMember("org", .string(configuration.organizationID)),
@@ -38,10 +38,10 @@ extension AuthorizationServer {
     /// `POST /as/revoke` (RFC 7009): 200 with an empty body, whether or not the token was known (§2.2).
     func revoke(request: SimulatorRequest) -> SimulatorResponse {
         answeringTokenRequest(request, endpoint: "revoke", name: "revocation") { app, token in
-            if let record = tokens[token], record.clientID == app.id {
+            if let record = tokens[token], record.grant.clientID == app.id {
                 if record.kind == .refresh {
                     // RFC 7009 §2.1: revoking a refresh token also revokes the access tokens of its grant.
-                    revokeGrant(record.grantID)
+                    revokeGrant(record.grant.grantID)
                 } else {
                     tokens[token]?.revoked = true
                 }
