@@ -73,8 +73,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // What every test target shares: waiting off the cooperative pool, bounded waits.
-        .target(name: "TestSupport", dependencies: ["FlowEngine"], path: "Tests/TestSupport"),
+        // What every test target shares: waiting off the cooperative pool, bounded waits, the demo's
+        // values, the shared vectors, the simulator harness and the scripted loopback server.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "FlowEngine", "PingOneSimulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport"),
         // Fixtures are read from the source tree (#filePath), so snapshot tests can record them.
         .testTarget(
             name: "FlowEngineTests", dependencies: ["FlowEngine", "PingOneSimulator", "TestSupport"],
@@ -98,19 +108,10 @@ let package = Package(
             dependencies: [
                 "AuthflowCLI", "FlowEngine", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         // The built binary, driven as a process (and in tmux).
         .testTarget(
-            name: "authflowTests",
-            dependencies: [
-                "FlowEngine", "PingOneSimulator", "TestSupport",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-            ]),
+            name: "authflowTests", dependencies: ["FlowEngine", "PingOneSimulator", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,27 +16,39 @@ import Testing
 struct CursesTerminalTests {
     private func withTerminal(
         columns: Int = 40, rows: Int = 10, environment: [String: String] = [:],
-        _ body: (CursesTerminal, PseudoTerminal) throws -> Void
-    ) throws {
+        _ body: (CursesTerminal, PseudoTerminal) async throws -> Void
+    ) async throws {
         let pty = try PseudoTerminal(columns: columns, rows: rows)
-        defer { pty.close() }
-        let terminal = try CursesTerminal(
-            input: pty.terminal, output: pty.terminal,
-            terminalType: "xterm-256color", environment: environment,
-            handlesSignals: false)
-        defer { terminal.stop() }
-        try body(terminal, pty)
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(
+                input: pty.terminal, output: pty.terminal,
+                terminalType: "xterm-256color", environment: environment,
+                handlesSignals: false)
+        } catch {
+            await pty.close()
+            throw error
+        }
+        do {
+            try await body(terminal, pty)
+        } catch {
+            terminal.stop()
+            await pty.close()
+            throw error
+        }
+        terminal.stop()
+        await pty.close()
     }
 
-    @Test func startsWithThePseudoTerminalsSize() throws {
-        try withTerminal(columns: 40, rows: 10) { terminal, _ in
+    @Test func startsWithThePseudoTerminalsSize() async throws {
+        try await withTerminal(columns: 40, rows: 10) { terminal, _ in
             #expect(terminal.size == Size(columns: 40, rows: 10))
             #expect(terminal.isActive)
         }
     }
 
-    @Test func drawnCanvasIsWhatCursesShows() throws {
-        try withTerminal { terminal, pty in
+    @Test func drawnCanvasIsWhatCursesShows() async throws {
+        try await withTerminal { terminal, pty in
             var canvas = Canvas(size: terminal.size)
             canvas.drawBox(Rect(x: 0, y: 0, width: 20, height: 4), title: "Box")
             canvas.draw("漢字 ok", x: 1, y: 1, style: .bold)
@@ -54,20 +66,20 @@ struct CursesTerminalTests {
             #expect(screen[x: 19, y: 1].grapheme == "│")
             #expect(screen[x: 22, y: 1].grapheme == "é")
             #expect(screen[x: 23, y: 1].grapheme == "\u{FFFD}")
-            #expect(pty.waitForOutput(), "curses wrote nothing to the terminal")
+            #expect(await pty.waitForOutput(), "curses wrote nothing to the terminal")
         }
     }
 
-    @Test func coloursFollowTheStyleUnlessNoColorIsSet() throws {
+    @Test func coloursFollowTheStyleUnlessNoColorIsSet() async throws {
         var canvas = Canvas(columns: 40, rows: 10)
         canvas.draw("red", x: 0, y: 0, style: .color(.red).underline())
-        try withTerminal { terminal, _ in
+        try await withTerminal { terminal, _ in
             terminal.draw(canvas)
             let cell = terminal.readBack(.drawn)[x: 0, y: 0]
             #expect(cell.style.isUnderline)
             #expect(cell.style.foreground == (terminal.usesColor ? .red : nil))
         }
-        try withTerminal(environment: ["NO_COLOR": "1"]) { terminal, _ in
+        try await withTerminal(environment: ["NO_COLOR": "1"]) { terminal, _ in
             #expect(!terminal.usesColor)
             terminal.draw(canvas)
             let cell = terminal.readBack(.drawn)[x: 0, y: 0]
@@ -76,8 +88,8 @@ struct CursesTerminalTests {
         }
     }
 
-    @Test func redrawingReplacesTheFrame() throws {
-        try withTerminal { terminal, _ in
+    @Test func redrawingReplacesTheFrame() async throws {
+        try await withTerminal { terminal, _ in
             var first = Canvas(size: terminal.size)
             first.draw("first frame", x: 0, y: 0)
             terminal.draw(first)
@@ -88,8 +100,8 @@ struct CursesTerminalTests {
         }
     }
 
-    @Test func keysTypedAtTheTerminalAreRead() throws {
-        try withTerminal { terminal, pty in
+    @Test func keysTypedAtTheTerminalAreRead() async throws {
+        try await withTerminal { terminal, pty in
             #expect(terminal.readKey(timeoutMilliseconds: 0) == nil)
             let sequences: [(String, Key)] = [
                 ("j", .character("j")), ("\r", .enter), ("\t", .tab), ("\u{1B}[Z", .backTab),
@@ -105,8 +117,8 @@ struct CursesTerminalTests {
 
     /// The size is read from the terminal on every poll, so this needs no SIGWINCH (which a test
     /// process cannot get from a pseudo-terminal it is not the session of).
-    @Test func resizeIsReportedWithTheNewSize() throws {
-        try withTerminal(columns: 40, rows: 10) { terminal, pty in
+    @Test func resizeIsReportedWithTheNewSize() async throws {
+        try await withTerminal(columns: 40, rows: 10) { terminal, pty in
             pty.resize(columns: 60, rows: 20)
             #expect(terminal.readKey(timeoutMilliseconds: 1000) == .resize(Size(columns: 60, rows: 20)))
             #expect(terminal.size == Size(columns: 60, rows: 20))
@@ -118,8 +130,8 @@ struct CursesTerminalTests {
         }
     }
 
-    @Test func stopIsIdempotentAndDrawingAfterItIsIgnored() throws {
-        try withTerminal { terminal, _ in
+    @Test func stopIsIdempotentAndDrawingAfterItIsIgnored() async throws {
+        try await withTerminal { terminal, _ in
             terminal.stop()
             #expect(!terminal.isActive)
             terminal.stop()
@@ -140,13 +152,13 @@ struct CursesTerminalTests {
         }
     }
 
-    @Test func unknownTerminalTypeIsAnError() throws {
+    @Test func unknownTerminalTypeIsAnError() async throws {
         let pty = try PseudoTerminal(columns: 20, rows: 5)
-        defer { pty.close() }
         #expect(throws: CursesTerminalError.cannotInitialize(terminalType: "no-such-terminal-xyz")) {
             _ = try CursesTerminal(
                 input: pty.terminal, output: pty.terminal, terminalType: "no-such-terminal-xyz",
                 environment: [:], handlesSignals: false)
         }
+        await pty.close()
     }
 }

@@ -1,11 +1,11 @@
 import FlowEngine
 import Foundation
+import TestSupport
 import Testing
 
 /// `authflow decode` and `--profile` as a user runs them.
 @Suite struct DecodeAndProfileTests {
-    static let vectors = AuthflowProcess.packageRoot.deletingLastPathComponent().appendingPathComponent(
-        "shared/vectors")
+    static let vectors = Vectors.directory
 
     func vectorToken(_ key: String) throws -> String {
         let file = try JSONValue.parse(
@@ -41,7 +41,7 @@ import Testing
             at: home.appendingPathComponent("authflow"), withIntermediateDirectories: true)
         let file = home.appendingPathComponent("authflow/profiles.json")
         try Data(
-            #"{"profiles":{"lab":{"authPath":"http://127.0.0.1:9","environmentId":"5caa81af-ec05-41ff-a709-c7378007a99c","clientId":"from-profile","redirectUri":"http://127.0.0.1/cb","tokenEndpointAuthMethod":"NONE"}}}"#
+            #"{"profiles":{"lab":{"authPath":"http://127.0.0.1:9","environmentId":"\#(Demo.environmentID)","clientId":"from-profile","redirectUri":"http://127.0.0.1/cb","tokenEndpointAuthMethod":"NONE"}}}"#
                 .utf8
         ).write(to: file)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real binary in tmux: `authflow demo` stepped to the tokens with keys, as a new user would.
@@ -11,7 +12,7 @@ import Testing
     @Test func theDemoIsSteppedFromAuthorizeToDecodedTokens() async throws {
         let tmux = try await TmuxSession.start(command: command("demo"))
         defer { tmux.kill() }
-        var step = try await tmux.waitFor("1 Authorize", "n send", "pass 2Federate!")
+        var step = try await tmux.waitFor("1 Authorize", "n send", "pass \(Demo.password)")
         #expect(step.found, "start screen:\n\(step.screen)")
 
         try await tmux.send("n")
@@ -25,7 +26,7 @@ import Testing
         try await tmux.send("n")
         step = try await tmux.waitFor("assword")
         #expect(step.found, "the password prompt:\n\(step.screen)")
-        try await tmux.send("2Federate!", literal: true)
+        try await tmux.send(Demo.password, literal: true)
         try await tmux.send("Enter")
         step = try await tmux.waitFor("Credentials set", "password  ••••••")
         #expect(step.found, "the credentials, masked, ready to send:\n\(step.screen)")

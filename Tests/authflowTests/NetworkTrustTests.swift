@@ -1,5 +1,6 @@
 import FlowEngine
 import Foundation
+import TestSupport
 import Testing
 
 /// Bad servers, proxies and private CAs, against the real binary and the live transport.
@@ -20,7 +21,7 @@ import Testing
 
     @Test(arguments: [HostileServer.Behaviour.stallAfterHeaders, .drip])
     func aBodyThatStallsOrDripsEndsAtTheDeadlineWithWhatCame(_ behaviour: HostileServer.Behaviour) async throws {
-        let server = try await HostileServer(behaviour)
+        let server = try await HostileServer.start(behaviour)
         let transport = LiveTransport()
         let outcome = await bounded(seconds: 30) { () -> Result<HTTPResponse, TransportError> in
             do throws(TransportError) {
@@ -48,7 +49,7 @@ import Testing
     }
 
     @Test func runShowsTheStalledStepTheCauseAndTheCorrelationID() async throws {
-        let server = try await HostileServer(.stallAfterHeaders)
+        let server = try await HostileServer.start(.stallAfterHeaders)
         let result = try await AuthflowProcess.run(Self.flow(server.baseURL) + ["--timeout", "1"], timeout: 60)
         await server.shutdown()
         #expect(result.status == 1, "stderr: \(result.standardError)")
@@ -66,7 +67,7 @@ import Testing
     }
 
     @Test func jsonRecordsThePartialResponseAndTheConnection() async throws {
-        let server = try await HostileServer(.drip)
+        let server = try await HostileServer.start(.drip)
         let result = try await AuthflowProcess.run(
             Self.flow(server.baseURL) + ["--timeout", "1", "--json"], timeout: 60)
         await server.shutdown()
@@ -131,7 +132,7 @@ import Testing
     }
 
     @Test func aProxyThatIsNotThereIsARuntimeFailureThatNamesIt() async throws {
-        let port = try await ExternalServer.freePort()
+        let port = try SilentServer.closedPort()
         let result = try await AuthflowProcess.run(
             ["run", "--demo"], environment: ["ALL_PROXY": "http://127.0.0.1:\(port)"])
         #expect(result.status == 1)

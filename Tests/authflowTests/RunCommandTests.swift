@@ -1,5 +1,6 @@
 import FlowEngine
 import Foundation
+import TestSupport
 import Testing
 
 /// `authflow run` as a user runs it: the real binary against the embedded simulator.
@@ -19,8 +20,8 @@ import Testing
         #expect(out.contains("(2026") || out.contains("(20"))
         #expect(out.contains("✓ tokens received: access_token, id_token, refresh_token"))
         // Secrets never appear: the demo password and client secret.
-        #expect(!out.contains("2Federate!"))
-        #expect(!out.contains("demo-secret-7Hq2"))
+        #expect(!out.contains(Demo.password))
+        #expect(!out.contains(Demo.webAppSecret))
     }
 
     @Test func jsonGivesTheSameRecord() async throws {
@@ -37,7 +38,7 @@ import Testing
         #expect(authorize["decoded"]?["cookies_set"]?.elements?.first?["value"]?.stringValue == Redactor.mask)
         let resume = try #require(json["steps"]?.elements?[3])
         #expect(resume["decoded"]?["state"]?["matches"] == .bool(true))
-        #expect(!result.standardOutput.contains("2Federate!"))
+        #expect(!result.standardOutput.contains(Demo.password))
         // The record's shape is versioned, and each request names its action in a stable form.
         #expect(json["schema_version"] == .integer(RecordExport.schemaVersion))
         #expect(
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func missingSettingsAreAClearUsageError() async throws {
-        let result = try await AuthflowProcess.run(["run", "--env", "5caa81af-ec05-41ff-a709-c7378007a99c"])
+        let result = try await AuthflowProcess.run(["run", "--env", Demo.environmentID])
         #expect(result.status == 64)
         #expect(result.standardError.contains("Missing client ID"))
     }

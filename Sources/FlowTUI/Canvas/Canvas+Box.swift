@@ -11,12 +11,7 @@ extension Canvas {
     /// An end that lands on another line joins it (`├`, `┬`…); a free end is drawn straight.
     public mutating func drawHorizontalLine(y: Int, from x0: Int, through x1: Int, style: Style = .plain) {
         guard x0 <= x1 else { return }
-        for x in x0...x1 {
-            var arms: BoxArms = [.left, .right]
-            if x == x0, x0 != x1, isLine(x: x, y: y) { arms = .right }
-            if x == x1, x0 != x1, isLine(x: x, y: y) { arms = .left }
-            addArms(arms, x: x, y: y, style: style)
-        }
+        drawLine((x0...x1).map { (x: $0, y: y) }, arms: [.left, .right], start: .right, end: .left, style: style)
     }
 
     /// Draws a vertical line in column `x` from row `y0` through `y1`, joining lines it meets.
@@ -24,11 +19,21 @@ extension Canvas {
     /// An end that lands on another line joins it (`┬`, `┴`…); a free end is drawn straight.
     public mutating func drawVerticalLine(x: Int, from y0: Int, through y1: Int, style: Style = .plain) {
         guard y0 <= y1 else { return }
-        for y in y0...y1 {
-            var arms: BoxArms = [.up, .down]
-            if y == y0, y0 != y1, isLine(x: x, y: y) { arms = .down }
-            if y == y1, y0 != y1, isLine(x: x, y: y) { arms = .up }
-            addArms(arms, x: x, y: y, style: style)
+        drawLine((y0...y1).map { (x: x, y: $0) }, arms: [.up, .down], start: .down, end: .up, style: style)
+    }
+
+    /// Draws a straight line through `cells` (in order); an end of a line longer than one cell that
+    /// lands on another line gets only the arm toward the line (`start`, `end`), so it joins it.
+    private mutating func drawLine(
+        _ cells: [(x: Int, y: Int)], arms: BoxArms, start: BoxArms, end: BoxArms, style: Style
+    ) {
+        for (index, cell) in cells.enumerated() {
+            var cellArms = arms
+            if cells.count > 1, isLine(x: cell.x, y: cell.y) {
+                if index == 0 { cellArms = start }
+                if index == cells.count - 1 { cellArms = end }
+            }
+            addArms(cellArms, x: cell.x, y: cell.y, style: style)
         }
     }
 

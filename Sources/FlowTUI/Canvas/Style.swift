@@ -41,37 +41,24 @@ public struct Style: Equatable, Hashable, Sendable {
     public static let underline = Style(isUnderline: true)
 
     /// The same style with a foreground colour.
-    public func foreground(_ color: Color?) -> Style {
-        var copy = self
-        copy.foreground = color
-        return copy
-    }
+    public func foreground(_ color: Color?) -> Style { setting(\.foreground, to: color) }
 
     /// The same style, bold.
-    public func bold(_ on: Bool = true) -> Style {
-        var copy = self
-        copy.isBold = on
-        return copy
-    }
+    public func bold(_ on: Bool = true) -> Style { setting(\.isBold, to: on) }
 
     /// The same style, dim.
-    public func dim(_ on: Bool = true) -> Style {
-        var copy = self
-        copy.isDim = on
-        return copy
-    }
+    public func dim(_ on: Bool = true) -> Style { setting(\.isDim, to: on) }
 
     /// The same style, in reverse video.
-    public func reverse(_ on: Bool = true) -> Style {
-        var copy = self
-        copy.isReverse = on
-        return copy
-    }
+    public func reverse(_ on: Bool = true) -> Style { setting(\.isReverse, to: on) }
 
     /// The same style, underlined.
-    public func underline(_ on: Bool = true) -> Style {
+    public func underline(_ on: Bool = true) -> Style { setting(\.isUnderline, to: on) }
+
+    /// The same style with one property changed.
+    private func setting<Value>(_ property: WritableKeyPath<Style, Value>, to value: Value) -> Style {
         var copy = self
-        copy.isUnderline = on
+        copy[keyPath: property] = value
         return copy
     }
 

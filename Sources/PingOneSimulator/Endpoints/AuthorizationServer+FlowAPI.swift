@@ -118,8 +118,8 @@ extension AuthorizationServer {
         session.token = new
         sessions[new] = session
         for (id, flow) in flows where flow.sessionToken == old { flows[id]?.sessionToken = new }
-        for (id, code) in codes where code.sessionToken == old { codes[id]?.sessionToken = new }
-        for (id, token) in tokens where token.sessionToken == old { tokens[id]?.sessionToken = new }
+        for (id, code) in codes where code.grant.sessionToken == old { codes[id]?.grant.sessionToken = new }
+        for (id, token) in tokens where token.grant.sessionToken == old { tokens[id]?.grant.sessionToken = new }
         return new
     }
 

@@ -3,70 +3,70 @@ import Foundation
 extension AuthorizationServer {
     /// `POST /as/introspect` (RFC 7662), with client authentication as at the token endpoint.
     func introspect(request: SimulatorRequest) -> SimulatorResponse {
-        guard request.hasFormBody else {
-            return OAuthError.invalidRequest("The introspection request must be application/x-www-form-urlencoded.")
-                .response
+        answeringTokenRequest(request, endpoint: "introspect", name: "introspection") { app, token in
+            // RFC 7662 §2.2: anything not active, or not this client's, is just {"active":false}.
+            guard let record = tokens[token], !record.revoked, !record.rotated, record.expiresAt > now,
+                record.grant.clientID == app.id, sessions[record.grant.sessionToken]?.ended == false
+            else {
+                return .json(200, .object([JSONMember("active", false)])).adding("Cache-Control", "no-store")
+            }
+            let skew = faults.contains(.clockSkew) ? 600 : 0
+            var members = [
+                JSONMember("active", true),
+                JSONMember("client_id", .string(record.grant.clientID)),
+                JSONMember("token_type", .string(record.kind == .access ? "Bearer" : "refresh_token")),
+                JSONMember("iss", .string(issuer)),
+                JSONMember("iat", .int(Int(record.issuedAt.timeIntervalSince1970) + skew)),
+                JSONMember("exp", .int(Int(record.expiresAt.timeIntervalSince1970) + skew)),
+            ]
+            if record.kind == .access {
+                members.append(JSONMember("aud", .array([.string(platformAudience)])))
+            }
+            members += [
+                JSONMember("scope", .string(record.grant.scope)),
+                JSONMember("sub", .string(record.grant.userID)),
+                JSONMember("sid", .string(record.grant.sessionID)),
+                JSONMember("auth_time", .int(Int(record.grant.authTime.timeIntervalSince1970) + skew)),
+                JSONMember("jti", .string(record.jti)),
+                JSONMember("env", .string(configuration.environmentID)),
+                JSONMember("org", .string(configuration.organizationID)),
+            ]
+            return .json(200, .object(members)).adding("Cache-Control", "no-store")
         }
-        let app: SimulatedApplication
-        switch authenticateClient(request, endpointURL: "\(issuer)/introspect") {
-        case .success(let authenticated): app = authenticated
-        case .failure(let error): return error.response
-        }
-        guard let token = request.formParameters["token"] else {
-            return OAuthError.invalidRequest("token is required.").response
-        }
-        // RFC 7662 §2.2: anything not active, or not this client's, is just {"active":false}.
-        guard let record = tokens[token], !record.revoked, !record.rotated, record.expiresAt > now,
-            record.clientID == app.id, sessions[record.sessionToken]?.ended == false
-        else {
-            return .json(200, .object([JSONMember("active", false)])).adding("Cache-Control", "no-store")
-        }
-        let skew = faults.contains(.clockSkew) ? 600 : 0
-        var members = [
-            JSONMember("active", true),
-            JSONMember("client_id", .string(record.clientID)),
-            JSONMember("token_type", .string(record.kind == .access ? "Bearer" : "refresh_token")),
-            JSONMember("iss", .string(issuer)),
-            JSONMember("iat", .int(Int(record.issuedAt.timeIntervalSince1970) + skew)),
-            JSONMember("exp", .int(Int(record.expiresAt.timeIntervalSince1970) + skew)),
-        ]
-        if record.kind == .access {
-            members.append(JSONMember("aud", .array([.string(platformAudience)])))
-        }
-        members += [
-            JSONMember("scope", .string(record.scope)),
-            JSONMember("sub", .string(record.userID)),
-            JSONMember("sid", .string(record.sessionID)),
-            JSONMember("auth_time", .int(Int(record.authTime.timeIntervalSince1970) + skew)),
-            JSONMember("jti", .string(record.jti)),
-            JSONMember("env", .string(configuration.environmentID)),
-            JSONMember("org", .string(configuration.organizationID)),
-        ]
-        return .json(200, .object(members)).adding("Cache-Control", "no-store")
     }
 
     /// `POST /as/revoke` (RFC 7009): 200 with an empty body, whether or not the token was known (§2.2).
     func revoke(request: SimulatorRequest) -> SimulatorResponse {
+        answeringTokenRequest(request, endpoint: "revoke", name: "revocation") { app, token in
+            if let record = tokens[token], record.grant.clientID == app.id {
+                if record.kind == .refresh {
+                    // RFC 7009 §2.1: revoking a refresh token also revokes the access tokens of its grant.
+                    revokeGrant(record.grant.grantID)
+                } else {
+                    tokens[token]?.revoked = true
+                }
+            }
+            return SimulatorResponse(status: 200).adding("Cache-Control", "no-store")
+        }
+    }
+
+    /// Checks an introspection or revocation request (a form, with client authentication as at the
+    /// token endpoint, naming a `token`) and answers it with `answer`, or with the error response.
+    private func answeringTokenRequest(
+        _ request: SimulatorRequest, endpoint: String, name: String,
+        _ answer: (SimulatedApplication, String) -> SimulatorResponse
+    ) -> SimulatorResponse {
         guard request.hasFormBody else {
-            return OAuthError.invalidRequest("The revocation request must be application/x-www-form-urlencoded.")
+            return OAuthError.invalidRequest("The \(name) request must be application/x-www-form-urlencoded.")
                 .response
         }
-        let app: SimulatedApplication
-        switch authenticateClient(request, endpointURL: "\(issuer)/revoke") {
-        case .success(let authenticated): app = authenticated
+        switch authenticateClient(request, endpointURL: "\(issuer)/\(endpoint)") {
         case .failure(let error): return error.response
-        }
-        guard let token = request.formParameters["token"] else {
-            return OAuthError.invalidRequest("token is required.").response
-        }
-        if let record = tokens[token], record.clientID == app.id {
-            if record.kind == .refresh {
-                // RFC 7009 §2.1: revoking a refresh token also revokes the access tokens of its grant.
-                revokeGrant(record.grantID)
-            } else {
-                tokens[token]?.revoked = true
+        case .success(let app):
+            guard let token = request.formParameters["token"] else {
+                return OAuthError.invalidRequest("token is required.").response
             }
+            return answer(app, token)
         }
-        return SimulatorResponse(status: 200).adding("Cache-Control", "no-store")
     }
 }

@@ -51,11 +51,14 @@ extension AuthorizationServer {
     /// A single-use code, valid 60 s, bound to the client, redirect URI, PKCE challenge, nonce, scope, user and session.
     func issueCode(for flow: Flow) -> AuthorizationCode? {
         guard let userID = flow.userID, let session = sessions[flow.sessionToken] else { return nil }
+        let value = Self.newID()
         let code = AuthorizationCode(
-            value: Self.newID(), clientID: flow.request.clientID, redirectURI: flow.request.redirectURI,
-            codeChallenge: flow.request.codeChallenge, codeChallengeMethod: flow.request.codeChallengeMethod,
-            nonce: flow.request.nonce, scope: flow.request.scope, userID: userID, sessionID: session.id,
-            sessionToken: session.token, authTime: session.authTime ?? now, expiresAt: now.addingTimeInterval(60))
+            value: value,
+            grant: TokenGrant(
+                clientID: flow.request.clientID, userID: userID, sessionID: session.id, sessionToken: session.token,
+                scope: flow.request.scope, authTime: session.authTime ?? now, nonce: flow.request.nonce, grantID: value),
+            redirectURI: flow.request.redirectURI, codeChallenge: flow.request.codeChallenge,
+            codeChallengeMethod: flow.request.codeChallengeMethod, expiresAt: now.addingTimeInterval(60))
         codes[code.value] = code
         return code
     }

@@ -49,7 +49,7 @@ extension AuthorizationServer {
 
         session.ended = true
         sessions[token] = session
-        for (key, record) in tokens where record.sessionToken == token {
+        for (key, record) in tokens where record.grant.sessionToken == token {
             tokens[key]?.revoked = true
         }
         for (key, flow) in flows where flow.sessionToken == token {

@@ -13,6 +13,37 @@ extension AuthorizationServer {
             }
             return .html(400, signOnHTML(flowID: nil, appName: nil, message: message ?? error))
         }
+        return answeringSignOnPage(request) { flowID, flow in
+            if flow.status == .completed { return .found(resumeURL(flowID)) }
+            return .html(200, signOnHTML(flowID: flowID, appName: appName(flow), message: nil))
+        }
+    }
+
+    /// `POST /signon/?flowId=…` from the page's form: checks the password, then continues at resume.
+    func submitSignOnPage(request: SimulatorRequest) -> SimulatorResponse {
+        answeringSignOnPage(request) { flowID, flow in
+            guard flow.status == .usernamePasswordRequired else { return .found(resumeURL(flowID)) }
+            let form = request.formParameters
+            switch checkPassword(username: form["username"] ?? "", password: form["password"] ?? "") {
+            case .failure(let error):
+                return .html(
+                    400,
+                    signOnHTML(
+                        flowID: flowID, appName: appName(flow), message: error.details.first?.message ?? error.message))
+            case .success(let user):
+                completeFlow(flowID, userID: user.id)
+                // As the hosted page's own usernamePassword.check does: a new `ST` for the signed-on session.
+                let sessionToken = renewSessionToken(flow.sessionToken)
+                return .found(resumeURL(flowID)).adding("Set-Cookie", signedOnSessionCookie(sessionToken))
+            }
+        }
+    }
+
+    /// Answers a sign-on page request with `answer` for the flow it names (`?flowId=`), or with the
+    /// page that says why there is none.
+    private func answeringSignOnPage(
+        _ request: SimulatorRequest, _ answer: (String, Flow) -> SimulatorResponse
+    ) -> SimulatorResponse {
         guard let flowID = request.queryParameters["flowId"] else {
             return .html(400, signOnHTML(flowID: nil, appName: nil, message: "This sign-on link has no flowId."))
         }
@@ -22,38 +53,7 @@ extension AuthorizationServer {
                 error.status,
                 signOnHTML(flowID: nil, appName: nil, message: error.details.first?.message ?? error.message))
         case .success(let flow):
-            if flow.status == .completed { return .found(resumeURL(flowID)) }
-            return .html(200, signOnHTML(flowID: flowID, appName: appName(flow), message: nil))
-        }
-    }
-
-    /// `POST /signon/?flowId=…` from the page's form: checks the password, then continues at resume.
-    func submitSignOnPage(request: SimulatorRequest) -> SimulatorResponse {
-        guard let flowID = request.queryParameters["flowId"] else {
-            return .html(400, signOnHTML(flowID: nil, appName: nil, message: "This sign-on link has no flowId."))
-        }
-        let flow: Flow
-        switch accessibleFlow(id: flowID, request: request) {
-        case .failure(let error):
-            return .html(
-                error.status,
-                signOnHTML(flowID: nil, appName: nil, message: error.details.first?.message ?? error.message))
-        case .success(let found):
-            flow = found
-        }
-        guard flow.status == .usernamePasswordRequired else { return .found(resumeURL(flowID)) }
-        let form = request.formParameters
-        switch checkPassword(username: form["username"] ?? "", password: form["password"] ?? "") {
-        case .failure(let error):
-            return .html(
-                400,
-                signOnHTML(
-                    flowID: flowID, appName: appName(flow), message: error.details.first?.message ?? error.message))
-        case .success(let user):
-            completeFlow(flowID, userID: user.id)
-            // As the hosted page's own usernamePassword.check does: a new `ST` for the signed-on session.
-            let sessionToken = renewSessionToken(flow.sessionToken)
-            return .found(resumeURL(flowID)).adding("Set-Cookie", signedOnSessionCookie(sessionToken))
+            return answer(flowID, flow)
         }
     }
 

@@ -66,7 +66,7 @@ extension AuthorizationServer {
             codes[value] = nil
             return .failure(.invalidGrant("The authorization code has expired."))
         }
-        guard code.clientID == app.id else {
+        guard code.grant.clientID == app.id else {
             return .failure(.invalidGrant("The authorization code was issued to another client."))
         }
         if let expected = code.redirectURI {
@@ -90,16 +90,13 @@ extension AuthorizationServer {
             return .failure(
                 .invalidGrant("PKCE verification failed: no code_challenge was sent on the authorization request."))
         }
-        guard let session = sessions[code.sessionToken], !session.ended else {
+        guard let session = sessions[code.grant.sessionToken], !session.ended else {
             return .failure(.invalidGrant("The session for this authorization code has ended."))
         }
         code.used = true
         codes[value] = code
-        let grant = TokenGrant(
-            clientID: app.id, userID: code.userID, sessionID: session.id, sessionToken: session.token,
-            scope: code.scope,
-            authTime: code.authTime, nonce: code.nonce, grantID: code.value)
-        return issueTokens(grant, app: app)
+        // The code's grant is this client's (checked above) and this live session's.
+        return issueTokens(code.grant, app: app)
     }
 
     /// RFC 6749 §6, with rotation and replay detection (reference §4.4).
@@ -108,22 +105,22 @@ extension AuthorizationServer {
         guard var record = tokens[value], record.kind == .refresh else {
             return .failure(.invalidGrant("The refresh token is invalid."))
         }
-        guard record.clientID == app.id else {
+        guard record.grant.clientID == app.id else {
             return .failure(.invalidGrant("The refresh token was issued to another client."))
         }
         guard !record.rotated else {
             // Replay protection: reuse of a rotated token revokes the whole family.
-            revokeGrant(record.grantID)
+            revokeGrant(record.grant.grantID)
             return .failure(.invalidGrant("The refresh token has already been used; its token family is revoked."))
         }
         guard !record.revoked else { return .failure(.invalidGrant("The refresh token has been revoked.")) }
         guard record.expiresAt > now else { return .failure(.invalidGrant("The refresh token has expired.")) }
-        guard let session = sessions[record.sessionToken], !session.ended else {
+        guard let session = sessions[record.grant.sessionToken], !session.ended else {
             return .failure(.invalidGrant("The session for this refresh token has ended."))
         }
-        var scope = record.scope
+        var scope = record.grant.scope
         if let requested = form["scope"] {
-            let granted = Set(record.scope.split(separator: " "))
+            let granted = Set(record.grant.scope.split(separator: " "))
             guard Set(requested.split(separator: " ")).isSubset(of: granted) else {
                 return .failure(
                     OAuthError(
@@ -134,15 +131,15 @@ extension AuthorizationServer {
         }
         record.rotated = true
         tokens[value] = record
-        let grant = TokenGrant(
-            clientID: app.id, userID: record.userID, sessionID: session.id, sessionToken: session.token, scope: scope,
-            authTime: record.authTime, nonce: nil, grantID: record.grantID)
+        var grant = record.grant
+        grant.scope = scope
+        grant.nonce = nil
         return issueTokens(grant, app: app)
     }
 
     /// Revokes every token issued under a code or refresh family.
     func revokeGrant(_ grantID: String) {
-        for (key, record) in tokens where record.grantID == grantID {
+        for (key, record) in tokens where record.grant.grantID == grantID {
             tokens[key]?.revoked = true
         }
     }

@@ -73,10 +73,8 @@ extension AuthorizationServer {
 
         let realNow = now
         let accessRecord = IssuedToken(
-            kind: .access, clientID: grant.clientID, userID: user.id, sessionID: grant.sessionID,
-            sessionToken: grant.sessionToken, scope: grant.scope, issuedAt: realNow,
-            expiresAt: realNow.addingTimeInterval(Self.accessTokenLifetime), authTime: grant.authTime,
-            grantID: grant.grantID, jti: accessJTI)
+            kind: .access, grant: grant, issuedAt: realNow,
+            expiresAt: realNow.addingTimeInterval(Self.accessTokenLifetime), jti: accessJTI)
         tokens[accessToken] = accessRecord
         var refreshRecord = accessRecord
         refreshRecord.kind = .refresh

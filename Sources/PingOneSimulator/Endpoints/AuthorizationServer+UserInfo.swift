@@ -25,11 +25,11 @@ extension AuthorizationServer {
             return userInfoError(
                 detailCode: "INVALID_VALUE", message: "Access token expired", oauthError: "invalid_token")
         }
-        guard let user = configuration.user(id: record.userID) else {
+        guard let user = configuration.user(id: record.grant.userID) else {
             return userInfoError(
                 detailCode: "INVALID_TOKEN", message: "The token's user no longer exists.", oauthError: "invalid_token")
         }
-        let scopes = Set(record.scope.split(separator: " ").map(String.init))
+        let scopes = Set(record.grant.scope.split(separator: " ").map(String.init))
         var claims = [JSONMember("sub", .string(user.id))]
         claims += profileClaims(user, scopes: scopes)
         claims += [

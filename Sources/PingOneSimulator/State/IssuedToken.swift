@@ -8,16 +8,11 @@ struct IssuedToken: Sendable, Equatable {
     }
 
     var kind: Kind
-    var clientID: String
-    var userID: String
-    var sessionID: String
-    var sessionToken: String
-    var scope: String
+    /// The client, user, session and scope it is issued for, and the code or refresh family it
+    /// descends from (`grant.grantID`): revoking the grant revokes them all.
+    var grant: TokenGrant
     var issuedAt: Date
     var expiresAt: Date
-    var authTime: Date
-    /// The code or refresh family this token descends from; revoking the grant revokes them all.
-    var grantID: String
     var jti: String
     var revoked = false
     /// A refresh token that has been exchanged once (RFC 6749 §10.4 rotation).

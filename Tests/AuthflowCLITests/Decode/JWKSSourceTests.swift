@@ -1,5 +1,6 @@
 import FlowEngine
 import Foundation
+import TestSupport
 import Testing
 
 @testable import AuthflowCLI
@@ -44,30 +45,32 @@ import Testing
 
     @Test func urlOnLoopback() async throws {
         let jwks = try Vectors.text("rs256-test-jwks.json")
-        let server = try await LoopbackHTTPServer(reply: .init(status: .ok, body: jwks))
+        let server = try await HostileServer.start()
+        server.respond { _ in .json(jwks) }
         do {
             let keys = try await JWKSSource(argument: server.baseURL + "/as/jwks").load()
             #expect(keys.keyIDs == ["fGYrysd1-IbnDo0TM0eja3etHW69KMR5DpVMQZivEPQ"])
         } catch {
             Issue.record("loading failed: \(error)")
         }
-        try await server.shutdown()
+        await server.shutdown()
     }
 
     @Test func urlWithAnErrorStatusSaysSoWithTheBodySanitized() async throws {
-        let server = try await LoopbackHTTPServer(
-            reply: .init(status: .notFound, body: "{\"code\":\"NOT_FOUND\u{1b}[2J\"}"))
+        let server = try await HostileServer.start()
+        server.respond { _ in .json("{\"code\":\"NOT_FOUND\u{1b}[2J\"}", status: 404) }
         let url = server.baseURL + "/as/jwks"
         await #expect(
             throws: JWKSSource.LoadError.httpStatus(url: url, status: 404, body: "{\"code\":\"NOT_FOUND\\x1b[2J\"}")
         ) {
             _ = try await JWKSSource(argument: url).load()
         }
-        try await server.shutdown()
+        await server.shutdown()
     }
 
     @Test func urlThatIsNotAJWKS() async throws {
-        let server = try await LoopbackHTTPServer(reply: .init(status: .ok, body: "<html>sign in</html>"))
+        let server = try await HostileServer.start()
+        server.respond { _ in .json("<html>sign in</html>") }
         let url = server.baseURL + "/as/jwks"
         await #expect {
             _ = try await JWKSSource(argument: url).load()
@@ -75,14 +78,14 @@ import Testing
             guard case JWKSSource.LoadError.notKeys(url, .notJSON) = error else { return false }
             return true
         }
-        try await server.shutdown()
+        await server.shutdown()
     }
 
     @Test func nothingListeningIsARequestFailure() async throws {
         // Bind and close a server to get a port with nothing on it.
-        let server = try await LoopbackHTTPServer(reply: .init(status: .ok, body: "{}"))
+        let server = try await HostileServer.start()
         let url = server.baseURL + "/as/jwks"
-        try await server.shutdown()
+        await server.shutdown()
         await #expect {
             _ = try await JWKSSource(argument: url).load(timeout: .seconds(1))
         } throws: { error in

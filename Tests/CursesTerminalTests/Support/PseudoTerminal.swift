@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -7,15 +7,15 @@ import Foundation
 
 /// A pseudo-terminal of a fixed size, so curses can run in a test without touching a real one.
 ///
-/// The test drives the controller side: it writes keys there and a background reader drains
-/// whatever curses writes, so curses never blocks on a full buffer.
+/// The test drives the controller side: it writes keys there and a reader on a thread of its own
+/// drains whatever curses writes, so curses never blocks on a full buffer.
 final class PseudoTerminal: Sendable {
     /// The controller side (what a terminal emulator holds).
     let controller: Int32
     /// The terminal side (what the program under test holds).
     let terminal: Int32
     private let output = Output()
-    private let drained = DispatchSemaphore(value: 0)
+    private let drained = Drained()
 
     /// Everything curses wrote so far.
     private final class Output: @unchecked Sendable {
@@ -23,6 +23,27 @@ final class PseudoTerminal: Sendable {
         private var bytes: [UInt8] = []
         func append(_ chunk: ArraySlice<UInt8>) { lock.withLock { bytes += chunk } }
         var count: Int { lock.withLock { bytes.count } }
+    }
+
+    /// Whether the reader has seen the end of the output; waited for off the cooperative pool.
+    private final class Drained: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var done = false
+
+        func signal() {
+            condition.withLock {
+                done = true
+                condition.broadcast()
+            }
+        }
+
+        /// Blocks until the reader is done or `timeout` seconds have passed.
+        func wait(timeout: TimeInterval) {
+            let deadline = Date().addingTimeInterval(timeout)
+            condition.withLock {
+                while !done, condition.wait(until: deadline) {}
+            }
+        }
     }
 
     /// Opens a pseudo-terminal pair and gives it a size.
@@ -39,7 +60,7 @@ final class PseudoTerminal: Sendable {
         let output = self.output
         let drained = self.drained
         let reading = controller
-        DispatchQueue.global().async {
+        let reader = Thread {
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
                 let count = read(reading, &buffer, buffer.count)
@@ -48,6 +69,7 @@ final class PseudoTerminal: Sendable {
             }
             drained.signal()
         }
+        reader.start()
     }
 
     /// Sets the window size the terminal side reports (TIOCSWINSZ).
@@ -66,17 +88,18 @@ final class PseudoTerminal: Sendable {
     var bytesWritten: Int { output.count }
 
     /// Waits up to a second for curses to have written something; false if it wrote nothing.
-    func waitForOutput() -> Bool {
+    func waitForOutput() async -> Bool {
         for _ in 0..<100 where bytesWritten == 0 {
-            usleep(10_000)
+            try? await Task.sleep(for: .milliseconds(10))
         }
         return bytesWritten > 0
     }
 
-    /// Closes both sides and waits for the reader to finish.
-    func close() {
+    /// Closes both sides, waiting (off the cooperative pool) for the reader to finish first.
+    func close() async {
         Glibc.close(terminal)
-        _ = drained.wait(timeout: .now() + 2)
+        let drained = self.drained
+        _ = try? await offPool { drained.wait(timeout: 2) }
         Glibc.close(controller)
     }
 }

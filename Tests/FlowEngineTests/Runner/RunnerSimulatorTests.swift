@@ -1,6 +1,7 @@
 import FlowEngine
 import Foundation
 import PingOneSimulator
+import TestSupport
 import Testing
 
 /// The runner against the simulator over loopback: the whole flow, and each failure it can produce.

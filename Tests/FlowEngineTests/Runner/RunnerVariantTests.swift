@@ -2,6 +2,7 @@ import Crypto
 import FlowEngine
 import Foundation
 import PingOneSimulator
+import TestSupport
 import Testing
 
 /// Every client authentication method, response mode, PKCE setting, PAR, request objects and

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 @testable import FlowEngine
 
@@ -6,9 +7,9 @@ import Foundation
 enum Sample {
     /// The fixed "now" of every inspector test: 2027-01-15 08:00:00Z.
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
-    static let environmentID = "5caa81af-ec05-41ff-a709-c7378007a99c"
+    static let environmentID = Demo.environmentID
     static let issuer = "https://auth.pingone.com/\(environmentID)/as"
-    static let clientID = "724ec718-c41c-4d51-98b0-84a583f450f9"
+    static let clientID = Demo.webAppID
     static let nonce = "n-8f3e2a91"
     static let accessToken = "eyJhbGciOiJSUzI1NiJ9.opaque-for-this-test.sig"
     static let code = "7d1f6a2e-6c40-4b55-a3cf-2f2c5f9a0c11"

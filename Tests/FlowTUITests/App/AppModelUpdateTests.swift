@@ -1,5 +1,6 @@
 import FlowEngine
 import Foundation
+import TestSupport
 import Testing
 
 @testable import FlowTUI
@@ -125,10 +126,10 @@ struct AppModelUpdateTests {
         // q is typed into the password, not a quit.
         #expect(DemoFlow.press(.character("q"), &model) == .none)
         DemoFlow.press(.backspace, &model)
-        DemoFlow.type("2Federate!", &model)
+        DemoFlow.type(Demo.password, &model)
         let screen = DemoFlow.render(model).text
         #expect(screen.contains("password ••••••••••"))
-        #expect(!screen.contains("password 2Federate!"))
+        #expect(!screen.contains("password \(Demo.password)"))
         DemoFlow.press(.enter, &model)
         #expect(model.overlay == nil)
         #expect(model.flow.phase == .ready(.signOn))
@@ -136,7 +137,7 @@ struct AppModelUpdateTests {
         #expect(request?.method == "POST")
         #expect(request?.header("Content-Type") == AuthorizationCodeFlow.usernamePasswordCheck)
         let body = String(decoding: request?.body ?? [], as: UTF8.self)
-        #expect(body.contains(#""password":"2Federate!""#))
+        #expect(body.contains(#""password":"\#(Demo.password)""#))
         #expect(request?.header("Cookie")?.contains("ST=\(DemoFlow.sessionCookie)") == true)
         #expect(model.flow.phase == .ready(.resume))
     }

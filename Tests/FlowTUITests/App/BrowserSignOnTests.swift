@@ -7,7 +7,7 @@ import Testing
 /// Sign-on in a browser (a provider without PingOne's Flow API, or `--browser`): the callback is
 /// pasted, or caught by the session's loopback listener.
 @Suite("Browser sign-on")
-struct BrowserSignOnTests {
+struct BrowserSignOnTests: PaneReading {
     static let listenerURL = "http://127.0.0.1:8765/callback"
 
     /// A browser flow whose redirect URI is the loopback listener's.
@@ -20,13 +20,6 @@ struct BrowserSignOnTests {
         return AppModel(
             flow: AuthorizationCodeFlow(configuration: configuration, randomness: .fixed(seed: 1)),
             presentation: presentation, size: Size(columns: 120, rows: 40), now: DemoFlow.start)
-    }
-
-    /// A pane's text laid out wide, so that a value is found on one line.
-    static func text(_ model: AppModel, _ pane: Pane) -> String {
-        var wide = model
-        wide.size = Size(columns: 400, rows: 100)
-        return wide.pane(pane).lines.map(\.plainText).joined(separator: "\n")
     }
 
     static func callback(_ model: AppModel, state: String? = nil) -> String {

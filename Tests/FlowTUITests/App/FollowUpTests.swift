@@ -7,14 +7,7 @@ import Testing
 /// After the tokens: UserInfo, introspection, refresh, revoke and sign-off, each a step the user
 /// chooses with its key and sends with `n`.
 @Suite("Follow-up steps")
-struct FollowUpTests {
-    /// A pane's text laid out wide, so that a value is found on one line.
-    static func text(_ model: AppModel, _ pane: Pane) -> String {
-        var wide = model
-        wide.size = Size(columns: 400, rows: 100)
-        return wide.pane(pane).lines.map(\.plainText).joined(separator: "\n")
-    }
-
+struct FollowUpTests: PaneReading {
     static func footer(_ model: AppModel) -> String {
         model.keyBar.line(width: 400).plainText
     }

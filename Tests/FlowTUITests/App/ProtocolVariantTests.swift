@@ -1,19 +1,13 @@
 import FlowEngine
 import Foundation
+import TestSupport
 import Testing
 
 @testable import FlowTUI
 
 /// PAR, client assertions, request objects and response modes, stepped through the screen.
 @Suite("Protocol variants")
-struct ProtocolVariantTests {
-    /// A pane's text laid out wide, so that a value is found on one line.
-    static func text(_ model: AppModel, _ pane: Pane) -> String {
-        var wide = model
-        wide.size = Size(columns: 400, rows: 100)
-        return wide.pane(pane).lines.map(\.plainText).joined(separator: "\n")
-    }
-
+struct ProtocolVariantTests: PaneReading {
     static var parConfiguration: FlowConfiguration {
         var configuration = DemoFlow.configuration
         configuration.usesPushedAuthorization = true
@@ -34,7 +28,7 @@ struct ProtocolVariantTests {
         DemoFlow.send(&model, answer: DemoFlow.authorizeRedirect())
         DemoFlow.send(&model, answer: DemoFlow.flowNeedsPassword())
         DemoFlow.press(.character("n"), &model)
-        DemoFlow.type("2Federate!", &model)
+        DemoFlow.type(Demo.password, &model)
         DemoFlow.press(.enter, &model)
         DemoFlow.send(&model, answer: DemoFlow.flowCompleted())
         DemoFlow.send(&model, answer: DemoFlow.resumeRedirect(state: model.flow.state))
@@ -192,7 +186,7 @@ struct ProtocolVariantTests {
         DemoFlow.send(&model, answer: DemoFlow.authorizeRedirect())
         DemoFlow.send(&model, answer: DemoFlow.flowNeedsPassword())
         DemoFlow.press(.character("n"), &model)
-        DemoFlow.type("2Federate!", &model)
+        DemoFlow.type(Demo.password, &model)
         DemoFlow.press(.enter, &model)
         DemoFlow.send(&model, answer: DemoFlow.flowCompleted())
         return model
@@ -240,7 +234,7 @@ struct ProtocolVariantTests {
         DemoFlow.send(&model, answer: DemoFlow.flowNeedsPassword())
         #expect(model.flow.phase == .needsCredentials)
         DemoFlow.press(.character("n"), &model)
-        DemoFlow.type("2Federate!", &model)
+        DemoFlow.type(Demo.password, &model)
         DemoFlow.press(.enter, &model)
         DemoFlow.send(
             &model,

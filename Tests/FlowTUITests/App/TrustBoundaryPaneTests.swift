@@ -1,5 +1,6 @@
 import FlowEngine
 import Foundation
+import TestSupport
 import Testing
 
 @testable import FlowTUI
@@ -91,7 +92,7 @@ import Testing
                 "_links":{"usernamePassword.check":{"href":"\(foreign)/flows/\(DemoFlow.flowID)"}}}
                 """))
         DemoFlow.press(.character("n"), &model)
-        DemoFlow.type("2Federate!", &model)
+        DemoFlow.type(Demo.password, &model)
         DemoFlow.press(.enter, &model)
         let screen = DemoFlow.render(model).text
         #expect(screen.contains("Foreign origins"))

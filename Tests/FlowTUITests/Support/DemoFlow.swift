@@ -1,27 +1,22 @@
 import FlowEngine
 import Foundation
+import TestSupport
 
 @testable import FlowTUI
 
 /// A PingOne-shaped flow with fixed randomness and a fixed clock, and the responses a PingOne
 /// environment gives at each step, so the screen can be driven through the whole demo offline.
 enum DemoFlow {
-    static let environmentID = "5caa81af-ec05-41ff-a709-c7378007a99c"
-    static let clientID = "724ec718-c41c-4d51-98b0-84a583f450f9"
+    static let environmentID = Demo.environmentID
+    static let clientID = Demo.webAppID
     static let clientSecret = "s3cr3t-client-secret-value"
     static let flowID = "03e52d0a-c55a-4807-889b-5f5a0d3e4a11"
     static let sessionCookie = "st-session-0123456789abcdef"
     static let code = "a1b2c3d4-code-e5f6"
     /// The RS256 test key from `vectors/` (RFC 7638 thumbprint as its kid), so signatures verify.
     static let keyID = "fGYrysd1-IbnDo0TM0eja3etHW69KMR5DpVMQZivEPQ"
-    static let keysDirectory = snapshotDirectory.deletingLastPathComponent().appendingPathComponent("Keys")
     static let signingKey: ClientKey? = {
-        guard
-            let pem = try? String(
-                contentsOf: keysDirectory.appendingPathComponent("rs256-test-key.pem"), encoding: .utf8)
-        else {
-            return nil
-        }
+        guard let pem = try? Vectors.text("rs256-test-key.pem") else { return nil }
         return try? ClientKey(text: pem, keyID: keyID)
     }()
     static let redirectURI = "https://app.example.com/callback"
@@ -29,7 +24,7 @@ enum DemoFlow {
     /// 2026-11-22 09:00:00Z.
     static let start = Date(timeIntervalSince1970: 1_795_338_000)
     static let elapsed = Duration.milliseconds(42)
-    static let credentials = Presentation.DemoCredentials(username: "demo.user", password: "2Federate!")
+    static let credentials = Presentation.DemoCredentials(username: "demo.user", password: Demo.password)
     static let presentation = Presentation(masksSecrets: true, label: "demo", demoCredentials: credentials)
 
     static var configuration: FlowConfiguration {
@@ -189,9 +184,7 @@ enum DemoFlow {
     }
 
     static func keySet() -> HTTPResponse {
-        let jwks =
-            (try? String(contentsOf: keysDirectory.appendingPathComponent("rs256-test-jwks.json"), encoding: .utf8))
-            ?? "{}"
+        let jwks = (try? Vectors.text("rs256-test-jwks.json")) ?? "{}"
         return json(jwks, contentType: "application/json")
     }
 
@@ -260,7 +253,7 @@ enum DemoFlow {
         if stage == .signOnReady { return model }
         send(&model, answer: flowNeedsPassword())
         press(.character("n"), &model)
-        type("2Federate!", &model)
+        type(Demo.password, &model)
         if stage == .credentialsPrompt { return model }
         press(.enter, &model)
         if stage == .credentialsReady { return model }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TestSupport
 import _CryptoExtras
 
 /// A JWT decoded by the tests independently of the simulator's own JWT code.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 @testable import PingOneSimulator
 
@@ -16,5 +17,21 @@ final class ManualClock: @unchecked Sendable {
         SimulatorClock { [self] in
             Date().addingTimeInterval(lock.withLock { offset })
         }
+    }
+}
+
+extension SimulatorHarness {
+    /// As ``SimulatorHarness/run(_:starting:_:)``, with a simulator whose time the test moves.
+    static func run<T>(
+        _ configuration: SimulatorConfiguration = .demo, clock: ManualClock,
+        _ body: (SimulatorHarness) async throws -> T
+    ) async throws -> T {
+        try await run(
+            configuration,
+            starting: { configuration, signingKey in
+                try await PingOneSimulator.start(
+                    configuration: configuration, host: "127.0.0.1", port: 0, clock: clock.simulatorClock,
+                    signingKey: signingKey.key)
+            }, body)
     }
 }

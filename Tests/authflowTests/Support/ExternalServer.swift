@@ -1,6 +1,5 @@
 import Foundation
-import NIOCore
-import NIOPosix
+import TestSupport
 
 /// A program of someone else's (tinyproxy, `openssl s_server`) run for one test on a loopback port.
 final class ExternalServer: @unchecked Sendable {
@@ -13,15 +12,6 @@ final class ExternalServer: @unchecked Sendable {
         self.process = process
         self.port = port
         self.directory = directory
-    }
-
-    /// A port nothing listens on right now (bound, then closed).
-    static func freePort() async throws -> Int {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(host: "127.0.0.1", port: 0).get()
-        let port = channel.localAddress?.port ?? 0
-        try await channel.close()
-        return port
     }
 
     static func temporaryDirectory() throws -> URL {
@@ -48,7 +38,7 @@ final class ExternalServer: @unchecked Sendable {
             throw SetupError("tinyproxy is not installed: run scripts/setup.sh")
         }
         let directory = try temporaryDirectory()
-        let port = try await freePort()
+        let port = try SilentServer.closedPort()
         let configuration = """
             Port \(port)
             Listen 127.0.0.1
@@ -86,7 +76,7 @@ final class ExternalServer: @unchecked Sendable {
         guard await generate.waitForExit(timeout: 30) == 0 else {
             throw SetupError("openssl req failed: \(generate.standardError)")
         }
-        let port = try await freePort()
+        let port = try SilentServer.closedPort()
         let process = try BackgroundProcess(
             openssl, ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificate.path, "-key", key.path, "-www"])
         let server = ExternalServer(process: process, port: port, directory: directory)

@@ -1,5 +1,6 @@
 import Foundation
 import PingOneSimulator
+import TestSupport
 import Testing
 
 @Suite("Authorize")
@@ -118,7 +119,7 @@ struct AuthorizeTests {
             let response = try await harness.authorize(
                 SimulatorHarness.authorizeParameters(
                     clientID: Demo.spaID,
-                    extra: [("code_challenge", Demo.verifier), ("code_challenge_method", "plain")]))
+                    extra: [("code_challenge", Vectors.pkceVerifier), ("code_challenge_method", "plain")]))
             #expect(response.locationParameters()["error"] == "invalid_request")
             #expect(response.locationParameters()["error_description"]?.contains("S256") == true)
         }
@@ -128,7 +129,7 @@ struct AuthorizeTests {
         try await SimulatorHarness.run { harness in
             let response = try await harness.authorize(
                 SimulatorHarness.authorizeParameters(
-                    extra: [("code_challenge", Demo.challenge), ("code_challenge_method", "S512")]))
+                    extra: [("code_challenge", Vectors.pkceChallenge), ("code_challenge_method", "S512")]))
             #expect(response.locationParameters()["error"] == "invalid_request")
         }
     }

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import PingOneSimulator
+import TestSupport
 import Testing
 
 @Suite("Faults", .timeLimit(.minutes(2)))

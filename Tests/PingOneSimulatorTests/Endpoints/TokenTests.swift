@@ -216,7 +216,7 @@ struct TokenTests {
 
     @Test func publicClientWithPKCES256() async throws {
         try await SimulatorHarness.run { harness in
-            let pkce = [("code_challenge", Demo.challenge), ("code_challenge_method", "S256")]
+            let pkce = [("code_challenge", Vectors.pkceChallenge), ("code_challenge_method", "S256")]
             let code = try await harness.obtainCode(
                 SimulatorHarness.authorizeParameters(clientID: Demo.spaID, extra: pkce))
             let base = [
@@ -233,13 +233,13 @@ struct TokenTests {
             #expect((try wrong.json()["error_description"] as? String)?.contains("PKCE verification failed") == true)
             // NONE: the client must be named, and must not present a secret it does not have.
             let anonymous = try await harness.postForm(
-                "/as/token", Array(base.dropLast()) + [("code_verifier", Demo.verifier)])
+                "/as/token", Array(base.dropLast()) + [("code_verifier", Vectors.pkceVerifier)])
             #expect(anonymous.status == 401)
             let withSecret = try await harness.postForm(
-                "/as/token", base + [("code_verifier", Demo.verifier), ("client_secret", "made-up")])
+                "/as/token", base + [("code_verifier", Vectors.pkceVerifier), ("client_secret", "made-up")])
             #expect(withSecret.status == 401)
             #expect(try withSecret.json()["error"] as? String == "invalid_client")
-            let right = try await harness.postForm("/as/token", base + [("code_verifier", Demo.verifier)])
+            let right = try await harness.postForm("/as/token", base + [("code_verifier", Vectors.pkceVerifier)])
             #expect(right.status == 200)
         }
     }

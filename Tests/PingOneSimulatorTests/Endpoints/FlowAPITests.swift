@@ -1,5 +1,6 @@
 import Foundation
 import PingOneSimulator
+import TestSupport
 import Testing
 
 @Suite("Flow API")

@@ -5,11 +5,11 @@ import Foundation
 #endif
 
 /// A loopback TCP listener that accepts connections and never answers, for timeout tests.
-final class SilentServer: @unchecked Sendable {
-    let port: Int
+public final class SilentServer: @unchecked Sendable {
+    public let port: Int
     private let descriptor: Int32
 
-    init() throws {
+    public init() throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw POSIXError(.EIO) }
         var address = sockaddr_in()
@@ -33,15 +33,15 @@ final class SilentServer: @unchecked Sendable {
         port = Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// A loopback port with nothing listening: bound, then closed.
-    static func closedPort() throws -> Int {
+    /// A loopback port with nothing listening right now: bound, then closed.
+    public static func closedPort() throws -> Int {
         let server = try SilentServer()
         let port = server.port
         server.stop()
         return port
     }
 
-    func stop() {
+    public func stop() {
         close(descriptor)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PingOneSimulator
+import TestSupport
 import Testing
 
 @Suite("Malformed input")
@@ -50,8 +51,8 @@ struct MalformedInputTests {
             let code = try await harness.obtainCode(
                 SimulatorHarness.authorizeParameters(
                     clientID: Demo.spaID,
-                    extra: [("code_challenge", Demo.challenge), ("code_challenge_method", "S256")]))
-            let response = try await harness.exchange(code: code, extra: [("code_verifier", Demo.verifier)])
+                    extra: [("code_challenge", Vectors.pkceChallenge), ("code_challenge_method", "S256")]))
+            let response = try await harness.exchange(code: code, extra: [("code_verifier", Vectors.pkceVerifier)])
             #expect(response.status == 400)
             #expect(try response.json()["error"] as? String == "invalid_grant")
         }

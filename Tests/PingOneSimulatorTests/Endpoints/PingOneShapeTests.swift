@@ -1,5 +1,6 @@
 import Foundation
 import PingOneSimulator
+import TestSupport
 import Testing
 
 /// Shapes that follow PingOne's published behaviour rather than a guess (docs/simulator.md lists the sources).

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Reads the order of keys in a JSON object's text, which `JSONSerialization` does not keep.
-enum JSONKeyOrder {
+public enum JSONKeyOrder {
     /// Top-level keys of a JSON object, in order of appearance.
-    static func topLevelKeys(of data: Data) throws -> [String] {
+    public static func topLevelKeys(of data: Data) throws -> [String] {
         let bytes = Array(data)
         var keys: [String] = []
         var depth = 0

@@ -1,25 +1,31 @@
 import Foundation
 
 /// A response as the tests see it: status, headers in order, body bytes.
-struct HTTPResult: Sendable {
-    var status: Int
-    var headers: [(name: String, value: String)]
-    var body: Data
+public struct HTTPResult: Sendable {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: Data
+
+    public init(status: Int, headers: [(name: String, value: String)], body: Data) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
 
     /// The first value of a header, by case-insensitive name.
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
     /// Every value of a header, by case-insensitive name.
-    func headers(named name: String) -> [String] {
+    public func headers(named name: String) -> [String] {
         headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
     }
 
-    var text: String { String(decoding: body, as: UTF8.self) }
+    public var text: String { String(decoding: body, as: UTF8.self) }
 
     /// The body as a JSON object; fails the test with the body text when it is not one.
-    func json() throws -> [String: Any] {
+    public func json() throws -> [String: Any] {
         guard let object = try JSONSerialization.jsonObject(with: body) as? [String: Any] else {
             throw TestFailure("expected a JSON object, got: \(text)")
         }
@@ -27,12 +33,12 @@ struct HTTPResult: Sendable {
     }
 
     /// The keys of the top-level JSON object, in the order they appear in the body.
-    func jsonKeyOrder() throws -> [String] {
+    public func jsonKeyOrder() throws -> [String] {
         try JSONKeyOrder.topLevelKeys(of: body)
     }
 
     /// The `Location` header split into its query (or fragment) parameters.
-    func locationParameters(fragment: Bool = false) -> [String: String] {
+    public func locationParameters(fragment: Bool = false) -> [String: String] {
         guard let location = header("Location"), let components = URLComponents(string: location) else { return [:] }
         if fragment {
             var parsed = URLComponents()
@@ -45,7 +51,7 @@ struct HTTPResult: Sendable {
     }
 
     /// `details[0].code` of a PingOne error body.
-    func pingOneDetailCode() throws -> String? {
+    public func pingOneDetailCode() throws -> String? {
         ((try json()["details"] as? [[String: Any]])?.first?["code"]) as? String
     }
 }

@@ -1,56 +1,119 @@
 import AsyncHTTPClient
+import FlowEngine
 import Foundation
 import NIOCore
 import NIOHTTP1
+import PingOneSimulator
 
-@testable import PingOneSimulator
+/// A running simulator for one test, with the two ways the tests talk to it: an HTTP client that
+/// never follows redirects (the simulator's endpoint tests, request by request) and the engine's
+/// own transport and runner (whole flows against it).
+public final class SimulatorHarness: Sendable {
+    public let simulator: PingOneSimulator
+    public let client: HTTPClient
+    public let transport: LiveTransport
 
-/// A running simulator and an HTTP client that never follows redirects, for one test.
-final class SimulatorHarness {
-    let simulator: PingOneSimulator
-    let client: HTTPClient
+    public var environmentURL: String {
+        "\(simulator.baseURL.absoluteString)/\(simulator.configuration.environmentID)"
+    }
+    public var issuer: String { simulator.issuer }
 
-    var environmentURL: String { "\(simulator.baseURL.absoluteString)/\(simulator.configuration.environmentID)" }
-    var issuer: String { simulator.issuer }
-
-    private init(simulator: PingOneSimulator, client: HTTPClient) {
+    private init(simulator: PingOneSimulator) {
         self.simulator = simulator
-        self.client = client
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        transport = LiveTransport()
     }
 
-    /// Starts a simulator on an ephemeral port, runs `body`, and always shuts both down.
-    static func run<T>(
-        _ configuration: SimulatorConfiguration = .demo, clock: ManualClock? = nil,
+    /// Starts a simulator on an ephemeral port of 127.0.0.1 with the demo configuration, changed
+    /// by `faults` and `change`; the caller ends it with ``stop()``.
+    public static func start(
+        faults: Set<SimulatorFault> = [],
+        changing change: (inout SimulatorConfiguration) -> Void = { _ in }
+    ) async throws -> SimulatorHarness {
+        var configuration = SimulatorConfiguration.demo
+        configuration.faults = faults
+        change(&configuration)
+        return try await start(configuration)
+    }
+
+    /// Starts a simulator with `configuration` (by default with the suite's shared signing key;
+    /// `starting` may start it otherwise, for example with a clock the test moves).
+    public static func start(
+        _ configuration: SimulatorConfiguration,
+        starting: (SimulatorConfiguration, PingOneSimulator.SigningKey) async throws -> PingOneSimulator = {
+            try await PingOneSimulator.start(configuration: $0, signingKey: $1)
+        }
+    ) async throws -> SimulatorHarness {
+        SimulatorHarness(simulator: try await starting(configuration, try await sharedSigningKey.value))
+    }
+
+    /// Shuts the clients and the simulator down.
+    public func stop() async {
+        try? await client.shutdown()
+        await transport.shutdown()
+        await simulator.shutdown()
+    }
+
+    /// Starts a simulator, runs `body`, and always stops both.
+    public static func run<T>(
+        _ configuration: SimulatorConfiguration = .demo,
+        starting: (SimulatorConfiguration, PingOneSimulator.SigningKey) async throws -> PingOneSimulator = {
+            try await PingOneSimulator.start(configuration: $0, signingKey: $1)
+        },
         _ body: (SimulatorHarness) async throws -> T
     ) async throws -> T {
-        let simulator = try await PingOneSimulator.start(
-            configuration: configuration, host: "127.0.0.1", port: 0, clock: clock?.simulatorClock ?? .system,
-            signingKey: try await sharedSigningKey.value)
-        let client = HTTPClient(
-            eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
-        let harness = SimulatorHarness(simulator: simulator, client: client)
+        let harness = try await start(configuration, starting: starting)
         do {
             let result = try await body(harness)
-            try await client.shutdown()
-            await simulator.shutdown()
+            await harness.stop()
             return result
         } catch {
-            try? await client.shutdown()
-            await simulator.shutdown()
+            await harness.stop()
             throw error
         }
     }
 
-    /// One RSA key for every harness-started simulator: key generation dominates the suite's CPU time.
+    /// One RSA key for every harness-started simulator: key generation dominates the suites' CPU time.
     /// (`PingOneSimulator.start` without a key, as the hang and port tests use it, still makes its own.)
     /// A task, not a lazily built value: awaiting it suspends, where a `static let` under
-    /// construction would block every other thread that reads it.
-    private static let sharedSigningKey = Task { try await JWTSigningKey.generateOffPool() }
+    /// construction would block every other thread that reads it; the key is made off the pool.
+    private static let sharedSigningKey = Task { try await PingOneSimulator.SigningKey.generate() }
+
+    // MARK: - Whole flows through the engine
+
+    public enum App: Sendable { case web, spa }
+
+    /// A flow configuration for one of the demo apps, with the demo user's credentials.
+    public func configuration(_ app: App, _ change: (inout FlowConfiguration) -> Void = { _ in }) -> FlowConfiguration {
+        let demo = simulator.configuration
+        let application = demo.applications[app == .web ? 0 : 1]
+        var configuration = FlowConfiguration(
+            authBaseURL: simulator.baseURL.absoluteString, environmentID: demo.environmentID, clientID: application.id,
+            clientSecret: application.secret, redirectURI: "http://127.0.0.1/callback",
+            scopes: ["openid", "profile", "email"],
+            clientAuthentication: ClientAuthenticationMethod(rawValue: application.tokenEndpointAuthMethod) ?? .none,
+            username: demo.users[0].username, password: demo.users[0].password,
+            requestTimeout: .seconds(5))
+        change(&configuration)
+        return configuration
+    }
+
+    public var runner: FlowRunner { FlowRunner(transport: transport) }
+
+    /// Runs a whole flow; `beforeEachStep` may change it between requests.
+    public func run(
+        _ configuration: FlowConfiguration,
+        beforeEachStep: (inout AuthorizationCodeFlow) -> Void = { _ in }
+    ) async -> (AuthorizationCodeFlow, FlowOutcome) {
+        var flow = AuthorizationCodeFlow(configuration: configuration, randomness: .system)
+        let outcome = await runner.run(&flow, beforeEachStep: beforeEachStep)
+        return (flow, outcome)
+    }
 
     // MARK: - Requests
 
     /// Sends a request; `url` may be absolute or a path under the environment (`/as/jwks`).
-    func send(
+    public func send(
         _ method: HTTPMethod, _ url: String, headers: [(String, String)] = [], body: Data? = nil,
         timeout: TimeAmount = .seconds(10)
     ) async throws -> HTTPResult {
@@ -65,11 +128,11 @@ final class SimulatorHarness {
             body: Data(buffer.readableBytesView))
     }
 
-    func get(_ url: String, headers: [(String, String)] = []) async throws -> HTTPResult {
+    public func get(_ url: String, headers: [(String, String)] = []) async throws -> HTTPResult {
         try await send(.GET, url, headers: headers)
     }
 
-    func postForm(
+    public func postForm(
         _ url: String, _ pairs: [(String, String)], headers: [(String, String)] = [], timeout: TimeAmount = .seconds(10)
     )
         async throws -> HTTPResult
@@ -79,13 +142,14 @@ final class SimulatorHarness {
             body: Data(Self.formEncode(pairs).utf8), timeout: timeout)
     }
 
-    func postJSON(_ url: String, _ json: String, contentType: String, headers: [(String, String)] = []) async throws
+    public func postJSON(_ url: String, _ json: String, contentType: String, headers: [(String, String)] = [])
+        async throws
         -> HTTPResult
     {
         try await send(.POST, url, headers: [("Content-Type", contentType)] + headers, body: Data(json.utf8))
     }
 
-    static func formEncode(_ pairs: [(String, String)]) -> String {
+    public static func formEncode(_ pairs: [(String, String)]) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return pairs.map {
@@ -93,14 +157,14 @@ final class SimulatorHarness {
         }.joined(separator: "&")
     }
 
-    static func basic(_ id: String, _ secret: String) -> (String, String) {
+    public static func basic(_ id: String, _ secret: String) -> (String, String) {
         ("Authorization", "Basic " + Data("\(id):\(secret)".utf8).base64EncodedString())
     }
 
     // MARK: - The flow, step by step
 
     /// Authorize parameters for a client, with the usual defaults.
-    static func authorizeParameters(
+    public static func authorizeParameters(
         clientID: String = Demo.webAppID, redirectURI: String? = Demo.redirectURI,
         scope: String = "openid profile email",
         state: String? = "xyz-state", extra: [(String, String)] = []
@@ -113,12 +177,12 @@ final class SimulatorHarness {
     }
 
     /// `GET /as/authorize`.
-    func authorize(_ pairs: [(String, String)], cookie: String? = nil) async throws -> HTTPResult {
+    public func authorize(_ pairs: [(String, String)], cookie: String? = nil) async throws -> HTTPResult {
         try await get("/as/authorize?" + Self.formEncode(pairs), headers: cookie.map { [("Cookie", "ST=\($0)")] } ?? [])
     }
 
     /// Authorize and return the flow id and the `ST` cookie value.
-    func startFlow(_ pairs: [(String, String)] = authorizeParameters()) async throws -> (
+    public func startFlow(_ pairs: [(String, String)] = authorizeParameters()) async throws -> (
         flowID: String, sessionToken: String
     ) {
         let response = try await authorize(pairs)
@@ -132,7 +196,7 @@ final class SimulatorHarness {
     }
 
     /// `POST /flows/{id}` with `usernamePassword.check`.
-    func checkPassword(
+    public func checkPassword(
         flowID: String, sessionToken: String?, username: String = Demo.username, password: String = Demo.password
     )
         async throws -> HTTPResult
@@ -145,7 +209,7 @@ final class SimulatorHarness {
     }
 
     /// Checks the demo user's password and returns the new `ST` the successful check set.
-    func signOn(flowID: String, sessionToken: String) async throws -> String {
+    public func signOn(flowID: String, sessionToken: String) async throws -> String {
         let response = try await checkPassword(flowID: flowID, sessionToken: sessionToken)
         guard response.status == 200, let cookie = response.header("Set-Cookie"),
             let renewed = Self.cookieValue(cookie, name: "ST")
@@ -156,12 +220,12 @@ final class SimulatorHarness {
     }
 
     /// `GET /as/resume`.
-    func resume(flowID: String, sessionToken: String?) async throws -> HTTPResult {
+    public func resume(flowID: String, sessionToken: String?) async throws -> HTTPResult {
         try await get("/as/resume?flowId=\(flowID)", headers: sessionToken.map { [("Cookie", "ST=\($0)")] } ?? [])
     }
 
     /// Authorize, sign on and resume; returns the authorization code.
-    func obtainCode(_ pairs: [(String, String)] = authorizeParameters()) async throws -> String {
+    public func obtainCode(_ pairs: [(String, String)] = authorizeParameters()) async throws -> String {
         let (flowID, started) = try await startFlow(pairs)
         let st = try await signOn(flowID: flowID, sessionToken: started)
         let resumed = try await resume(flowID: flowID, sessionToken: st)
@@ -172,7 +236,8 @@ final class SimulatorHarness {
     }
 
     /// Exchanges a code as the demo web app (Basic auth).
-    func exchange(code: String, redirectURI: String = Demo.redirectURI, extra: [(String, String)] = []) async throws
+    public func exchange(code: String, redirectURI: String = Demo.redirectURI, extra: [(String, String)] = [])
+        async throws
         -> HTTPResult
     {
         try await postForm(
@@ -181,14 +246,16 @@ final class SimulatorHarness {
     }
 
     /// The whole flow for the demo web app; returns the token response JSON.
-    func tokens(scope: String = "openid profile email", extra: [(String, String)] = []) async throws -> [String: Any] {
+    public func tokens(scope: String = "openid profile email", extra: [(String, String)] = []) async throws -> [String:
+        Any]
+    {
         let code = try await obtainCode(Self.authorizeParameters(scope: scope, extra: extra))
         let response = try await exchange(code: code)
         guard response.status == 200 else { throw TestFailure("token request failed: \(response.text)") }
         return try response.json()
     }
 
-    static func cookieValue(_ setCookie: String, name: String) -> String? {
+    public static func cookieValue(_ setCookie: String, name: String) -> String? {
         guard let first = setCookie.split(separator: ";").first else { return nil }
         let parts = first.split(separator: "=", maxSplits: 1)
         guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == name else { return nil }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import PingOneSimulator
+import TestSupport
 import Testing
 
 @Suite("Token contents")
