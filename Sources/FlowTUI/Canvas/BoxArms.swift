@@ -16,30 +16,32 @@ public struct BoxArms: OptionSet, Hashable, Sendable {
 
     /// The light box-drawing glyph with these arms.
     public var glyph: Character {
-        switch self {
-        case [.up, .down, .left, .right]: "┼"
-        case [.up, .down, .right]: "├"
-        case [.up, .down, .left]: "┤"
-        case [.left, .right, .down]: "┬"
-        case [.left, .right, .up]: "┴"
-        case [.down, .right]: "┌"
-        case [.down, .left]: "┐"
-        case [.up, .right]: "└"
-        case [.up, .left]: "┘"
-        case [.up, .down], .up, .down: "│"
-        default: "─"
-        }
+        Self.glyphs[Int(rawValue & 0x0F)]
     }
+
+    /// The glyph for each set of arms, by raw value (up 1, down 2, left 4, right 8): a table, so
+    /// that drawing a border does no set algebra per cell. One arm is drawn as a whole line.
+    private static let glyphs: [Character] = [
+        "─", "│", "│", "│", "─", "┘", "┐", "┤", "─", "└", "┌", "├", "─", "┴", "┬", "┼",
+    ]
 
     /// The arms of a light box-drawing glyph, or nil for any other grapheme.
     public init?(glyph: String) {
-        guard let arms = Self.byGlyph[glyph] else { return nil }
-        self = arms
+        var scalars = glyph.unicodeScalars.makeIterator()
+        guard let scalar = scalars.next(), scalars.next() == nil else { return nil }
+        switch scalar.value {
+        case 0x2500: self = [.left, .right]  // ─
+        case 0x2502: self = [.up, .down]  // │
+        case 0x250C: self = [.down, .right]  // ┌
+        case 0x2510: self = [.down, .left]  // ┐
+        case 0x2514: self = [.up, .right]  // └
+        case 0x2518: self = [.up, .left]  // ┘
+        case 0x251C: self = [.up, .down, .right]  // ├
+        case 0x2524: self = [.up, .down, .left]  // ┤
+        case 0x252C: self = [.left, .right, .down]  // ┬
+        case 0x2534: self = [.left, .right, .up]  // ┴
+        case 0x253C: self = [.up, .down, .left, .right]  // ┼
+        default: return nil
+        }
     }
-
-    private static let byGlyph: [String: BoxArms] = [
-        "─": [.left, .right], "│": [.up, .down], "┌": [.down, .right], "┐": [.down, .left],
-        "└": [.up, .right], "┘": [.up, .left], "├": [.up, .down, .right], "┤": [.up, .down, .left],
-        "┬": [.left, .right, .down], "┴": [.left, .right, .up], "┼": [.up, .down, .left, .right],
-    ]
 }
