@@ -29,19 +29,25 @@ public struct BoxArms: OptionSet, Hashable, Sendable {
     public init?(glyph: String) {
         var scalars = glyph.unicodeScalars.makeIterator()
         guard let scalar = scalars.next(), scalars.next() == nil else { return nil }
+        // Raw values (up 1, down 2, left 4, right 8), not set literals: this runs for every border cell.
         switch scalar.value {
-        case 0x2500: self = [.left, .right]  // ─
-        case 0x2502: self = [.up, .down]  // │
-        case 0x250C: self = [.down, .right]  // ┌
-        case 0x2510: self = [.down, .left]  // ┐
-        case 0x2514: self = [.up, .right]  // └
-        case 0x2518: self = [.up, .left]  // ┘
-        case 0x251C: self = [.up, .down, .right]  // ├
-        case 0x2524: self = [.up, .down, .left]  // ┤
-        case 0x252C: self = [.left, .right, .down]  // ┬
-        case 0x2534: self = [.left, .right, .up]  // ┴
-        case 0x253C: self = [.up, .down, .left, .right]  // ┼
+        case 0x2500: self.init(rawValue: 12)  // ─
+        case 0x2502: self.init(rawValue: 3)  // │
+        case 0x250C: self.init(rawValue: 10)  // ┌
+        case 0x2510: self.init(rawValue: 6)  // ┐
+        case 0x2514: self.init(rawValue: 9)  // └
+        case 0x2518: self.init(rawValue: 5)  // ┘
+        case 0x251C: self.init(rawValue: 11)  // ├
+        case 0x2524: self.init(rawValue: 7)  // ┤
+        case 0x252C: self.init(rawValue: 14)  // ┬
+        case 0x2534: self.init(rawValue: 13)  // ┴
+        case 0x253C: self.init(rawValue: 15)  // ┼
         default: return nil
         }
     }
+
+    /// A horizontal line's arms (left and right).
+    public static let horizontal = BoxArms(rawValue: 12)
+    /// A vertical line's arms (up and down).
+    public static let vertical = BoxArms(rawValue: 3)
 }

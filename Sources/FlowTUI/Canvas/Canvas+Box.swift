@@ -2,8 +2,8 @@ extension Canvas {
     /// Adds box-drawing arms to a cell, joining with a line already there.
     public mutating func addArms(_ arms: BoxArms, x: Int, y: Int, style: Style = .plain) {
         guard contains(x: x, y: y) else { return }
-        let existing = BoxArms(glyph: self[x: x, y: y].grapheme) ?? []
-        put(existing.union(arms).glyph, x: x, y: y, style: style)
+        let existing = BoxArms(glyph: self[x: x, y: y].grapheme)?.rawValue ?? 0
+        put(BoxArms(rawValue: existing | arms.rawValue).glyph, x: x, y: y, style: style)
     }
 
     /// Draws a horizontal line on row `y` from column `x0` through `x1`, joining lines it meets.
@@ -12,7 +12,7 @@ extension Canvas {
     public mutating func drawHorizontalLine(y: Int, from x0: Int, through x1: Int, style: Style = .plain) {
         guard x0 <= x1 else { return }
         for x in x0...x1 {
-            var arms: BoxArms = [.left, .right]
+            var arms = BoxArms.horizontal
             if x == x0, x0 != x1, isLine(x: x, y: y) { arms = .right }
             if x == x1, x0 != x1, isLine(x: x, y: y) { arms = .left }
             addArms(arms, x: x, y: y, style: style)
@@ -25,7 +25,7 @@ extension Canvas {
     public mutating func drawVerticalLine(x: Int, from y0: Int, through y1: Int, style: Style = .plain) {
         guard y0 <= y1 else { return }
         for y in y0...y1 {
-            var arms: BoxArms = [.up, .down]
+            var arms = BoxArms.vertical
             if y == y0, y0 != y1, isLine(x: x, y: y) { arms = .down }
             if y == y1, y0 != y1, isLine(x: x, y: y) { arms = .up }
             addArms(arms, x: x, y: y, style: style)
@@ -48,12 +48,12 @@ extension Canvas {
         addArms([.up, .right], x: left, y: bottom, style: style)
         addArms([.up, .left], x: right, y: bottom, style: style)
         for x in (left + 1)..<right {
-            addArms([.left, .right], x: x, y: top, style: style)
-            addArms([.left, .right], x: x, y: bottom, style: style)
+            addArms(.horizontal, x: x, y: top, style: style)
+            addArms(.horizontal, x: x, y: bottom, style: style)
         }
         for y in (top + 1)..<bottom {
-            addArms([.up, .down], x: left, y: y, style: style)
-            addArms([.up, .down], x: right, y: y, style: style)
+            addArms(.vertical, x: left, y: y, style: style)
+            addArms(.vertical, x: right, y: y, style: style)
         }
         if let title {
             drawBorderLabel(title, x: rect.x + 1, y: rect.y, width: rect.width - 2)
