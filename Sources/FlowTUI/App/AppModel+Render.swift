@@ -208,7 +208,8 @@ extension AppModel {
     func renderPane(_ pane: Pane, into canvas: inout Canvas, layout: AppLayout) {
         let area = layout.rect(pane)
         let body = layout.body(pane)
-        let content = self.pane(pane)
+        // Laid out by `update`; laid out here only when the canvas is not the model's size.
+        let content = self.pane(pane, size: canvas.size)
         let view = scroll[pane] ?? TextView()
         let focused = focus == pane && overlay == nil
         // The focused pane is marked with ▸ as well as reverse video, so it shows without colour.

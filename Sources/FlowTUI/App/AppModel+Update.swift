@@ -243,15 +243,17 @@ extension AppModel {
         scroll[focus] = view
     }
 
-    /// A pane's content laid out for its width now.
+    /// A pane's content laid out for its width now: as `update` laid it out, or (for a size it
+    /// was not laid out for, such as one too small for the screen) laid out here.
     public func pane(_ pane: Pane) -> PaneContent {
-        let width = AppLayout(size: size).body(pane).width
-        switch pane {
-        case .request: return RequestPane.lines(frame, width: width)
-        case .response: return ResponsePane.lines(frame, width: width)
-        case .decoded: return DecodedPane.lines(frame, width: width)
-        case .tokens: return TokensPane.lines(frame, width: width)
-        }
+        self.pane(pane, size: size)
+    }
+
+    /// A pane's content laid out for a terminal size.
+    func pane(_ pane: Pane, size: Size) -> PaneContent {
+        if let content = layouts.content(pane, size: size) { return content }
+        var body: BodyLayout?
+        return PaneLayouts.content(pane, of: frame, width: AppLayout(size: size).body(pane).width, body: &body)
     }
 
     /// `e`: the parameter picker, over the request being built.

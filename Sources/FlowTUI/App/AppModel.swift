@@ -38,9 +38,15 @@ public struct AppModel: Equatable, Sendable {
     public internal(set) var lastTicket: Int = 0
     /// What the frame needs that costs work to get, as of the last message.
     public private(set) var frame: FrameSnapshot
+    /// The panes laid out from `frame` for `size`; a frame only draws them.
+    private(set) var layouts = PaneLayouts()
     /// Where the frame's costly parts come from.
     var frameSources: FrameSources = .live {
-        didSet { frame = FrameSnapshot(self, sources: frameSources) }
+        didSet {
+            frame = FrameSnapshot(self, sources: frameSources)
+            layouts = PaneLayouts()
+            layouts.layOut(frame, size: size)
+        }
     }
 
     /// A request on the wire.
@@ -68,12 +74,18 @@ public struct AppModel: Equatable, Sendable {
         isMasked = presentation.masksSecrets
         frame = FrameSnapshot(unbuilt: flow, presentation: presentation, now: now)
         frame = FrameSnapshot(self, sources: frameSources)
+        layouts.layOut(frame, size: size)
     }
 
     /// Takes the model's state into the frame's snapshot; its costly parts are made again only
-    /// when what they are made from changed.
+    /// when what they are made from changed, and the panes are laid out again only when the
+    /// snapshot or the size changed (not for a scroll key, a focus change or an unchanged tick).
     mutating func refreshFrame() {
-        frame = FrameSnapshot(self, sources: frameSources, previous: frame)
+        let previous = frame
+        frame = FrameSnapshot(self, sources: frameSources, previous: previous)
+        if frame != previous || layouts.size != size {
+            layouts.layOut(frame, size: size)
+        }
     }
 
     /// Whether the terminal is too small for the layout.

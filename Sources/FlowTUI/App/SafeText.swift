@@ -16,8 +16,8 @@ struct SafeText: Sendable {
 
     /// Multi-line text: split at newlines, then each line made safe.
     func lines(_ text: String) -> [String] {
-        // "\r\n" is one Character in Swift, so split on it before the sanitizer splits on "\n".
-        TerminalSafe.lines(redactor.redact(text).replacingOccurrences(of: "\r\n", with: "\n"))
+        // The sanitizer splits on scalars, so "\r\n" (one Character in Swift) ends a line too.
+        TerminalSafe.lines(redactor.redact(text))
     }
 
     /// The most of a body shown, in bytes and in lines; the rest is counted (y copies the pane).

@@ -9,7 +9,11 @@ extension AppModel {
 
     /// A key on the main screen: the first entry of the key table for it that is enabled now runs;
     /// when none is, the notice says why not.
+    ///
+    /// While the terminal is too small, only q (which the too-small message names) does anything:
+    /// every other key would act on a screen that cannot be seen.
     mutating func handleKey(_ key: Key) -> AppCommand {
+        if isTooSmall { return key == .character("q") ? .quit : .none }
         if overlay != nil { return handleOverlayKey(key) }
         let entries = Binding.mainScreen.filter { $0.keys.contains(key) }
         if let enabled = entries.first(where: { $0.isEnabled(self) }) {
@@ -39,8 +43,11 @@ extension AppModel {
                 bindings.append(hint)
             }
         }
-        return KeyBar(bindings)
+        return KeyBar(bindings, essentialKeys: Self.essentialFooterKeys)
     }
+
+    /// Keys the footer shows at every width: help, the mask, and quit.
+    static let essentialFooterKeys: Set<String> = ["?", "m", "q"]
 
     /// An overlay's keys, for the footer (the overlay's widget handles them).
     static func footer(for overlay: Overlay) -> [KeyBinding] {

@@ -2,8 +2,8 @@ extension Canvas {
     /// Adds box-drawing arms to a cell, joining with a line already there.
     public mutating func addArms(_ arms: BoxArms, x: Int, y: Int, style: Style = .plain) {
         guard contains(x: x, y: y) else { return }
-        let existing = BoxArms(glyph: self[x: x, y: y].grapheme) ?? []
-        put(existing.union(arms).glyph, x: x, y: y, style: style)
+        let existing = BoxArms(glyph: self[x: x, y: y].grapheme)?.rawValue ?? 0
+        put(BoxArms(rawValue: existing | arms.rawValue).glyph, x: x, y: y, style: style)
     }
 
     /// Draws a horizontal line on row `y` from column `x0` through `x1`, joining lines it meets.
@@ -11,7 +11,12 @@ extension Canvas {
     /// An end that lands on another line joins it (`├`, `┬`…); a free end is drawn straight.
     public mutating func drawHorizontalLine(y: Int, from x0: Int, through x1: Int, style: Style = .plain) {
         guard x0 <= x1 else { return }
-        drawLine((x0...x1).map { (x: $0, y: y) }, arms: [.left, .right], start: .right, end: .left, style: style)
+        for x in x0...x1 {
+            var arms = BoxArms.horizontal
+            if x == x0, x0 != x1, isLine(x: x, y: y) { arms = .right }
+            if x == x1, x0 != x1, isLine(x: x, y: y) { arms = .left }
+            addArms(arms, x: x, y: y, style: style)
+        }
     }
 
     /// Draws a vertical line in column `x` from row `y0` through `y1`, joining lines it meets.
@@ -19,21 +24,11 @@ extension Canvas {
     /// An end that lands on another line joins it (`┬`, `┴`…); a free end is drawn straight.
     public mutating func drawVerticalLine(x: Int, from y0: Int, through y1: Int, style: Style = .plain) {
         guard y0 <= y1 else { return }
-        drawLine((y0...y1).map { (x: x, y: $0) }, arms: [.up, .down], start: .down, end: .up, style: style)
-    }
-
-    /// Draws a straight line through `cells` (in order); an end of a line longer than one cell that
-    /// lands on another line gets only the arm toward the line (`start`, `end`), so it joins it.
-    private mutating func drawLine(
-        _ cells: [(x: Int, y: Int)], arms: BoxArms, start: BoxArms, end: BoxArms, style: Style
-    ) {
-        for (index, cell) in cells.enumerated() {
-            var cellArms = arms
-            if cells.count > 1, isLine(x: cell.x, y: cell.y) {
-                if index == 0 { cellArms = start }
-                if index == cells.count - 1 { cellArms = end }
-            }
-            addArms(cellArms, x: cell.x, y: cell.y, style: style)
+        for y in y0...y1 {
+            var arms = BoxArms.vertical
+            if y == y0, y0 != y1, isLine(x: x, y: y) { arms = .down }
+            if y == y1, y0 != y1, isLine(x: x, y: y) { arms = .up }
+            addArms(arms, x: x, y: y, style: style)
         }
     }
 
@@ -53,12 +48,12 @@ extension Canvas {
         addArms([.up, .right], x: left, y: bottom, style: style)
         addArms([.up, .left], x: right, y: bottom, style: style)
         for x in (left + 1)..<right {
-            addArms([.left, .right], x: x, y: top, style: style)
-            addArms([.left, .right], x: x, y: bottom, style: style)
+            addArms(.horizontal, x: x, y: top, style: style)
+            addArms(.horizontal, x: x, y: bottom, style: style)
         }
         for y in (top + 1)..<bottom {
-            addArms([.up, .down], x: left, y: y, style: style)
-            addArms([.up, .down], x: right, y: y, style: style)
+            addArms(.vertical, x: left, y: y, style: style)
+            addArms(.vertical, x: right, y: y, style: style)
         }
         if let title {
             drawBorderLabel(title, x: rect.x + 1, y: rect.y, width: rect.width - 2)

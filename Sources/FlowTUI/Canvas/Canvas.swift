@@ -69,9 +69,28 @@ public struct Canvas: Equatable, Sendable {
     }
 
     /// Fills a rectangle with one grapheme (a blank by default).
+    ///
+    /// The grapheme is checked once, not once per cell; only a wide one goes cell by cell.
     public mutating func fill(_ rect: Rect, with character: Character = " ", style: Style = .plain) {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
+        let (grapheme, width) = Cell.drawable(character)
+        if width == 1 {
+            let cell = Cell(grapheme: grapheme, width: 1, style: style)
+            for y in area.y..<area.maxY {
+                let row = y * size.columns
+                // Wide graphemes cut at the edges lose their other half, as `put` would do.
+                if cells[row + area.x].isContinuation, area.x > 0 {
+                    cells[row + area.x - 1] = Cell(grapheme: " ", width: 1, style: cells[row + area.x - 1].style)
+                }
+                if cells[row + area.maxX - 1].width == 2, area.maxX < size.columns {
+                    cells[row + area.maxX] = Cell(grapheme: " ", width: 1, style: cells[row + area.maxX].style)
+                }
+                for x in area.x..<area.maxX { cells[row + x] = cell }
+            }
+            return
+        }
+        if width == 0 { return }
         for y in area.y..<area.maxY {
             var x = area.x
             while x < area.maxX {

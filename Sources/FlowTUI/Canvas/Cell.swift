@@ -37,6 +37,8 @@ public struct Cell: Equatable, Hashable, Sendable {
     /// guard that nothing drives the terminal. A lone combining mark is drawn on a dotted
     /// circle, as Unicode recommends; a lone zero-width format character takes no column.
     static func drawable(_ character: Character) -> (grapheme: String, width: Int) {
+        // Printable ASCII, most of what is drawn, needs no lookup.
+        if let ascii = character.asciiValue, (0x20...0x7E).contains(ascii) { return (String(character), 1) }
         if character.unicodeScalars.contains(where: isUnsafe) {
             return (String(replacement), 1)
         }

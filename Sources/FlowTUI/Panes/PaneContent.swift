@@ -28,6 +28,11 @@ struct PaneBuilder {
         lines += line.wrapped(width: width, indent: indent)
     }
 
+    /// Adds lines already laid out for this width.
+    mutating func append(laidOut lines: [StyledLine]) {
+        self.lines += lines
+    }
+
     /// Adds a line of one style.
     mutating func add(_ text: String, style: Style = .plain, indent: Int = 2) {
         add(StyledLine(text, style: style), indent: indent)

@@ -99,19 +99,28 @@ extension FrameSnapshot {
     private func cookieLines(into pane: inout PaneBuilder, entry: StepRecord?) {
         let safe = self.safe
         pane.heading("Cookies", hint: "x clears")
-        let nextURL = viewedStep == nil ? pendingRequest.flatMap { URLParts($0.url) } : nil
-        let sentNext = nextURL.map { flow.cookieJar.cookies(for: $0, at: now).map(\.name) } ?? []
+        // What the request being built carries, as built: the engine sends cookies only on the
+        // front channel (the browser's requests), never to the token, JWKS or other back-channel endpoints.
+        let next = viewedStep == nil ? pendingRequest : nil
+        let nextURL = next.flatMap { URLParts($0.url) }
+        let carried = Set(
+            (next?.header("Cookie") ?? "").split(separator: ";").compactMap { pair in
+                pair.split(separator: "=", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) }
+            })
         if flow.cookieJar.cookies.isEmpty {
             pane.add("  jar empty: the next authorize starts a new session", style: PaneStyle.hint)
         }
         for cookie in flow.cookieJar.cookies {
             let goes: StyledLine
-            if nextURL == nil {
-                goes = StyledLine("in the jar", style: PaneStyle.hint)
-            } else if sentNext.contains(cookie.name) {
+            let matches = nextURL.map { flow.cookieJar.cookies(for: $0, at: now).contains { $0.name == cookie.name } }
+            if carried.contains(cookie.name) {
                 goes = StyledLine("✓ sent with the next request", style: PaneStyle.success)
-            } else {
+            } else if matches == true {
+                goes = StyledLine("not sent (back channel)", style: PaneStyle.hint)
+            } else if nextURL != nil {
                 goes = StyledLine("not sent to the next URL", style: PaneStyle.hint)
+            } else {
+                goes = StyledLine("in the jar", style: PaneStyle.hint)
             }
             pane.add(StyledLine([Span("  " + safe.line(cookie.name) + "  ", style: .bold)] + goes.spans), indent: 4)
             pane.add(StyledLine("    " + safe.line(cookie.attributesText), style: PaneStyle.hint), indent: 4)

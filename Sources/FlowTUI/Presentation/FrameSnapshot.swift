@@ -49,6 +49,8 @@ public struct FrameSnapshot: Equatable, Sendable {
     /// The flow's tokens, checked.
     public private(set) var inspectedTokens: [InspectedToken]
     private(set) var inputs: Inputs
+    /// Where the costly parts came from (the panes ask it for a body's safe lines).
+    private(set) var sources: FrameSources = .live
 
     /// A snapshot with nothing costly made yet, for a model being initialised.
     init(unbuilt flow: AuthorizationCodeFlow, presentation: Presentation, now: Date) {
@@ -64,6 +66,7 @@ public struct FrameSnapshot: Equatable, Sendable {
     /// A snapshot of a model; the costly parts come from `sources`, or are kept from `previous`
     /// when what they are made from is unchanged.
     init(_ model: AppModel, sources: FrameSources, previous: FrameSnapshot? = nil) {
+        self.sources = sources
         flow = model.flow
         viewedStep = model.viewedStep
         inFlight = model.inFlight
@@ -114,6 +117,9 @@ extension AuthorizationCodeFlow {
 struct FrameSources: Equatable, Sendable {
     var pendingRequest: @Sendable (AuthorizationCodeFlow, Date) -> HTTPRequest?
     var inspectTokens: @Sendable (AuthorizationCodeFlow, Date) -> [FrameSnapshot.InspectedToken]
+    /// A response body as safe lines: decoded, masked, sanitised (the pane lays them out once per
+    /// body, mask and width; see ``PaneLayouts``).
+    var bodyLines: @Sendable (SafeText, [UInt8]) -> [String] = { safe, bytes in safe.body(bytes) }
 
     static let live = FrameSources(
         pendingRequest: { flow, now in flow.pendingRequest(at: now) },

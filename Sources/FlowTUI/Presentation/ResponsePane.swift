@@ -20,6 +20,12 @@ extension FrameSnapshot {
 
     /// The Response pane: status line, every header in order, the body, the elapsed time.
     func responsePane(width: Int) -> PaneContent {
+        var body: BodyLayout?
+        return responsePane(width: width, body: &body)
+    }
+
+    /// The Response pane, its body laid out again only when `body` holds another body, mask or width.
+    func responsePane(width: Int, body memo: inout BodyLayout?) -> PaneContent {
         let safe = self.safe
         var pane = PaneBuilder(width: width)
         if viewedStep == nil, let inFlight {
@@ -55,7 +61,9 @@ extension FrameSnapshot {
             }
             if !response.body.isEmpty {
                 pane.heading("Body", hint: "\(response.body.count) bytes")
-                for line in safe.body(response.body) { pane.add(line, indent: 2) }
+                let layout = BodyLayout(response.body, safe: safe, width: pane.width, reusing: memo, sources: sources)
+                memo = layout
+                pane.append(laidOut: layout.lines)
             }
         } else if let error = entry.transportError {
             pane.add(
@@ -116,6 +124,32 @@ extension FrameSnapshot {
             return true
         }
         return false
+    }
+}
+
+/// A response body laid out for a width: the one part of a pane that can be large (up to
+/// ``SafeText/bodyByteLimit`` decoded, sanitised and wrapped), so it is made once per body, mask
+/// and width and kept while those stay (a tick or a scroll key does not lay it out again).
+struct BodyLayout: Equatable, Sendable {
+    /// The body as received (its storage is the record's, so comparing it is cheap when unchanged).
+    let bytes: [UInt8]
+    let redactor: Redactor
+    let width: Int
+    /// The body's lines, wrapped with a hanging indent of 2.
+    let lines: [StyledLine]
+
+    /// The layout of `bytes`: `previous` when it is of the same body, mask and width, else made anew.
+    init(_ bytes: [UInt8], safe: SafeText, width: Int, reusing previous: BodyLayout?, sources: FrameSources) {
+        if let previous, previous.width == width, previous.redactor == safe.redactor, previous.bytes == bytes {
+            self = previous
+            return
+        }
+        self.bytes = bytes
+        redactor = safe.redactor
+        self.width = width
+        var pane = PaneBuilder(width: width)
+        for line in sources.bodyLines(safe, bytes) { pane.add(line, indent: 2) }
+        lines = pane.lines
     }
 }
 

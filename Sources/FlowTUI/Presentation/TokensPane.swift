@@ -58,10 +58,18 @@ extension FrameSnapshot {
             }
         }
         let failing = inspected.filter { !$0.inspection.passed }.count
-        let subtitle =
-            inspected.isEmpty
-            ? "\(tokens.decoded.count) decoded"
-            : (failing == 0 ? "\(inspected.count) checked ✓" : "\(failing) of \(inspected.count) failing ✗")
+        let pending = inspected.filter { awaitsKeySet($0.inspection) }.count
+        let subtitle: String
+        if inspected.isEmpty {
+            subtitle = "\(tokens.decoded.count) decoded"
+        } else if failing > 0 {
+            subtitle = "\(failing) of \(inspected.count) failing ✗"
+        } else if pending > 0 {
+            // Nothing failed, but not everything is checked yet: no ✓ until the signatures are.
+            subtitle = "\(inspected.count) checked, \(pending == 1 ? "signature" : "signatures") pending"
+        } else {
+            subtitle = "\(inspected.count) checked ✓"
+        }
         return PaneContent(title: "Tokens", subtitle: subtitle, lines: pane.lines)
     }
 
@@ -70,6 +78,14 @@ extension FrameSnapshot {
     /// never per frame.
     static func inspectTokens(of flow: AuthorizationCodeFlow, now: Date) -> [FrameSnapshot.InspectedToken] {
         flow.inspectTokens(now: now).map { FrameSnapshot.InspectedToken(name: $0.name, inspection: $0.inspection) }
+    }
+
+    /// Whether a token's signature is unchecked only because the flow has not fetched the JWKS yet
+    /// (step 5 does): that is not a failure, and the pane does not show it as one. A token signed
+    /// with the client secret (HMAC) gets no key from the JWKS, so it is not pending.
+    func awaitsKeySet(_ inspection: Inspection) -> Bool {
+        guard case .noKey(let algorithm) = inspection.signature, algorithm.family != .hmac else { return false }
+        return flow.keySet == nil && !flow.record.contains { $0.step == .inspect }
     }
 
     /// One token: title with the signature verdict, then failing checks, claims, passing checks.
@@ -84,14 +100,20 @@ extension FrameSnapshot {
         var title = StyledLine(name, style: .bold.underline())
         title = title.appending("  " + safe.line(token.algorithm ?? "no alg"))
         if let kid = token.keyID { title = title.appending("  kid " + safe.line(AppModel.abbreviate(kid))) }
+        let pending = awaitsKeySet(inspection)
         if let signature = inspection.signature {
-            title =
-                signature.isVerified
-                ? title.appending("  ✓ signature", style: PaneStyle.success.bold())
-                : title.appending("  ✗ signature", style: PaneStyle.failure)
+            if signature.isVerified {
+                title = title.appending("  ✓ signature", style: PaneStyle.success.bold())
+            } else if pending {
+                title = title.appending("  … signature", style: PaneStyle.warning)
+            } else {
+                title = title.appending("  ✗ signature", style: PaneStyle.failure)
+            }
         }
         pane.add(title, indent: 4)
-        if let signature = inspection.signature, !signature.isVerified {
+        if pending {
+            pane.add(StyledLine("  pending: step 5 fetches the JWKS", style: PaneStyle.warning), indent: 4)
+        } else if let signature = inspection.signature, !signature.isVerified {
             pane.add(StyledLine("  " + safe.line(signature.description), style: PaneStyle.failure), indent: 4)
         }
         for check in inspection.checks where check.outcome == .fail {

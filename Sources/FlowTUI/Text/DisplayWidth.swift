@@ -7,6 +7,7 @@
 public enum DisplayWidth {
     /// The number of columns a grapheme takes: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue, (0x20...0x7E).contains(ascii) { return 1 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         // A pair of regional indicators is a flag, drawn two columns wide.

@@ -51,7 +51,9 @@ public struct StyledLine: Equatable, Hashable, Sendable, ExpressibleByStringLite
         let cells: [(character: Character, style: Style, width: Int)] = spans.flatMap { span in
             span.text.map { (character: $0, style: span.style, width: DisplayWidth.of($0)) }
         }
-        guard cells.reduce(0, { $0 + $1.width }) > width else { return [self] }
+        var total = 0
+        for cell in cells { total += cell.width }
+        guard total > width else { return [self] }
         var lines: [StyledLine] = []
         var start = 0
         while start < cells.count {
@@ -67,7 +69,9 @@ public struct StyledLine: Equatable, Hashable, Sendable, ExpressibleByStringLite
                 while candidate > start + 1, !Self.breaksAfter(cells[candidate - 1].character) {
                     candidate -= 1
                 }
-                let candidateWidth = cells[start..<candidate].reduce(0) { $0 + $1.width }
+                // The columns up to the candidate: those counted, less the ones after it.
+                var candidateWidth = used
+                for index in candidate..<end { candidateWidth -= cells[index].width }
                 if candidate > start + 1, candidateWidth * 3 >= room { end = candidate }
             }
             var piece = Array(cells[start..<end])
@@ -79,7 +83,8 @@ public struct StyledLine: Equatable, Hashable, Sendable, ExpressibleByStringLite
                 // Cells of one style join one span, unless the character would fuse with the one
                 // before it into a single grapheme (a variation selector or joiner that began a
                 // span of its own): that grapheme could be wider than the two cells counted.
-                if let last = line.spans.indices.last, line.spans[last].style == cell.style,
+                let last = line.spans.count - 1
+                if last >= 0, line.spans[last].style == cell.style,
                     let before = previous, !Self.fuses(before, cell.character)
                 {
                     line.spans[last].text.append(cell.character)
@@ -97,6 +102,10 @@ public struct StyledLine: Equatable, Hashable, Sendable, ExpressibleByStringLite
 
     /// Whether two graphemes become one when written next to each other.
     static func fuses(_ first: Character, _ second: Character) -> Bool {
+        // Two printable ASCII characters never join (only CR LF does, and neither is printable).
+        if let a = first.asciiValue, let b = second.asciiValue, (0x20...0x7E).contains(a), (0x20...0x7E).contains(b) {
+            return false
+        }
         var pair = String(first)
         pair.append(second)
         return pair.count == 1

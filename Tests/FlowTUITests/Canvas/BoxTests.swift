@@ -56,6 +56,13 @@ struct BoxTests {
             #expect(BoxArms(glyph: glyph).map { String($0.glyph) } == glyph)
         }
         #expect(BoxArms(glyph: "x") == nil)
+        #expect(BoxArms(glyph: "──") == nil)
+        #expect(BoxArms(glyph: "") == nil)
+        // Lone arms and no arms are drawn as whole lines.
+        #expect(
+            [BoxArms.up.glyph, BoxArms.down.glyph, BoxArms.left.glyph, BoxArms.right.glyph, BoxArms().glyph] == [
+                "│", "│", "─", "─", "─",
+            ])
     }
 
     @Test func splitTilesTheRectangle() {

@@ -75,6 +75,21 @@ struct CanvasTests {
         #expect(canvas[x: 99, y: 99] == .blank)
     }
 
+    @Test func fillingCutsWideGraphemesAtItsEdgesCleanly() {
+        var canvas = Canvas(columns: 8, rows: 2)
+        canvas.draw("漢字漢字", x: 0, y: 0)
+        canvas.draw("漢字漢字", x: 0, y: 1)
+        // Columns 1…4: the first 漢 loses its right half, the second 漢 its left half.
+        canvas.fill(Rect(x: 1, y: 0, width: 4, height: 1), with: "x")
+        #expect(canvas.row(0) == " xxxx 字")
+        #expect(!canvas[x: 5, y: 0].isContinuation)
+        canvas.fill(Rect(x: 0, y: 1, width: 8, height: 1), with: "字")
+        #expect(canvas.row(1) == "字字字字")
+        canvas.fill(Rect(x: 0, y: 1, width: 3, height: 1), with: "\u{1B}", style: .bold)
+        #expect(canvas.row(1) == "\u{FFFD}\u{FFFD}\u{FFFD} 字字")
+        #expect(canvas[x: 2, y: 1].style.isBold)
+    }
+
     @Test func zeroAndNegativeSizesAreEmpty() {
         var canvas = Canvas(columns: -3, rows: 0)
         canvas.draw("x", x: 0, y: 0)

@@ -12,9 +12,11 @@ struct FrameSnapshotTests {
         private let lock = NSLock()
         private var builds = 0
         private var inspections = 0
+        private var bodies = 0
 
         var requestsBuilt: Int { lock.withLock { builds } }
         var tokensInspected: Int { lock.withLock { inspections } }
+        var bodiesSanitised: Int { lock.withLock { bodies } }
 
         var sources: FrameSources {
             FrameSources(
@@ -25,6 +27,10 @@ struct FrameSnapshotTests {
                 inspectTokens: { flow, now in
                     self.lock.withLock { self.inspections += 1 }
                     return FrameSources.live.inspectTokens(flow, now)
+                },
+                bodyLines: { safe, bytes in
+                    self.lock.withLock { self.bodies += 1 }
+                    return FrameSources.live.bodyLines(safe, bytes)
                 })
         }
     }
@@ -90,5 +96,80 @@ struct FrameSnapshotTests {
         #expect(RequestPane.lines(frame, width: 60) == request)
         #expect(TokensPane.lines(frame, width: 60) == tokens)
         #expect(TokensPane.lines(model.frame, width: 60) != tokens)
+    }
+
+    /// A long body, shown in the Response pane (focused) of a 120×40 screen, with counting sources.
+    static func modelShowingALongBody() -> (AppModel, Counts) {
+        var model = DemoFlow.model()
+        let body = (0..<400).map { #"{"line":\#($0),"text":"some words to wrap in the pane"}"# }.joined(separator: "\n")
+        DemoFlow.send(&model, answer: HTTPResponse(status: 200, reason: "OK", body: Array(body.utf8)))
+        model.focus = .response
+        let counts = Counts()
+        model.frameSources = counts.sources
+        return (model, counts)
+    }
+
+    @Test func framesAndScrollKeysLayOutNothing() {
+        var (model, counts) = Self.modelShowingALongBody()
+        #expect(model.focus == .response)
+        #expect(counts.bodiesSanitised == 1, "laid out once when the sources are set")
+        let lineCount = model.pane(.response).lines.count
+        #expect(lineCount > 400)
+        let first = DemoFlow.render(model)
+        for _ in 0..<5 { #expect(DemoFlow.render(model).text == first.text) }
+        // A scroll key moves the window: it counts lines without laying the pane out.
+        DemoFlow.press(.character("j"), &model)
+        DemoFlow.press(.character("G"), &model)
+        DemoFlow.press(.pageUp, &model)
+        let scrolled = DemoFlow.render(model)
+        #expect(scrolled.text != first.text)
+        #expect(scrolled.text.contains("/\(lineCount)"))
+        #expect(counts.bodiesSanitised == 1, "frames and scroll keys sanitised no body")
+        #expect(counts.requestsBuilt == 1, "frames and scroll keys built no request")
+        #expect(counts.tokensInspected == 0)
+        // A tick makes a new snapshot; the body, its mask and its width are the same: kept.
+        _ = model.update(.ticked(DemoFlow.date(30)))
+        #expect(counts.requestsBuilt == 2)
+        #expect(counts.bodiesSanitised == 1)
+        // Another mask or another width lays the body out again, once.
+        DemoFlow.press(.character("m"), &model)
+        #expect(counts.bodiesSanitised == 2)
+        _ = model.update(.resized(Size(columns: 150, rows: 40)))
+        #expect(counts.bodiesSanitised == 3)
+        _ = DemoFlow.render(model)
+        #expect(counts.bodiesSanitised == 3)
+    }
+
+    @Test func theLaidOutPanesAreTheOnesAFrameWouldMake() {
+        var (model, _) = Self.modelShowingALongBody()
+        DemoFlow.press(.character("j"), &model)
+        _ = model.update(.ticked(DemoFlow.date(30)))
+        for size in [Size(columns: 120, rows: 40), Size(columns: 80, rows: 24), Size(columns: 200, rows: 60)] {
+            _ = model.update(.resized(size))
+            let widths = AppLayout(size: size)
+            for pane in Pane.allCases {
+                var body: BodyLayout?
+                let fresh = PaneLayouts.content(pane, of: model.frame, width: widths.body(pane).width, body: &body)
+                #expect(model.pane(pane) == fresh, "\(pane) at \(size)")
+            }
+        }
+    }
+
+    @Test func aCanvasOfAnotherSizeIsLaidOutForItsOwnSize() {
+        let (model, counts) = Self.modelShowingALongBody()
+        var canvas = Canvas(size: Size(columns: 100, rows: 30))
+        model.render(into: &canvas)
+        #expect(canvas.text.contains("Response"))
+        #expect(counts.requestsBuilt == 1, "no request built for another size either")
+    }
+
+    @Test func tooSmallLaysOutNothingAndComesBack() {
+        var (model, counts) = Self.modelShowingALongBody()
+        _ = model.update(.resized(Size(columns: 50, rows: 10)))
+        #expect(model.layouts.size == nil)
+        #expect(counts.bodiesSanitised == 1)
+        _ = model.update(.resized(Size(columns: 120, rows: 40)))
+        #expect(model.layouts.size == Size(columns: 120, rows: 40))
+        #expect(counts.bodiesSanitised == 1, "the body kept its layout for the same width")
     }
 }
