@@ -225,22 +225,11 @@ public enum TokenChecks {
                 name: "azp", outcome: .notApplicable, reason: "no azp; not needed with a single audience",
                 reference: reference)
         }
-        guard let azp = value.stringValue else {
-            return TokenCheck(
-                name: "azp", outcome: .fail, reason: "azp is \(value.compactText), not a string", reference: reference)
-        }
-        guard let expected else {
-            return TokenCheck(
-                name: "azp", outcome: .notApplicable, reason: "azp is \(quoted(azp)); no client ID given",
-                reference: reference)
-        }
-        return azp == expected
-            ? TokenCheck(
-                name: "azp", outcome: .pass, reason: "azp is the client ID \(quoted(azp))", reference: reference)
-            : TokenCheck(
-                name: "azp", outcome: .fail,
-                reason: "azp is \(quoted(azp)); expected the client ID \(quoted(expected))",
-                reference: reference)
+        return stringClaim(
+            "azp", value, expected: expected, reference: reference,
+            notGiven: { "azp is \(quoted($0)); no client ID given" },
+            passed: { "azp is the client ID \(quoted($0))" },
+            differs: { "azp is \(quoted($0)); expected the client ID \(quoted($1))" })
     }
 
     /// RFC 9068 §2.2: `client_id` is required; it must be this client when the client ID is known.
@@ -308,19 +297,30 @@ public enum TokenChecks {
                 name: "nonce", outcome: .fail,
                 reason: "no nonce in the token, but \(quoted(expected)) was sent", reference: reference)
         }
-        guard let nonce = value.stringValue else {
+        return stringClaim(
+            "nonce", value, expected: expected, reference: reference,
+            notGiven: { "nonce is \(quoted($0))" },
+            passed: { "nonce is \(quoted($0)), the one sent" },
+            differs: { "nonce is \(quoted($0)); the request sent \(quoted($1)) (a replayed or mixed-up token?)" })
+    }
+
+    /// A claim that must be a string equal to `expected`: another JSON type fails whether or not there is
+    /// something to compare; with nothing to compare the check does not apply.
+    private static func stringClaim(
+        _ name: String, _ value: JSONValue, expected: String?, reference: String,
+        notGiven: (String) -> String, passed: (String) -> String, differs: (String, String) -> String
+    ) -> TokenCheck {
+        guard let string = value.stringValue else {
             return TokenCheck(
-                name: "nonce", outcome: .fail, reason: "nonce is \(value.compactText), not a string",
+                name: name, outcome: .fail, reason: "\(name) is \(value.compactText), not a string",
                 reference: reference)
         }
-        return nonce == expected
-            ? TokenCheck(
-                name: "nonce", outcome: .pass, reason: "nonce is \(quoted(nonce)), the one sent", reference: reference)
-            : TokenCheck(
-                name: "nonce", outcome: .fail,
-                reason:
-                    "nonce is \(quoted(nonce)); the request sent \(quoted(expected)) (a replayed or mixed-up token?)",
-                reference: reference)
+        guard let expected else {
+            return TokenCheck(name: name, outcome: .notApplicable, reason: notGiven(string), reference: reference)
+        }
+        return string == expected
+            ? TokenCheck(name: name, outcome: .pass, reason: passed(string), reference: reference)
+            : TokenCheck(name: name, outcome: .fail, reason: differs(string, expected), reference: reference)
     }
 
     /// `at_hash` and `c_hash`: OIDC Core §3.1.3.6 and §3.3.2.11.

@@ -10,25 +10,29 @@ extension Canvas {
     ///
     /// An end that lands on another line joins it (`├`, `┬`…); a free end is drawn straight.
     public mutating func drawHorizontalLine(y: Int, from x0: Int, through x1: Int, style: Style = .plain) {
-        guard x0 <= x1 else { return }
-        for x in x0...x1 {
-            var arms = BoxArms.horizontal
-            if x == x0, x0 != x1, isLine(x: x, y: y) { arms = .right }
-            if x == x1, x0 != x1, isLine(x: x, y: y) { arms = .left }
-            addArms(arms, x: x, y: y, style: style)
-        }
+        drawLine(from: x0, through: x1, arms: .horizontal, start: .right, end: .left, style: style) { (x: $0, y: y) }
     }
 
     /// Draws a vertical line in column `x` from row `y0` through `y1`, joining lines it meets.
     ///
     /// An end that lands on another line joins it (`┬`, `┴`…); a free end is drawn straight.
     public mutating func drawVerticalLine(x: Int, from y0: Int, through y1: Int, style: Style = .plain) {
-        guard y0 <= y1 else { return }
-        for y in y0...y1 {
-            var arms = BoxArms.vertical
-            if y == y0, y0 != y1, isLine(x: x, y: y) { arms = .down }
-            if y == y1, y0 != y1, isLine(x: x, y: y) { arms = .up }
-            addArms(arms, x: x, y: y, style: style)
+        drawLine(from: y0, through: y1, arms: .vertical, start: .down, end: .up, style: style) { (x: x, y: $0) }
+    }
+
+    /// Draws a straight line through the cells `cell(first)` … `cell(last)`; an end of a line longer than
+    /// one cell that lands on another line gets only the arm toward the line (`start`, `end`), so it joins it.
+    private mutating func drawLine(
+        from first: Int, through last: Int, arms: BoxArms, start: BoxArms, end: BoxArms, style: Style,
+        cell: (Int) -> (x: Int, y: Int)
+    ) {
+        guard first <= last else { return }
+        for index in first...last {
+            let (x, y) = cell(index)
+            var cellArms = arms
+            if index == first, first != last, isLine(x: x, y: y) { cellArms = start }
+            if index == last, first != last, isLine(x: x, y: y) { cellArms = end }
+            addArms(cellArms, x: x, y: y, style: style)
         }
     }
 
