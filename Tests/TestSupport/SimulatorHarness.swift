@@ -13,8 +13,11 @@ public final class SimulatorHarness: Sendable {
     public let client: HTTPClient
     public let transport: LiveTransport
 
+    /// Where the environment's paths start: `{base}/{environmentID}`, or the base of a custom domain.
     public var environmentURL: String {
-        "\(simulator.baseURL.absoluteString)/\(simulator.configuration.environmentID)"
+        let configuration = simulator.configuration
+        let base = simulator.baseURL.absoluteString
+        return configuration.customDomain ? base : "\(base)/\(configuration.environmentID)"
     }
     public var issuer: String { simulator.issuer }
 
@@ -88,7 +91,8 @@ public final class SimulatorHarness: Sendable {
         let demo = simulator.configuration
         let application = demo.applications[app == .web ? 0 : 1]
         var configuration = FlowConfiguration(
-            authBaseURL: simulator.baseURL.absoluteString, environmentID: demo.environmentID, clientID: application.id,
+            authBaseURL: simulator.baseURL.absoluteString,
+            environmentID: demo.customDomain ? nil : demo.environmentID, clientID: application.id,
             clientSecret: application.secret, redirectURI: "http://127.0.0.1/callback",
             scopes: ["openid", "profile", "email"],
             clientAuthentication: ClientAuthenticationMethod(rawValue: application.tokenEndpointAuthMethod) ?? .none,

@@ -24,6 +24,17 @@ import Testing
         #expect(!out.contains(Demo.webAppSecret))
     }
 
+    @Test func theDemoRunsAsACustomDomain() async throws {
+        let result = try await AuthflowProcess.run(["run", "--demo", "--custom-domain", "--json"])
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        let json = try JSONValue.parse(result.standardOutput)
+        #expect(json["outcome"]?.stringValue == "completed")
+        let urls = json["steps"]?.elements?.compactMap { $0["request"]?["url"]?.stringValue } ?? []
+        #expect(urls.count == 6)
+        #expect(urls.allSatisfy { !$0.contains(Demo.environmentID) })
+        #expect(urls.first?.contains("/as/authorize?") == true)
+    }
+
     @Test func jsonGivesTheSameRecord() async throws {
         let result = try await AuthflowProcess.run(["run", "--demo", "--json", "--demo-app", "spa", "--post"])
         #expect(result.status == 0, "stderr: \(result.standardError)")

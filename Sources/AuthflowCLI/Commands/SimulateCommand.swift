@@ -25,6 +25,11 @@ struct SimulateCommand: AsyncParsableCommand {
     )
     var faults: [SimulatorFaultArgument] = []
 
+    @Flag(
+        name: .customLong("custom-domain"),
+        help: "Serve as a PingOne custom domain: no /{envID} in any path, issuer {base}/as.")
+    var customDomain = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port takes 0 to 65535.") }
     }
@@ -39,9 +44,12 @@ struct SimulateCommand: AsyncParsableCommand {
             }
         }
         configuration.faults.formUnion(faults.map(\.fault))
+        if customDomain { configuration.customDomain = true }
         let simulator = try await PingOneSimulator.start(configuration: configuration, host: host, port: port)
         print("PingOne simulator listening on \(simulator.baseURL.absoluteString)")
-        print("  environment   \(configuration.environmentID)")
+        print(
+            "  environment   \(configuration.environmentID)"
+                + (configuration.customDomain ? " (custom domain: not in any path)" : ""))
         print("  issuer        \(simulator.issuer)")
         print("  discovery     \(simulator.issuer)/.well-known/openid-configuration")
         for app in configuration.applications {

@@ -16,6 +16,11 @@ struct DemoOptions: ParsableArguments {
         help: ArgumentHelp("Make the simulator fail on purpose (repeatable).", discussion: SimulatorFaultArgument.list))
     var faultArguments: [SimulatorFaultArgument] = []
 
+    @Flag(
+        name: .customLong("custom-domain"),
+        help: "Serve the simulator as a PingOne custom domain: no /{envID} in any path, issuer {base}/as.")
+    var customDomain = false
+
     var faults: [SimulatorFault] {
         get { faultArguments.map(\.fault) }
         set { faultArguments = newValue.map(SimulatorFaultArgument.init) }

@@ -16,6 +16,7 @@ struct DemoSimulator {
     static func start(options: DemoOptions, flowOptions: FlowOptions) async throws -> DemoSimulator {
         var simulatorConfiguration = SimulatorConfiguration.demo
         simulatorConfiguration.faults = Set(options.faults)
+        simulatorConfiguration.customDomain = options.customDomain
         let appIndex = options.demoApp == .web ? 0 : 1
         var app = simulatorConfiguration.applications[appIndex]
         let user = simulatorConfiguration.users[0]
@@ -45,7 +46,8 @@ struct DemoSimulator {
 
         let simulator = try await PingOneSimulator.start(configuration: simulatorConfiguration)
         settings.authPath = simulator.baseURL.absoluteString
-        settings.environmentID = simulatorConfiguration.environmentID
+        // A custom domain has no environment segment: the flow is configured as for one.
+        settings.environmentID = options.customDomain ? nil : simulatorConfiguration.environmentID
         var flow = try settings.configuration(clientSecret: app.secret, password: user.password, clientKey: clientKey)
         flow.region = "simulator"
         flow.extraAuthorizeParameters = flowOptions.extraParameters

@@ -14,6 +14,9 @@ public struct SimulatorConfiguration: Codable, Sendable, Equatable {
     public var users: [SimulatedUser]
     /// Failures injected on purpose, for demos and tests.
     public var faults: Set<SimulatorFault>
+    /// Served as a PingOne custom domain: no `/{environmentID}` segment in any path, issuer `{base}/as`
+    /// (reference §0: with a custom domain the `/{envId}` segment is dropped).
+    public var customDomain = false
 
     /// Creates a configuration.
     public init(
@@ -33,10 +36,10 @@ public struct SimulatorConfiguration: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case environmentID, organizationID, region, applications, users, faults
+        case environmentID, organizationID, region, applications, users, faults, customDomain
     }
 
-    /// Decodes a configuration; `region` defaults to `NA` and `faults` to none.
+    /// Decodes a configuration; `region` defaults to `NA`, `faults` to none, `customDomain` to false.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.environmentID = try container.decode(String.self, forKey: .environmentID)
@@ -45,6 +48,7 @@ public struct SimulatorConfiguration: Codable, Sendable, Equatable {
         self.applications = try container.decode([SimulatedApplication].self, forKey: .applications)
         self.users = try container.decode([SimulatedUser].self, forKey: .users)
         self.faults = try container.decodeIfPresent(Set<SimulatorFault>.self, forKey: .faults) ?? []
+        self.customDomain = try container.decodeIfPresent(Bool.self, forKey: .customDomain) ?? false
     }
 
     /// Encodes a configuration; faults are written sorted, so the JSON is stable.
@@ -56,6 +60,7 @@ public struct SimulatorConfiguration: Codable, Sendable, Equatable {
         try container.encode(applications, forKey: .applications)
         try container.encode(users, forKey: .users)
         try container.encode(faults.map(\.rawValue).sorted(), forKey: .faults)
+        if customDomain { try container.encode(customDomain, forKey: .customDomain) }
     }
 
     /// Reads and validates a configuration from a JSON file.

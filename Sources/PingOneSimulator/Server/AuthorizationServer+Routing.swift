@@ -21,13 +21,19 @@ extension AuthorizationServer {
 
     private func route(_ request: SimulatorRequest) async -> SimulatorResponse {
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        guard let environment = segments.first else {
-            return PingOneError.notFound("No environment in the request path.").response()
+        let rest: [String]
+        if configuration.customDomain {
+            // A custom domain serves the environment at its root.
+            rest = segments
+        } else {
+            guard let environment = segments.first else {
+                return PingOneError.notFound("No environment in the request path.").response()
+            }
+            guard environment == configuration.environmentID else {
+                return PingOneError.notFound("The environment \(environment) does not exist.").response()
+            }
+            rest = Array(segments.dropFirst())
         }
-        guard environment == configuration.environmentID else {
-            return PingOneError.notFound("The environment \(environment) does not exist.").response()
-        }
-        let rest = Array(segments.dropFirst())
         let method = request.method.uppercased()
 
         switch (rest.first, rest.count) {

@@ -50,7 +50,12 @@ actor AuthorizationServer {
 
     // MARK: - URLs
 
-    var environmentURL: String { "\(baseURL)/\(configuration.environmentID)" }
+    /// `{base}/{environmentID}`, or the base alone when served as a custom domain.
+    var environmentURL: String { Self.environmentURL(base: baseURL, configuration: configuration) }
+
+    static func environmentURL(base: String, configuration: SimulatorConfiguration) -> String {
+        configuration.customDomain ? base : "\(base)/\(configuration.environmentID)"
+    }
     var issuer: String { "\(environmentURL)/as" }
     var tokenEndpoint: String { "\(issuer)/token" }
 
@@ -60,7 +65,7 @@ actor AuthorizationServer {
 
     /// `ST` cookie path: the environment, as PingOne writes it (`Path=/{envId}`, no trailing slash),
     /// so every endpoint under it receives the cookie.
-    var cookiePath: String { "/\(configuration.environmentID)" }
+    var cookiePath: String { configuration.customDomain ? "/" : "/\(configuration.environmentID)" }
 
     /// The audience of access tokens for the PingOne API: `https://api.pingone.<tld>` for the region.
     var platformAudience: String { "https://api.pingone.\(Self.topLevelDomain(region: configuration.region))" }

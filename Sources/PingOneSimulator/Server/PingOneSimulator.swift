@@ -23,7 +23,7 @@ public final class PingOneSimulator: Sendable {
     public let port: Int
     /// The configuration the simulator was started with; run-time fault changes are read with ``faults()``.
     public let configuration: SimulatorConfiguration
-    /// `{baseURL}/{environmentID}/as`.
+    /// `{baseURL}/{environmentID}/as`, or `{baseURL}/as` when served as a custom domain.
     public let issuer: String
 
     let server: AuthorizationServer
@@ -37,7 +37,8 @@ public final class PingOneSimulator: Sendable {
         self.baseURL = baseURL
         self.port = port
         self.configuration = configuration
-        self.issuer = "\(baseURL.absoluteString)/\(configuration.environmentID)/as"
+        self.issuer =
+            AuthorizationServer.environmentURL(base: baseURL.absoluteString, configuration: configuration) + "/as"
         self.server = server
         self.serviceGroup = serviceGroup
         self.runTask = runTask

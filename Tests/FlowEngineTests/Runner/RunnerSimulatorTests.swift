@@ -189,6 +189,22 @@ import Testing
         #expect(flow.flowID == nil)
     }
 
+    /// With a custom domain there is no environment ID in any URL; the issuer is `{domain}/as`.
+    @Test func aCustomDomainFlowCompletesWithoutAnEnvironmentID() async throws {
+        let harness = try await SimulatorHarness.start { $0.customDomain = true }
+        defer { Task { await harness.stop() } }
+        let configuration = harness.configuration(.web)
+        #expect(configuration.environmentID == nil)
+        let (flow, outcome) = await harness.run(configuration)
+        #expect(outcome == .completed)
+        let environmentID = harness.simulator.configuration.environmentID
+        #expect(flow.record.allSatisfy { !$0.request.url.contains(environmentID) })
+        #expect(
+            flow.record.first?.request.url.hasPrefix("\(harness.simulator.baseURL.absoluteString)/as/authorize") == true
+        )
+        #expect(flow.tokens?.idToken != nil)
+    }
+
     @Test func anUnknownFlowIsNotFound() async throws {
         let harness = try await SimulatorHarness.start()
         defer { Task { await harness.stop() } }
