@@ -57,6 +57,12 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
         self.draft = parameters(for: first)
     }
 
+    /// Takes over the cookies of an earlier flow, as a browser keeps them from one sign-in to the next:
+    /// a live `ST` then lets PingOne sign the user on again without credentials (single sign-on).
+    public mutating func keepBrowserCookies(of earlier: AuthorizationCodeFlow) {
+        cookieJar = earlier.cookieJar
+    }
+
     /// Whether sign-on happens in a browser rather than through PingOne's Flow API.
     public var signsOnInBrowser: Bool { configuration.signsOnInBrowser }
 

@@ -34,14 +34,20 @@ extension AppModel {
             return callbackCaught(ticket: ticket, url: url, at: date)
         case .callbackListenerFailed(let ticket, let reason):
             return callbackListenerFailed(ticket: ticket, reason: reason)
-        case .flowRestarted(let fresh):
+        case .flowRestarted(var fresh):
+            // As a browser would: the session cookie outlives the flow, so PingOne may sign on without a
+            // password (single sign-on); `x` empties the jar first to sign on afresh.
+            fresh.keepBrowserCookies(of: flow)
             flow = fresh
             inFlight = nil
             listening = nil
             overlay = nil
             viewedStep = nil
             scroll = [:]
-            notice = "Restarted: new state, nonce and PKCE verifier; cookie jar empty."
+            notice =
+                flow.cookieJar.cookies.isEmpty
+                ? "Restarted: new state, nonce and PKCE verifier; cookie jar empty."
+                : "Restarted: new state, nonce and PKCE verifier; the cookie jar is kept, as a browser keeps it (x empties it)."
             return .none
         case .copyFinished(let succeeded):
             notice = succeeded ? "Copied to the clipboard (OSC 52)." : "The terminal could not be asked to copy."

@@ -111,9 +111,19 @@ extension AuthorizationServer {
             id: Self.newID(), sessionToken: session.token, request: authorization, createdAt: createdAt,
             expiresAt: faults.contains(.expiredFlows) ? createdAt : createdAt.addingTimeInterval(15 * 60))
 
+        // OIDC Core §3.1.2.1: max_age bounds how long ago the user authenticated; an older sign-on
+        // does not count for single sign-on.
+        let maxAge = params["max_age"].flatMap(Int.init)
+        let signedOnUser = session.userID.flatMap { userID -> String? in
+            guard let maxAge, let authTime = session.authTime else { return userID }
+            return now.timeIntervalSince(authTime) <= TimeInterval(maxAge) ? userID : nil
+        }
+
         // OIDC Core §3.1.2.1: prompt=none succeeds only with a signed-on session.
-        if prompts.contains("none") {
-            guard let userID = session.userID else {
+        // Single sign-on: a live signed-on session completes the flow without credentials, and the
+        // browser goes straight back to the client with the code.
+        if prompts.contains("none") || signedOnUser != nil {
+            guard let userID = signedOnUser else {
                 return fail("login_required", "User authentication is required")
                     .adding("Set-Cookie", sessionCookie(session.token))
             }

@@ -237,9 +237,29 @@ struct AppModelUpdateTests {
         #expect(DemoFlow.press(.character("r"), &model) == .restartFlow)
         let fresh = AuthorizationCodeFlow(configuration: DemoFlow.configuration, randomness: .fixed(seed: 99))
         #expect(model.update(.flowRestarted(fresh)) == .none)
-        #expect(model.flow == fresh)
+        #expect(model.flow.state == fresh.state)
         #expect(model.flow.state != DemoFlow.flow().state)
+        #expect(model.flow.record.isEmpty)
         #expect(model.viewedStep == nil)
+    }
+
+    /// A browser keeps its cookies from one sign-in to the next, so a restart keeps the jar (single
+    /// sign-on then skips the password); `x` before `r` starts with none.
+    @Test func restartKeepsTheCookieJarUnlessItWasEmptied() {
+        var model = DemoFlow.model(at: .resumeReady, size: Size(columns: 120, rows: 40))
+        let cookies = model.flow.cookieJar.cookies
+        #expect(!cookies.isEmpty)
+        _ = DemoFlow.press(.character("r"), &model)
+        _ = model.update(
+            .flowRestarted(AuthorizationCodeFlow(configuration: DemoFlow.configuration, randomness: .fixed(seed: 99))))
+        #expect(model.flow.cookieJar.cookies == cookies)
+        #expect(model.flow.pendingRequest(at: model.now)?.header("Cookie")?.hasPrefix("ST=") == true)
+        #expect(model.notice?.contains("the cookie jar is kept") == true)
+
+        DemoFlow.press(.character("x"), &model)
+        _ = DemoFlow.press(.character("r"), &model)
+        _ = model.update(
+            .flowRestarted(AuthorizationCodeFlow(configuration: DemoFlow.configuration, randomness: .fixed(seed: 98))))
         #expect(model.flow.cookieJar.cookies.isEmpty)
     }
 
