@@ -83,6 +83,16 @@ public struct RecordExport: Sendable {
             JSONMember("number", .integer(entry.step.number)),
             JSONMember("action", .string(entry.action.title)),
             JSONMember("action_kind", .string(entry.action.kind)),
+            JSONMember("attempt", .integer(entry.attempt)),
+            JSONMember(
+                "changes",
+                .array(
+                    entry.changes.map {
+                        .object([
+                            JSONMember("kind", .string($0.kind)),
+                            JSONMember("description", .string($0.description(redactor: redactor))),
+                        ])
+                    })),
             JSONMember("sent_at", .string(TimeText.iso8601(entry.sentAt))),
             JSONMember("request", requestJSON(entry.request)),
         ]
