@@ -1,5 +1,6 @@
 import ArgumentParser
 import FlowEngine
+import FlowTUI
 import Foundation
 
 /// `authflow run`: the whole flow without a terminal UI, printed as a transcript or JSON.
@@ -101,9 +102,9 @@ struct RunCommand: AsyncParsableCommand {
             let format = try SessionFile.format(for: outFile, named: outFormat)
             let session = SessionExport(flow: flow, outcome: outcome, connection: session.transport.summary)
             do {
-                try SessionFile.save(session.text(format, redactor: redactor), to: outFile)
-            } catch let error as SessionFileError {
-                throw RuntimeFailure(error.description)
+                try SessionFileWriter.write(session.text(format, redactor: redactor), to: outFile)
+            } catch {
+                throw RuntimeFailure("--out: \(error.description)")
             }
             if flowOptions.showSecrets {
                 output.error("authflow: warning: \(outFile) holds secrets unmasked (--show-secrets): keep it private")
