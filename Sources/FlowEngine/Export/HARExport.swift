@@ -56,6 +56,7 @@ public struct HARExport: Sendable {
 
     func summary(_ session: SessionExport) -> String {
         switch session.outcome {
+        case nil: return "authflow: the flow is under way"
         case .completed: return "authflow: the flow completed"
         case .failed(let step, let failure):
             return "authflow: step \(step.number) \(step.title) failed: \(failure.description)"

@@ -17,6 +17,9 @@ public struct MarkdownExport: Sendable {
     public func text(_ session: SessionExport) -> String {
         var lines: [String] = []
         switch session.outcome {
+        case nil:
+            let last = session.record.last.map { " (last: step \($0.step.number) \($0.step.title))" } ?? ""
+            lines.append("# authflow: the flow is under way" + inline(last))
         case .completed:
             lines.append("# authflow: the flow completed")
         case .failed(let step, let failure):

@@ -40,14 +40,15 @@ public enum ExportFormat: String, CaseIterable, Equatable, Sendable {
 public struct SessionExport: Sendable {
     public var configuration: FlowConfiguration
     public var record: [StepRecord]
-    public var outcome: FlowOutcome
+    /// How the flow ended; `nil` while it is still under way (a save from the TUI mid-flow).
+    public var outcome: FlowOutcome?
     /// The PKCE pair sent, so the script can draw its own in its place.
     public var pkce: PKCE?
     /// How requests left the machine, when known (the JSON record carries it).
     public var connection: ConnectionSummary?
 
     public init(
-        configuration: FlowConfiguration, record: [StepRecord], outcome: FlowOutcome, pkce: PKCE? = nil,
+        configuration: FlowConfiguration, record: [StepRecord], outcome: FlowOutcome?, pkce: PKCE? = nil,
         connection: ConnectionSummary? = nil
     ) {
         self.configuration = configuration
@@ -57,14 +58,14 @@ public struct SessionExport: Sendable {
         self.connection = connection
     }
 
-    /// The flow as it stands; a flow that has not finished is exported as failed where it stopped,
-    /// or as completed once it has tokens.
+    /// The flow as it stands: failed where it stopped, completed once it has tokens and nothing
+    /// is pending, else under way.
     public init(flow: AuthorizationCodeFlow, outcome: FlowOutcome? = nil, connection: ConnectionSummary? = nil) {
-        let derived: FlowOutcome
-        if case .failed(let step, let failure) = flow.phase {
-            derived = .failed(step, failure)
-        } else {
-            derived = .completed
+        var derived: FlowOutcome?
+        switch flow.phase {
+        case .failed(let step, let failure): derived = .failed(step, failure)
+        case .completed: derived = .completed
+        default: derived = nil
         }
         self.init(
             configuration: flow.configuration, record: flow.record, outcome: outcome ?? derived, pkce: flow.pkce,

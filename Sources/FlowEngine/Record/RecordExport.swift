@@ -19,6 +19,11 @@ public struct RecordExport: Sendable {
 
     /// The whole run: configuration, outcome and every step.
     public func json(configuration: FlowConfiguration, record: [StepRecord], outcome: FlowOutcome) -> JSONValue {
+        json(configuration: configuration, record: record, outcome: .some(outcome))
+    }
+
+    /// The whole session so far; a `nil` outcome is a flow still under way (`"outcome": "in_progress"`).
+    public func json(configuration: FlowConfiguration, record: [StepRecord], outcome: FlowOutcome?) -> JSONValue {
         var members = [
             JSONMember("tool", .string("authflow")),
             JSONMember("schema_version", .integer(Self.schemaVersion)),
@@ -26,6 +31,8 @@ public struct RecordExport: Sendable {
         ]
         if let connection { members.append(JSONMember("connection", connection.json)) }
         switch outcome {
+        case nil:
+            members.append(JSONMember("outcome", .string("in_progress")))
         case .completed:
             members.append(JSONMember("outcome", .string("completed")))
         case .failed(let step, let failure):

@@ -42,6 +42,7 @@ import Testing
         #expect(har["log"]?["entries"]?.elements?.count == model.flow.record.count)
         #expect(!text.contains(DemoFlow.clientSecret))
         #expect(!text.contains(DemoFlow.sessionCookie))
+        #expect(har["log"]?["comment"]?.stringValue == "authflow: the flow is under way")
         _ = model.update(.saveFinished(path: path, unmasked: false, error: nil))
         #expect(model.notice == "Saved session.har (mode 0600), secrets masked.")
         // The prompt offers the last name again.
