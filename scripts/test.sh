@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/oidc-provider-setup.sh
+bash scripts/har-reader-setup.sh
 swift build --build-tests
 if (($#)); then
     swift test --skip-build "$@"

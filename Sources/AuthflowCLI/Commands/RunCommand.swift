@@ -1,5 +1,6 @@
 import ArgumentParser
 import FlowEngine
+import FlowTUI
 import Foundation
 
 /// `authflow run`: the whole flow without a terminal UI, printed as a transcript or JSON.
@@ -25,6 +26,29 @@ struct RunCommand: AsyncParsableCommand {
 
     @Flag(help: "Print the record as JSON instead of a transcript.")
     var json = false
+
+    @Option(
+        name: .customLong("out"),
+        help: ArgumentHelp(
+            "Also save the session to this file (mode 0600), secrets masked unless --show-secrets.",
+            valueName: "file"))
+    var outFile: String?
+
+    @Option(
+        name: .customLong("format"),
+        help: "The format of --out: har, md, sh or json (default: from the file's extension).")
+    var outFormat: String?
+
+    func validate() throws {
+        if outFormat != nil, outFile == nil { throw ValidationError("--format goes with --out FILE.") }
+        if let outFile {
+            do {
+                _ = try SessionFile.format(for: outFile, named: outFormat)
+            } catch let error as SessionFileError {
+                throw ValidationError("--out: \(error.description)")
+            }
+        }
+    }
 
     func run() async throws {
         var session = try await FlowSession.prepare(flowOptions: flowOptions, demoOptions: demoOptions)
@@ -72,6 +96,19 @@ struct RunCommand: AsyncParsableCommand {
             let export = RecordExport(redactor: redactor, connection: session.transport.summary).json(
                 configuration: flow.configuration, record: flow.record, outcome: outcome)
             output.line(export.prettyText())
+        }
+        if let outFile {
+            // Saved before the outcome is reported, so a failed run leaves its session behind.
+            let format = try SessionFile.format(for: outFile, named: outFormat)
+            let session = SessionExport(flow: flow, outcome: outcome, connection: session.transport.summary)
+            do {
+                try SessionFileWriter.write(session.text(format, redactor: redactor), to: outFile)
+            } catch {
+                throw RuntimeFailure("--out: \(error.description)")
+            }
+            if flowOptions.showSecrets {
+                output.error("authflow: warning: \(outFile) holds secrets unmasked (--show-secrets): keep it private")
+            }
         }
         switch outcome {
         case .completed:

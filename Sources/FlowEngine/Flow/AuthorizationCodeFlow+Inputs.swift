@@ -13,6 +13,9 @@ extension AuthorizationCodeFlow {
             return enter(.failure(error), step: step)
         }
         var entry = StepRecord(step: step, action: action(for: step), request: request, sentAt: now)
+        entry.attempt = record.filter { $0.step == step && $0.action == entry.action }.count + 1
+        entry.changes = pendingChanges
+        pendingChanges = []
         entry.decoded.cookiesSent = request.header("Cookie").map(Self.cookieNames) ?? []
         if let origin = configuration.originPolicy.foreignOrigin(of: request.url) {
             // Sent only because it carries no credential (a JWKS, a browser's authorize): still shown.
@@ -69,6 +72,7 @@ extension AuthorizationCodeFlow {
         guard phase == .needsCredentials || phase == .ready(.signOn) else { return .none }
         configuration.username = username
         configuration.password = password
+        pendingChanges.append(.credentialsEntered(username: username))
         var signOn = self.signOn ?? SignOn(flowID: nil)
         signOn.checkCredentials()
         self.signOn = signOn
@@ -82,6 +86,9 @@ extension AuthorizationCodeFlow {
         var entry = StepRecord(
             step: .signOn, action: .callbackFromBrowser,
             request: HTTPRequest(method: "GET", url: url), sentAt: now)
+        entry.attempt = record.filter { $0.step == .signOn && $0.action == .callbackFromBrowser }.count + 1
+        entry.changes = pendingChanges
+        pendingChanges = []
         entry.decoded.location = url
         record.append(entry)
         return enter(readCallback(url), step: .signOn)
@@ -91,14 +98,18 @@ extension AuthorizationCodeFlow {
     public mutating func editParameter(_ name: String, to value: String) {
         guard case .ready = phase else { return }
         if let index = draft.firstIndex(where: { $0.name == name }) {
+            guard draft[index].value != value else { return }
+            pendingChanges.append(.parameterEdited(name: name, from: draft[index].value, to: value))
             draft[index].value = value
         } else {
+            pendingChanges.append(.parameterEdited(name: name, from: nil, to: value))
             draft.append(FormParameter(name, value))
         }
     }
 
     /// The user emptied the cookie jar (the `ST` session); the next request goes without it.
     public mutating func clearCookies() {
+        pendingChanges.append(.cookiesCleared(names: cookieJar.cookies.map(\.name)))
         cookieJar.removeAll()
     }
 
@@ -112,10 +123,12 @@ extension AuthorizationCodeFlow {
     /// The user asked to build the failed step's request again (after tokens: the token request).
     public mutating func retry() -> FlowAction {
         if phase == .completed {
+            pendingChanges.append(.retried)
             // Sending the token request again shows what the server does with a used code.
             return enter(.success(.ready(.token)), step: .token)
         }
         guard case .failed(let step, let failure) = phase else { return .none }
+        pendingChanges.append(.retried)
         if step == .signOn, signsOnInBrowser,
             let authorizeURL = record.last(where: { $0.step == .authorize })?.request.url
         {

@@ -24,6 +24,8 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
     /// The Flow API sign-on authorize opened (its flow id, stage and links); `nil` before that, and
     /// when the sign-on happens in a browser.
     public internal(set) var signOn: SignOn?
+    /// What the user changed since the last request was sent; the next request's record keeps it.
+    public internal(set) var pendingChanges: [AttemptChange] = []
 
     // What the steps received, kept for the steps after them (and for a retry).
     /// The `request_uri` PAR returned (RFC 9126 §2.2), for the authorize request.
@@ -45,6 +47,8 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
     /// The PingOne Flow API media type that checks a username and password (reference §2.2).
     public static let usernamePasswordCheck = "application/vnd.pingidentity.usernamePassword.check+json"
     static let userAgent = "authflow/0.1"
+    /// authflow's version, as exports name their creator.
+    public static let toolVersion = "0.1.0"
 
     /// Starts a flow: draws `state`, `nonce` and the PKCE verifier, and builds the first request.
     public init(configuration: FlowConfiguration, randomness: FlowRandomness) {

@@ -26,6 +26,11 @@ extension HTTPRequest {
     /// `Authorization` credentials.
     public var credentials: [String] {
         var values = parameters.filter(\.isSecret).map(\.value)
+        // A Flow API body (`usernamePassword.check`) carries the password as a JSON member: a
+        // password typed earlier and replaced since is still a secret of this request.
+        if let members = (try? JSONValue.parse(body))?.members {
+            values += members.filter { FormParameter.isSecret(name: $0.key) }.compactMap(\.value.stringValue)
+        }
         if let authorization = authorizationCredentials { values.append(authorization) }
         return values.filter { !$0.isEmpty }
     }

@@ -19,6 +19,11 @@ public struct RecordExport: Sendable {
 
     /// The whole run: configuration, outcome and every step.
     public func json(configuration: FlowConfiguration, record: [StepRecord], outcome: FlowOutcome) -> JSONValue {
+        json(configuration: configuration, record: record, outcome: .some(outcome))
+    }
+
+    /// The whole session so far; a `nil` outcome is a flow still under way (`"outcome": "in_progress"`).
+    public func json(configuration: FlowConfiguration, record: [StepRecord], outcome: FlowOutcome?) -> JSONValue {
         var members = [
             JSONMember("tool", .string("authflow")),
             JSONMember("schema_version", .integer(Self.schemaVersion)),
@@ -26,6 +31,8 @@ public struct RecordExport: Sendable {
         ]
         if let connection { members.append(JSONMember("connection", connection.json)) }
         switch outcome {
+        case nil:
+            members.append(JSONMember("outcome", .string("in_progress")))
         case .completed:
             members.append(JSONMember("outcome", .string("completed")))
         case .failed(let step, let failure):
@@ -83,6 +90,16 @@ public struct RecordExport: Sendable {
             JSONMember("number", .integer(entry.step.number)),
             JSONMember("action", .string(entry.action.title)),
             JSONMember("action_kind", .string(entry.action.kind)),
+            JSONMember("attempt", .integer(entry.attempt)),
+            JSONMember(
+                "changes",
+                .array(
+                    entry.changes.map {
+                        .object([
+                            JSONMember("kind", .string($0.kind)),
+                            JSONMember("description", .string($0.description(redactor: redactor))),
+                        ])
+                    })),
             JSONMember("sent_at", .string(TimeText.iso8601(entry.sentAt))),
             JSONMember("request", requestJSON(entry.request)),
         ]

@@ -7,6 +7,11 @@ public struct StepRecord: Equatable, Sendable {
     public var step: FlowStep
     /// What this request does within its step (worded by ``StepAction/title``).
     public var action: StepAction
+    /// Which try of this step's action this request is, from 1: a wrong password, a retry or an
+    /// edited parameter each send a new request, and every one is kept.
+    public var attempt = 1
+    /// What the user changed before this request (since the request before it), in order.
+    public var changes: [AttemptChange] = []
     public var request: HTTPRequest
     public var sentAt: Date
     public var response: HTTPResponse?

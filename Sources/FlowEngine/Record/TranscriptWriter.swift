@@ -35,8 +35,10 @@ public struct TranscriptWriter: Sendable {
     /// One step: request, response, decoded values, failure.
     public func step(_ entry: StepRecord) -> String {
         var lines: [String] = []
-        let title = "── \(entry.step.number) \(entry.step.title): \(entry.action.title) "
+        let attempt = entry.attempt > 1 ? " (attempt \(entry.attempt))" : ""
+        let title = "── \(entry.step.number) \(entry.step.title): \(entry.action.title)\(attempt) "
         lines.append(title + String(repeating: "─", count: max(4, 78 - title.count)))
+        for change in entry.changes { lines.append("  changed: " + safe(change.description(redactor: redactor))) }
         lines += requestLines(redactor.redact(entry.request))
         if let response = entry.response.map(redactor.redact) {
             let elapsed = entry.elapsed.map { "  (\($0.milliseconds) ms)" } ?? ""

@@ -17,6 +17,8 @@ public enum AppCommand: Equatable, Sendable {
     case listenForCallback(ticket: Int, timeout: Duration)
     /// Stop waiting on the loopback listener; a late catch with this ticket will be ignored.
     case stopListening(ticket: Int)
+    /// Write a saved session to a file with mode 0600 (answer: `saveFinished`).
+    case save(path: String, text: String, unmasked: Bool)
     /// End the session.
     case quit
 }

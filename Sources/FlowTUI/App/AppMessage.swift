@@ -21,4 +21,6 @@ public enum AppMessage: Equatable, Sendable {
     case callbackListenerFailed(ticket: Int, reason: String)
     /// Copying to the clipboard was attempted; `false` when the terminal could not be asked to.
     case copyFinished(succeeded: Bool)
+    /// A saved session was written, or why not.
+    case saveFinished(path: String, unmasked: Bool, error: String?)
 }

@@ -64,6 +64,16 @@ extension AppModel {
             case .edited, .moved, .ignored:
                 self.overlay = .browserCallback(authorizeURL: url, field: field)
             }
+        case .saveSession(var field):
+            switch field.handle(key) {
+            case .submitted(let name):
+                self.overlay = .saveSession(field: field)
+                return save(to: name)
+            case .cancelled:
+                self.overlay = nil
+            case .edited, .moved, .ignored:
+                self.overlay = .saveSession(field: field)
+            }
         }
         return .none
     }

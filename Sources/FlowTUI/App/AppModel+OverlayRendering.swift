@@ -67,7 +67,21 @@ extension AppModel {
                     listeningNote, x: box.x + 2, y: box.y + 5 + shown.count, width: box.width - 4,
                     style: .dim, ellipsis: true)
             }
+        case .saveSession(let field):
+            renderSavePrompt(field, into: &canvas, in: area)
         }
+    }
+
+    /// The save prompt: the file name, and which extension gives which format.
+    func renderSavePrompt(_ field: TextField, into canvas: inout Canvas, in area: Rect) {
+        let width = min(area.width - 4, 72)
+        let box = dialogBox(lineCount: 3, width: width, in: area)
+        drawDialogFrame(title: "Save the session", box: box, footer: "enter save · esc close", into: &canvas)
+        canvas.draw(
+            ".har HAR 1.2 · .md Markdown · .sh curl script · .json record; mode 0600, "
+                + (isMasked ? "secrets masked" : "secrets SHOWN"),
+            x: box.x + 2, y: box.y + 2, width: box.width - 4, style: .dim, ellipsis: true)
+        field.render(into: &canvas, x: box.x + 2, y: box.y + 4, width: box.width - 4)
     }
 
     /// A centred box for a dialog with `lineCount` rows of content.

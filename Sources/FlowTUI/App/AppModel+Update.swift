@@ -52,6 +52,9 @@ extension AppModel {
         case .copyFinished(let succeeded):
             notice = succeeded ? "Copied to the clipboard (OSC 52)." : "The terminal could not be asked to copy."
             return .none
+        case .saveFinished(let path, let unmasked, let error):
+            saveFinished(path: path, unmasked: unmasked, error: error)
+            return .none
         }
     }
 

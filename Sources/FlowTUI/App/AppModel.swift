@@ -34,6 +34,8 @@ public struct AppModel: Equatable, Sendable {
     public internal(set) var listening: Listening?
     /// A one-line note about the last action (cookies cleared, copied…).
     public internal(set) var notice: String?
+    /// The file the session was last saved to, offered again by the save prompt.
+    public internal(set) var lastSaveName: String?
     /// Tickets handed out so far; each request gets the next one.
     public internal(set) var lastTicket: Int = 0
     /// What the frame needs that costs work to get, as of the last message.

@@ -10,4 +10,6 @@ public enum Overlay: Equatable, Sendable {
     case credentials(CredentialsForm)
     /// Sign-on happens in a browser: the URL to open, and a field for the callback URL.
     case browserCallback(authorizeURL: String, field: TextField)
+    /// The file to save the session to; its extension names the format.
+    case saveSession(field: TextField)
 }

@@ -58,6 +58,7 @@ extension AppModel {
         case .credentials:
             [KeyBinding("tab", "next field"), KeyBinding("enter", "sign on"), KeyBinding("esc", "close")]
         case .browserCallback: [KeyBinding("enter", "use this URL"), KeyBinding("esc", "close")]
+        case .saveSession: [KeyBinding("enter", "save"), KeyBinding("esc", "close")]
         case .help: [KeyBinding("esc", "close")]
         }
     }

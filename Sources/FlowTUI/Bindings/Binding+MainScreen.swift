@@ -174,6 +174,12 @@ extension Binding {
                 return .copy(([content.title] + content.lines.map(\.plainText)).joined(separator: "\n"))
             }),
         Binding(
+            [.character("w")], section: .other, help: KeyBinding("w", "save the session"),
+            action: { model, _ in
+                model.openSavePrompt()
+                return .none
+            }),
+        Binding(
             [.character("?"), .function(1)], section: .other, help: KeyBinding("?", "this help"),
             footer: KeyBinding("?", "help"), footerPriority: 100,
             action: { model, _ in

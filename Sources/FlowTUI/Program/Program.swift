@@ -143,6 +143,14 @@ public final class Program {
         case .copy(let text):
             let copied = terminal.copyToClipboard(text)
             return perform(model.update(.copyFinished(succeeded: copied)))
+        case .save(let path, let text, let unmasked):
+            var failure: String?
+            do {
+                try SessionFileWriter.write(text, to: path)
+            } catch {
+                failure = error.description
+            }
+            return perform(model.update(.saveFinished(path: path, unmasked: unmasked, error: failure)))
         case .listenForCallback(let ticket, let timeout):
             listen(ticket: ticket, timeout: timeout)
         case .stopListening(let ticket):
