@@ -33,7 +33,12 @@ public final class SilentServer: @unchecked Sendable {
         port = Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// A loopback port with nothing listening right now: bound, then closed.
+    /// A loopback port where a connection is refused, for tests of "nothing listening": a privileged port
+    /// that no test server binds. (A port bound and closed again is not safe for that: another test's
+    /// server may be given it by the kernel a moment later.)
+    public static let refusingPort = 1
+
+    /// A loopback port with nothing listening right now: bound, then closed (for a server to bind next).
     public static func closedPort() throws -> Int {
         let server = try SilentServer()
         let port = server.port

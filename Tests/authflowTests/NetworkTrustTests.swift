@@ -132,7 +132,7 @@ import Testing
     }
 
     @Test func aProxyThatIsNotThereIsARuntimeFailureThatNamesIt() async throws {
-        let port = try SilentServer.closedPort()
+        let port = SilentServer.refusingPort
         let result = try await AuthflowProcess.run(
             ["run", "--demo"], environment: ["ALL_PROXY": "http://127.0.0.1:\(port)"])
         #expect(result.status == 1)

@@ -23,9 +23,15 @@ struct InteractiveCommand: AsyncParsableCommand {
         let session = try await FlowSession.prepare(flowOptions: flowOptions, demoOptions: demoOptions)
         var configuration = session.configuration
         var credentials: Presentation.DemoCredentials?
-        if let demo = session.demo, let user = demo.simulator.configuration.users.first {
-            // The demo asks for the password at the sign-on step, as a real sign-in would.
-            credentials = .init(username: user.username, password: user.password)
+        let users = session.demo?.simulator.configuration.users ?? []
+        let wanted = session.configuration.username?.lowercased()
+        if session.demo != nil, let user = users.first(where: { $0.username.lowercased() == wanted }) ?? users.first {
+            // The demo asks for the password at the sign-on step, as a real sign-in would; the OTPs
+            // its simulator "sends" are shown in the OTP prompt.
+            let otps = users.flatMap { $0.devices ?? [] }.map { ($0.id, $0.otp) }
+            credentials = .init(
+                username: user.username, password: user.password,
+                otps: Dictionary(otps, uniquingKeysWith: { first, _ in first }))
             configuration.password = nil
         }
         let presentation = Presentation(

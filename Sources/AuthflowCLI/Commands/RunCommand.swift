@@ -12,7 +12,10 @@ struct RunCommand: AsyncParsableCommand {
             Exit status: 0 when tokens were obtained (and every --then step worked); 1 when a step \
             failed, with the cause on the last line of standard error; 64 for bad options.
             Secrets come from the environment (AUTHFLOW_CLIENT_SECRET, AUTHFLOW_PASSWORD, or the \
-            variables a profile names) or a prompt, never from a flag.
+            variables a profile names) or a prompt, never from a flag. A Flow API sign-on that asks \
+            for more takes the MFA device from --device (else the first), the one-time password from \
+            AUTHFLOW_OTP or a prompt, and a new password (MUST_CHANGE_PASSWORD, PASSWORD_EXPIRED) \
+            from AUTHFLOW_NEW_PASSWORD or a prompt.
             """
     )
 
@@ -23,6 +26,13 @@ struct RunCommand: AsyncParsableCommand {
         name: .customLong("then"),
         help: "Follow-up steps after the tokens, comma-separated: userinfo, introspect, refresh, revoke, signoff.")
     var followUps: FollowUpList?
+
+    @Option(
+        name: .customLong("device"),
+        help:
+            "The MFA device to use when the sign-on asks for one: its id or type (EMAIL, SMS, TOTP). Default: the first."
+    )
+    var device: String?
 
     @Flag(help: "Print the record as JSON instead of a transcript.")
     var json = false
@@ -66,8 +76,13 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         var flow = AuthorizationCodeFlow(configuration: session.configuration, randomness: .system)
+        let demo = session.demo
+        let answers = SignOnAnswers(
+            device: device, environment: ProcessInfo.processInfo.environment,
+            isInteractive: prompter.isInteractive, demoOTP: { demo?.sentOTP(deviceID: $0) })
         let runner = FlowRunner(
-            transport: session.transport, browserSignOn: session.browserSignOn(expectedState: flow.state))
+            transport: session.transport, browserSignOn: session.browserSignOn(expectedState: flow.state),
+            signOnAnswer: { try await answers.answer($0, $1) })
         let output = RunOutput(json: json, showSecrets: flowOptions.showSecrets)
         if !json {
             // The header and each step as it completes, so a slow or stuck step shows where it is.

@@ -59,7 +59,13 @@ struct SimulateCommand: AsyncParsableCommand {
             )
         }
         for user in configuration.users {
-            print("  user          \(user.username) / \(user.password)")
+            let state = user.mustChangePassword == true ? "  (temporary: MUST_CHANGE_PASSWORD)" : ""
+            print("  user          \(user.username) / \(user.password)\(state)")
+            for device in user.devices ?? [] {
+                // The OTP the simulator "sends" to the device, for the presenter to type.
+                let address = device.address.map { " \($0)" } ?? ""
+                print("    device      \(device.type)\(address)  \(device.id)  OTP \(device.otp)")
+            }
         }
         if !configuration.faults.isEmpty {
             print("  faults        \(configuration.faults.map(\.rawValue).sorted().joined(separator: ", "))")

@@ -19,19 +19,21 @@ struct DemoSimulator {
         simulatorConfiguration.customDomain = options.customDomain
         let appIndex = options.demoApp == .web ? 0 : 1
         var app = simulatorConfiguration.applications[appIndex]
-        let user = simulatorConfiguration.users[0]
-
         var settings = FlowSettings()
         settings.clientID = app.id
         settings.redirectURI = "http://127.0.0.1/callback"
         settings.authMethod = app.tokenEndpointAuthMethod
-        settings.username = user.username
+        settings.username = simulatorConfiguration.users[0].username
         var flags = flowOptions.settings
         flags.authPath = nil
         flags.region = nil
         flags.issuer = nil
         flags.environmentID = nil
         settings = settings.overlaid(with: flags)
+        // `--username mfa` or `temp` signs on as that demo user, with its password.
+        let user =
+            simulatorConfiguration.users.first { $0.username.lowercased() == settings.username?.lowercased() }
+            ?? simulatorConfiguration.users[0]
 
         let method = try settings.clientAuthentication()
         app.tokenEndpointAuthMethod = method.rawValue
@@ -69,5 +71,10 @@ struct DemoSimulator {
             JSONMember("y", .string(Base64URL.encode(raw.suffix(32)))),
         ])
         return JSONValue.object([JSONMember("keys", .array([jwk]))]).compactText
+    }
+
+    /// The one-time password the simulator "sent" to a device: the demo shows it where the presenter can read it.
+    func sentOTP(deviceID: String?) -> String? {
+        simulator.configuration.users.lazy.compactMap { $0.devices?.first { $0.id == deviceID }?.otp }.first
     }
 }

@@ -70,12 +70,42 @@ extension AuthorizationCodeFlow {
     /// The user typed a username and password at the sign-on step: the check is built with them.
     public mutating func enterCredentials(username: String, password: String) -> FlowAction {
         guard phase == .needsCredentials || phase == .ready(.signOn) else { return .none }
+        // At a device, OTP or new-password stage, a username and password do not answer the flow.
+        if let input = signOn?.input, input != .credentials { return .none }
         configuration.username = username
         configuration.password = password
         pendingChanges.append(.credentialsEntered(username: username))
         var signOn = self.signOn ?? SignOn(flowID: nil)
         signOn.checkCredentials()
         self.signOn = signOn
+        return enter(.success(.ready(.signOn)), step: .signOn)
+    }
+
+    /// What the sign-on step waits for the user to give, while the phase is `needsCredentials`.
+    public var signOnInput: SignOn.Input? {
+        guard phase == .needsCredentials else { return nil }
+        return signOn?.input ?? .credentials
+    }
+
+    /// The user chose an MFA device (DEVICE_SELECTION_REQUIRED): `device.select` is built with it.
+    public mutating func selectDevice(id: String) -> FlowAction {
+        guard phase == .needsCredentials, case .selectDevice = signOnAction else { return .none }
+        signOn?.selectedDeviceID = id
+        return enter(.success(.ready(.signOn)), step: .signOn)
+    }
+
+    /// The user typed the one-time password (OTP_REQUIRED): `otp.check` is built with it.
+    public mutating func enterOTP(_ otp: String) -> FlowAction {
+        guard phase == .needsCredentials, case .checkOTP = signOnAction else { return .none }
+        configuration.otp = otp
+        return enter(.success(.ready(.signOn)), step: .signOn)
+    }
+
+    /// The user typed a new password (MUST_CHANGE_PASSWORD, PASSWORD_EXPIRED): `password.reset` is built
+    /// with it and the current password.
+    public mutating func enterNewPassword(_ newPassword: String) -> FlowAction {
+        guard phase == .needsCredentials, case .changePassword = signOnAction else { return .none }
+        configuration.newPassword = newPassword
         return enter(.success(.ready(.signOn)), step: .signOn)
     }
 
@@ -136,8 +166,9 @@ extension AuthorizationCodeFlow {
             phase = .needsBrowserCallback(authorizeURL: authorizeURL)
             return awaitedAction
         }
-        if step == .signOn, case .checkCredentials = signOnAction, case .pingOneError = failure {
-            // A wrong password: ask for it again rather than send the same one.
+        if step == .signOn, signOn?.input != nil, case .pingOneError = failure {
+            // A wrong password, OTP or a new password the policy refused: ask for it again rather than
+            // send the same one.
             phase = .needsCredentials
             return awaitedAction
         }

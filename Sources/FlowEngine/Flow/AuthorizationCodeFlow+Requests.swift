@@ -19,6 +19,9 @@ extension AuthorizationCodeFlow {
             switch signOnAction {
             case .readFlow: .readFlow
             case .checkCredentials: .checkCredentials
+            case .selectDevice: .selectDevice
+            case .checkOTP: .checkOTP
+            case .changePassword: .changePassword
             }
         case .resume: .resume
         case .token: .redeemCode
@@ -75,6 +78,15 @@ extension AuthorizationCodeFlow {
                 return [
                     FormParameter("username", configuration.username ?? ""),
                     FormParameter("password", configuration.password ?? ""),
+                ]
+            case .selectDevice:
+                return [FormParameter("device.id", signOn?.selectedDeviceID ?? signOn?.devices.first?.id ?? "")]
+            case .checkOTP:
+                return [FormParameter("otp", configuration.otp ?? "")]
+            case .changePassword:
+                return [
+                    FormParameter("currentPassword", configuration.password ?? ""),
+                    FormParameter("newPassword", configuration.newPassword ?? ""),
                 ]
             }
         case .resume:
@@ -159,6 +171,27 @@ extension AuthorizationCodeFlow {
                 json = .object([
                     JSONMember("username", .string(draft.value("username") ?? "")),
                     JSONMember("password", .string(draft.value("password") ?? "")),
+                ])
+            case .selectDevice(let link):
+                // UNCONFIRMED body shape (reference §2.2): `{"device": {"id": …}}`, as Ping's sample sends.
+                method = "POST"
+                url = link ?? configuration.flowEndpoint(flowID ?? "")
+                contentType = Self.deviceSelect
+                json = .object([
+                    JSONMember("device", .object([JSONMember("id", .string(draft.value("device.id") ?? ""))]))
+                ])
+            case .checkOTP(let link):
+                method = "POST"
+                url = link ?? configuration.flowEndpoint(flowID ?? "")
+                contentType = Self.otpCheck
+                json = .object([JSONMember("otp", .string(draft.value("otp") ?? ""))])
+            case .changePassword(let link):
+                method = "POST"
+                url = link ?? configuration.flowEndpoint(flowID ?? "")
+                contentType = Self.passwordReset
+                json = .object([
+                    JSONMember("currentPassword", .string(draft.value("currentPassword") ?? "")),
+                    JSONMember("newPassword", .string(draft.value("newPassword") ?? "")),
                 ])
             }
         case .resume:

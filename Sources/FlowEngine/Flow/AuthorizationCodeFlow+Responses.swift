@@ -131,8 +131,27 @@ extension AuthorizationCodeFlow {
             // Configured credentials answer the flow's first ask; asked again, the user answers.
             let configured = configuration.username != nil && configuration.password != nil
             return .success(firstAsked && configured ? .ready(.signOn) : .needsCredentials)
+        case "DEVICE_SELECTION_REQUIRED":
+            signOn.devices = MFADevice.list(in: json)
+            signOn.stage = .selectDevice(URL: json["_links"]?["device.select"]?["href"]?.stringValue)
+            return .success(.needsCredentials)
+        case "OTP_REQUIRED":
+            let devices = MFADevice.list(in: json)
+            if !devices.isEmpty { signOn.devices = devices }
+            if let selected = json["selectedDevice"]?["id"]?.stringValue { signOn.selectedDeviceID = selected }
+            signOn.stage = .checkOTP(URL: json["_links"]?["otp.check"]?["href"]?.stringValue)
+            return .success(.needsCredentials)
+        case "MUST_CHANGE_PASSWORD", "PASSWORD_EXPIRED":
+            signOn.passwordRules = SignOn.passwordRules(in: json["_embedded"]?["passwordPolicy"])
+            signOn.stage = .changePassword(URL: json["_links"]?["password.reset"]?["href"]?.stringValue)
+            return .success(.needsCredentials)
         default:
-            return .failure(.unsupportedFlowStatus(status))
+            // A status authflow does not answer itself: named, with its links and a way on.
+            let davinci = json["interactionId"] != nil
+            return .failure(
+                .signOnNeedsBrowser(
+                    status: davinci ? "DaVinci interaction" : status,
+                    links: json["_links"]?.members?.map(\.key).filter { $0 != "self" } ?? []))
         }
     }
 

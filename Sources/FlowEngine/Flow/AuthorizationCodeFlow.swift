@@ -46,6 +46,10 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
 
     /// The PingOne Flow API media type that checks a username and password (reference §2.2).
     public static let usernamePasswordCheck = "application/vnd.pingidentity.usernamePassword.check+json"
+    /// The Flow API media types of the MFA and password-change actions (reference §2.2).
+    public static let deviceSelect = "application/vnd.pingidentity.device.select+json"
+    public static let otpCheck = "application/vnd.pingidentity.otp.check+json"
+    public static let passwordReset = "application/vnd.pingidentity.password.reset+json"
     static let userAgent = "authflow/0.1"
     /// authflow's version, as exports name their creator.
     public static let toolVersion = "0.1.0"
@@ -72,7 +76,10 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
 
     /// The flow's secrets (client secret, password, PKCE verifier, tokens, cookie values), for masking.
     public var secrets: [String] {
-        var secrets = [configuration.clientSecret, configuration.password, pkce?.verifier].compactMap { $0 }
+        var secrets = [
+            configuration.clientSecret, configuration.password, configuration.otp, configuration.newPassword,
+            pkce?.verifier,
+        ].compactMap { $0 }
         secrets += tokens?.secrets ?? []
         secrets += record.compactMap { $0.decoded.tokens }.flatMap(\.secrets)
         secrets += cookieJar.cookies.map(\.value)

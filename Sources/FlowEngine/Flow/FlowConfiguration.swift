@@ -18,6 +18,10 @@ public struct FlowConfiguration: Equatable, Sendable {
     public var responseMode: String?
     public var username: String?
     public var password: String?
+    /// The one-time password for the Flow API's `otp.check` (OTP_REQUIRED), once given.
+    public var otp: String?
+    /// The new password for `password.reset` (MUST_CHANGE_PASSWORD, PASSWORD_EXPIRED), once given.
+    public var newPassword: String?
     /// More authorize parameters, sent after the standard ones.
     public var extraAuthorizeParameters: [FormParameter]
     /// How long one request may take before it fails as timed out.

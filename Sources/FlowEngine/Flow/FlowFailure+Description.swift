@@ -14,7 +14,7 @@ extension FlowFailure: CustomStringConvertible {
             "state mismatch: sent \(sent ?? "(none)"), received \(received ?? "(none)")"
         case .missingCode(let location): "no code in the redirect to \(location)"
         case .malformedResponse(let reason): "malformed response: \(reason)"
-        case .unsupportedFlowStatus(let status): "the flow asks for \(status), which authflow cannot answer here"
+        case .signOnNeedsBrowser(let status, let links): SignOn.describe(status: status, links: links)
         case .missingCredentials: "the sign-on step needs a username and password"
         case .invalidRequest(let reason): reason
         case .tokenChecksFailed(let checks): "token checks failed: \(checks.joined(separator: ", "))"
@@ -102,8 +102,8 @@ extension FlowFailure: CustomStringConvertible {
             "PingOne refused authorize before any sign-on, so it could not redirect the error to the app: check client_id, redirect_uri and the app's settings."
         case .subjectMismatch:
             "UserInfo answered for another user than the one the ID token names: a token substituted or mixed up between users, or a broken server."
-        case .unsupportedFlowStatus:
-            "The sign-on policy wants more than a password (MFA, registration…): finish it in a browser, then resume."
+        case .signOnNeedsBrowser(let status, _):
+            SignOn.wayOn(status: status)
         default:
             nil
         }
@@ -112,6 +112,10 @@ extension FlowFailure: CustomStringConvertible {
     private static func pingOneCause(status: Int, error: PingOneError) -> String? {
         let detail = error.details.first?.code
         switch (error.code, detail) {
+        case (_, "INVALID_OTP"):
+            return SignOn.otpCause(error)
+        case (_, _) where error.details.first?.target == "newPassword":
+            return SignOn.passwordPolicyCause(error)
         case (_, "INVALID_CREDENTIALS"):
             return "Wrong username or password. Repeated failures lock the account (PASSWORD_LOCKED_OUT)."
         case (_, "PASSWORD_LOCKED_OUT"):

@@ -9,7 +9,9 @@ public enum FlowFailure: Error, Equatable, Sendable {
     case stateMismatch(sent: String?, received: String?)
     case missingCode(location: String)
     case malformedResponse(String)
-    case unsupportedFlowStatus(String)
+    /// The Flow API is at a status authflow does not answer itself (an agreement, profile data, a
+    /// DaVinci interaction…): its name for people, and the `_links` it offers.
+    case signOnNeedsBrowser(status: String, links: [String])
     case missingCredentials
     case invalidRequest(String)
     /// Tokens arrived, but these checks failed (token name and check name, such as `id_token nonce`).

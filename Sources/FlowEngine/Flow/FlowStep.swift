@@ -64,7 +64,8 @@ public enum FlowPhase: Equatable, Sendable {
     case ready(FlowStep)
     /// The request was sent; the response has not come yet.
     case waitingForResponse(FlowStep)
-    /// The sign-on step needs a username and password.
+    /// The sign-on step needs the user's input: a username and password, or (Flow API MFA and password
+    /// states) an MFA device, a one-time password or a new password; ``AuthorizationCodeFlow/signOnInput`` says which.
     case needsCredentials
     /// The sign-on happens in a browser (a provider without PingOne's Flow API); the callback URL is awaited.
     case needsBrowserCallback(authorizeURL: String)
@@ -111,7 +112,8 @@ public enum FlowAction: Equatable, Sendable {
     case send(HTTPRequest, FlowStep)
     /// A request is built for this step; send it when the user says so.
     case awaitSend(FlowStep)
-    /// Ask the user for a username and password.
+    /// Ask the user for what the sign-on needs (``AuthorizationCodeFlow/signOnInput``): a username and
+    /// password, an MFA device, a one-time password or a new password.
     case awaitCredentials
     /// The user signs on in a browser: open or show this URL, then report the callback.
     case awaitBrowserSignOn(URL: String)

@@ -9,6 +9,12 @@ public struct SignOn: Equatable, Sendable {
     public var stage: Stage
     /// The flow's `resumeUrl`, once it gave one: where the resume step goes.
     public var resumeURL: String?
+    /// The user's MFA devices, from the flow's `_embedded.devices` (addresses masked by PingOne).
+    public var devices: [MFADevice] = []
+    /// The device the flow's `selectedDevice` names, or the one chosen.
+    public var selectedDeviceID: String?
+    /// The password policy's rules, from `_embedded.passwordPolicy`, in words.
+    public var passwordRules: [String] = []
 
     public init(flowID: String?, stage: Stage = .readFlow, resumeURL: String? = nil) {
         self.flowID = flowID
@@ -19,15 +25,53 @@ public struct SignOn: Equatable, Sendable {
     /// The requests of the sign-on step: read the flow, then answer what its status asks for.
     ///
     /// Each Flow API status that asks the user for something is one case here, carrying what its
-    /// request needs (the link to post to). Multi-factor and password statuses (DEVICE_SELECTION_REQUIRED,
-    /// OTP_REQUIRED, PUSH_CONFIRMATION_REQUIRED, PASSWORD_EXPIRED, MUST_CHANGE_PASSWORD) become
-    /// further cases the same way.
+    /// request needs (the link to post to).
     public enum Stage: Equatable, Sendable {
         /// Read the flow: its status says what it needs (reference §2.1).
         case readFlow
         /// Post the username and password (USERNAME_PASSWORD_REQUIRED, reference §2.2), to the
         /// flow's `usernamePassword.check` link when it gave one.
         case checkCredentials(URL: String?)
+        /// Choose an MFA device (DEVICE_SELECTION_REQUIRED): `device.select`.
+        case selectDevice(URL: String?)
+        /// Post the one-time password (OTP_REQUIRED): `otp.check`.
+        case checkOTP(URL: String?)
+        /// Change the password (MUST_CHANGE_PASSWORD, PASSWORD_EXPIRED): `password.reset`.
+        case changePassword(URL: String?)
+    }
+
+    /// What the user must give the sign-on at its current stage.
+    public enum Input: Equatable, Sendable {
+        case credentials
+        case device
+        case otp
+        case newPassword
+
+        /// `a one-time password`, for messages.
+        public var noun: String {
+            switch self {
+            case .credentials: "a username and password"
+            case .device: "an MFA device"
+            case .otp: "a one-time password"
+            case .newPassword: "a new password"
+            }
+        }
+    }
+
+    /// What the current stage needs from the user; nothing while the flow is only read.
+    public var input: Input? {
+        switch stage {
+        case .readFlow: nil
+        case .checkCredentials: .credentials
+        case .selectDevice: .device
+        case .checkOTP: .otp
+        case .changePassword: .newPassword
+        }
+    }
+
+    /// The device the OTP goes to, when the flow named one.
+    public var selectedDevice: MFADevice? {
+        devices.first { $0.id == selectedDeviceID }
     }
 
     /// The `usernamePassword.check` link, when the sign-on is at that stage and the flow gave one.
@@ -39,5 +83,34 @@ public struct SignOn: Equatable, Sendable {
     /// Moves on to checking a username and password; a link the flow gave earlier is kept.
     mutating func checkCredentials(at link: String? = nil) {
         stage = .checkCredentials(URL: link ?? credentialsURL)
+    }
+}
+
+/// An MFA device the Flow API lists in `_embedded.devices` (reference §1.3).
+public struct MFADevice: Equatable, Sendable {
+    public var id: String
+    /// `SMS`, `EMAIL`, `TOTP`, `MOBILE`…
+    public var type: String
+    /// The masked phone or email PingOne shows (`*******01`), if any.
+    public var maskedAddress: String?
+
+    public init(id: String, type: String, maskedAddress: String? = nil) {
+        self.id = id
+        self.type = type
+        self.maskedAddress = maskedAddress
+    }
+
+    /// `EMAIL m**@example.com`, `TOTP`.
+    public var summary: String {
+        maskedAddress.map { "\(type) \($0)" } ?? type
+    }
+
+    /// Reads `_embedded.devices`; entries without an id are skipped.
+    static func list(in json: JSONValue) -> [MFADevice] {
+        (json["_embedded"]?["devices"]?.elements ?? []).compactMap { device in
+            guard let id = device["id"]?.stringValue else { return nil }
+            let address = device["phone"]?.stringValue ?? device["email"]?.stringValue
+            return MFADevice(id: id, type: device["type"]?.stringValue ?? "(no type)", maskedAddress: address)
+        }
     }
 }

@@ -3,6 +3,7 @@ extension FormParameter {
     /// Parameters whose values are credentials: typed masked, shown masked, redacted in exports.
     public static let secretNames: Set<String> = [
         "password", "client_secret", "client_assertion", "code_verifier", "token", "refresh_token", "access_token",
+        "otp", "currentPassword", "newPassword",
     ]
 
     /// Whether this parameter's value is a credential.
@@ -26,13 +27,30 @@ extension HTTPRequest {
     /// `Authorization` credentials.
     public var credentials: [String] {
         var values = parameters.filter(\.isSecret).map(\.value)
-        // A Flow API body (`usernamePassword.check`) carries the password as a JSON member: a
+        // A Flow API body (`usernamePassword.check`, `otp.check`…) carries secrets as JSON members: a
         // password typed earlier and replaced since is still a secret of this request.
-        if let members = (try? JSONValue.parse(body))?.members {
-            values += members.filter { FormParameter.isSecret(name: $0.key) }.compactMap(\.value.stringValue)
-        }
+        values += jsonSecretValues
         if let authorization = authorizationCredentials { values.append(authorization) }
         return values.filter { !$0.isEmpty }
+    }
+}
+
+extension HTTPRequest {
+    /// The values of secret-named members of a JSON body (`password`, `otp`, `newPassword`…), at any depth.
+    var jsonSecretValues: [String] {
+        guard !body.isEmpty, header("Content-Type")?.lowercased().contains("json") ?? false,
+            let json = try? JSONValue.parse(body)
+        else { return [] }
+        func collect(_ value: JSONValue) -> [String] {
+            if let members = value.members {
+                return members.flatMap { member in
+                    FormParameter.isSecret(name: member.key) && member.value.stringValue != nil
+                        ? [member.value.stringValue ?? ""] : collect(member.value)
+                }
+            }
+            return (value.elements ?? []).flatMap(collect)
+        }
+        return collect(json)
     }
 }
 

@@ -8,6 +8,12 @@ public enum StepAction: Equatable, Sendable {
     case readFlow
     /// Flow API: `usernamePassword.check`.
     case checkCredentials
+    /// Flow API: `device.select`, an MFA device chosen.
+    case selectDevice
+    /// Flow API: `otp.check`.
+    case checkOTP
+    /// Flow API: `password.reset`, a temporary or expired password changed.
+    case changePassword
     /// The redirect the browser followed back to the redirect URI, caught or pasted.
     case callbackFromBrowser
     case resume

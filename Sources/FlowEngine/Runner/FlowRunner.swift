@@ -12,13 +12,19 @@ public struct FlowRunner: Sendable {
     /// Signs on in a browser: given the authorize URL, returns the URL the browser was redirected to.
     public var browserSignOn: (@Sendable (_ authorizeURL: String) async throws -> String)?
 
+    /// Answers the Flow API's MFA and password states: given what the flow needs and the sign-on (its
+    /// devices, its password rules), returns a device id, a one-time password or a new password.
+    public var signOnAnswer: (@Sendable (_ input: SignOn.Input, _ signOn: SignOn) async throws -> String)?
+
     public init(
         transport: any HTTPTransport, now: @escaping @Sendable () -> Date = { Date() },
-        browserSignOn: (@Sendable (_ authorizeURL: String) async throws -> String)? = nil
+        browserSignOn: (@Sendable (_ authorizeURL: String) async throws -> String)? = nil,
+        signOnAnswer: (@Sendable (_ input: SignOn.Input, _ signOn: SignOn) async throws -> String)? = nil
     ) {
         self.transport = transport
         self.now = now
         self.browserSignOn = browserSignOn
+        self.signOnAnswer = signOnAnswer
     }
 
     /// Sends the ready step's request and feeds the outcome back; returns the flow's next action.
@@ -52,6 +58,8 @@ public struct FlowRunner: Sendable {
                 beforeEachStep(&flow)
                 next = await advance(&flow)
                 afterEachStep(flow)
+            case .awaitCredentials where flow.signOnInput != .credentials:
+                next = await answerSignOn(&flow)
             case .awaitCredentials:
                 guard let username = flow.configuration.username, let password = flow.configuration.password else {
                     return .failed(.signOn, .missingCredentials)
@@ -90,4 +98,27 @@ public struct FlowRunner: Sendable {
 public enum FlowOutcome: Equatable, Sendable {
     case completed
     case failed(FlowStep, FlowFailure)
+}
+
+extension FlowRunner {
+    /// Answers a device, OTP or new-password stage with ``signOnAnswer``; without one, the flow fails
+    /// naming what it needed.
+    fileprivate func answerSignOn(_ flow: inout AuthorizationCodeFlow) async -> FlowAction {
+        guard let input = flow.signOnInput, let signOn = flow.signOn else { return flow.awaitedAction }
+        guard let signOnAnswer else {
+            return .failed(.invalidRequest("the sign-on needs \(input.noun); nothing is set up to give it"))
+        }
+        let answer: String
+        do {
+            answer = try await signOnAnswer(input, signOn)
+        } catch {
+            return .failed(.invalidRequest("the sign-on needs \(input.noun): \(error)"))
+        }
+        switch input {
+        case .device: return flow.selectDevice(id: answer)
+        case .otp: return flow.enterOTP(answer)
+        case .newPassword: return flow.enterNewPassword(answer)
+        case .credentials: return flow.awaitedAction
+        }
+    }
 }

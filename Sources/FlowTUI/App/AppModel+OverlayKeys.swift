@@ -49,6 +49,9 @@ extension AppModel {
                 self.overlay = nil
                 notice = "Credentials set: n sends them to the Flow API."
                 return follow(flow.enterCredentials(username: username, password: password))
+            case .answered(let answer):
+                self.overlay = nil
+                return answerSignOn(form.input, answer)
             case .cancelled:
                 self.overlay = nil
             case .edited:

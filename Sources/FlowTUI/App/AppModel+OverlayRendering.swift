@@ -26,6 +26,18 @@ extension AppModel {
             let box = dialogBox(lineCount: 2, width: width, in: area)
             drawDialogFrame(title: "Edit \(safe.line(name))", box: box, footer: "enter set · esc back", into: &canvas)
             field.render(into: &canvas, x: box.x + 2, y: box.y + 2, width: box.width - 4)
+        case .credentials(let form) where form.input != .credentials:
+            let width = min(area.width - 4, 72)
+            let prompt = signOnPrompt(for: form.input)
+            let lines = Array(prompt.lines.prefix(max(0, area.height - 10)))
+            let box = dialogBox(lineCount: lines.isEmpty ? 1 : lines.count + 2, width: width, in: area)
+            drawDialogFrame(title: prompt.title, box: box, footer: "enter set · esc close", into: &canvas)
+            form.password.render(into: &canvas, x: box.x + 2, y: box.y + 2, width: box.width - 4, isFocused: true)
+            for (index, line) in lines.enumerated() {
+                canvas.draw(
+                    safe.line(line), x: box.x + 2, y: box.y + 4 + index, width: box.width - 4, style: .dim,
+                    ellipsis: true)
+            }
         case .credentials(let form):
             let width = min(area.width - 4, 60)
             let hint = presentation.demoCredentials.map { "demo: \($0.username) / \($0.password)" }

@@ -77,7 +77,7 @@ extension AppModel {
             inFlight = InFlight(ticket: lastTicket, step: step, sentAt: now)
             return .send(request, ticket: lastTicket, timeout: flow.configuration.requestTimeout)
         case .awaitCredentials:
-            notice = "Sign-on needs a username and password: press n."
+            notice = "Sign-on needs \(flow.signOnInput?.noun ?? "a username and password"): press n."
             return .none
         case .awaitBrowserSignOn:
             if let address = presentation.callbackListenerURL {
@@ -171,6 +171,10 @@ extension AppModel {
 
     /// Opens the sign-on prompt, the username filled in when it is known.
     mutating func openCredentialsPrompt() {
+        if let input = flow.signOnInput, input != .credentials {
+            overlay = .credentials(CredentialsForm(asking: input))
+            return
+        }
         let known = flow.configuration.username ?? presentation.demoCredentials?.username ?? ""
         overlay = .credentials(CredentialsForm(username: known))
     }

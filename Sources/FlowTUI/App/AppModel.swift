@@ -113,7 +113,7 @@ public struct AppModel: Equatable, Sendable {
     private func typedSecrets(pendingRequest: HTTPRequest?) -> [String] {
         var secrets: [String] = []
         switch overlay {
-        case .credentials(let form): secrets.append(form.password.text)
+        case .credentials(let form) where form.password.isMasked: secrets.append(form.password.text)
         case .parameterEditor(_, let field) where field.isMasked: secrets.append(field.text)
         default: break
         }

@@ -4,10 +4,14 @@ public struct Presentation: Equatable, Sendable {
     public struct DemoCredentials: Equatable, Sendable {
         public var username: String
         public var password: String
+        /// The one-time password the demo simulator "sent" to each MFA device, by device id: shown
+        /// in the OTP prompt for the presenter to type.
+        public var otps: [String: String]
 
-        public init(username: String, password: String) {
+        public init(username: String, password: String, otps: [String: String] = [:]) {
             self.username = username
             self.password = password
+            self.otps = otps
         }
     }
 

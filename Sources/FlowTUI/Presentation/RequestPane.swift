@@ -32,7 +32,10 @@ extension FrameSnapshot {
                 } else {
                     pane.add("The request cannot be built: n shows why.", style: PaneStyle.hint)
                 }
-            case .needsCredentials: pane.add("Sign-on needs a username and password: press n.", style: PaneStyle.hint)
+            case .needsCredentials:
+                pane.add(
+                    "Sign-on needs \(flow.signOnInput?.noun ?? "a username and password"): press n.",
+                    style: PaneStyle.hint)
             case .needsBrowserCallback:
                 pane.add("Sign on in a browser, then paste the callback URL: press n.", style: PaneStyle.hint)
             default: pane.add("Nothing sent yet.", style: PaneStyle.hint)

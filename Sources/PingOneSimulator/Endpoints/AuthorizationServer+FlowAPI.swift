@@ -3,6 +3,9 @@ import Foundation
 extension AuthorizationServer {
     static let flowContentType = "application/hal+json;charset=UTF-8"
     static let usernamePasswordCheck = "application/vnd.pingidentity.usernamePassword.check+json"
+    static let deviceSelect = "application/vnd.pingidentity.device.select+json"
+    static let otpCheck = "application/vnd.pingidentity.otp.check+json"
+    static let passwordReset = "application/vnd.pingidentity.password.reset+json"
 
     /// `GET /flows/{flowId}` (reference §2.1).
     func readFlow(id: String, request: SimulatorRequest) -> SimulatorResponse {
@@ -19,23 +22,34 @@ extension AuthorizationServer {
         case .success(let found): flow = found
         case .failure(let error): return error.response()
         }
-        guard request.mediaType == Self.usernamePasswordCheck.lowercased() else {
-            return flowError(
-                .invalidRequest(
-                    "The Content-Type \(request.mediaType ?? "(none)") is not a supported flow action.",
-                    detailCode: "INVALID_VALUE", target: "Content-Type"))
-        }
-        guard flow.status == .usernamePasswordRequired else {
-            return flowError(
-                .invalidRequest(
-                    "The flow is \(flow.status.rawValue) and does not accept usernamePassword.check.", target: "status")
-            )
-        }
         let body: JSONValue
         do {
             body = try JSONValue(parsing: request.body)
         } catch {
             return flowError(.invalidRequest("The request body is not valid JSON: \(error.reason)", target: "body"))
+        }
+        let actions: [(mediaType: String, status: Flow.Status, name: String)] = [
+            (Self.usernamePasswordCheck, .usernamePasswordRequired, "usernamePassword.check"),
+            (Self.deviceSelect, .deviceSelectionRequired, "device.select"),
+            (Self.otpCheck, .otpRequired, "otp.check"),
+            (Self.passwordReset, .mustChangePassword, "password.reset"),
+        ]
+        guard let action = actions.first(where: { request.mediaType == $0.mediaType.lowercased() }) else {
+            return flowError(
+                .invalidRequest(
+                    "The Content-Type \(request.mediaType ?? "(none)") is not a supported flow action.",
+                    detailCode: "INVALID_VALUE", target: "Content-Type"))
+        }
+        guard flow.status == action.status else {
+            return flowError(
+                .invalidRequest(
+                    "The flow is \(flow.status.rawValue) and does not accept \(action.name).", target: "status"))
+        }
+        switch action.status {
+        case .deviceSelectionRequired: return selectDevice(flow: flow, body: body)
+        case .otpRequired: return checkOTP(flow: flow, body: body)
+        case .mustChangePassword: return resetPassword(flow: flow, body: body)
+        default: break
         }
         guard let username = body["username"]?.stringValue, !username.isEmpty else {
             return flowError(.invalidData("username is required.", detailCode: "REQUIRED_VALUE", target: "username"))
@@ -47,6 +61,25 @@ extension AuthorizationServer {
         case .failure(let error):
             return flowError(error)
         case .success(let user):
+            return signOnStepDone(flow: flow, user: user, passwordChecked: true)
+        }
+    }
+
+    /// Moves a flow on once a step of its sign-on succeeded: to a password change, an MFA device,
+    /// or COMPLETED with a new `ST`.
+    func signOnStepDone(flow: Flow, user: SimulatedUser, passwordChecked: Bool) -> SimulatorResponse {
+        var flow = flow
+        flow.userID = user.id
+        let devices = user.devices ?? []
+        if passwordChecked, user.mustChangePassword == true, changedPasswords[user.id] == nil {
+            flow.status = .mustChangePassword
+        } else if flow.status != .otpRequired, devices.count > 1 {
+            flow.status = .deviceSelectionRequired
+        } else if flow.status != .otpRequired, let device = devices.first {
+            flow.status = .otpRequired
+            flow.selectedDeviceID = device.id
+        } else {
+            flows[flow.id] = flow
             completeFlow(flow.id, userID: user.id)
             // A successful check issues a new `ST` (Ping's getting-started docs, reference §2.2): the session
             // continues under the new value, and the old one is no longer accepted.
@@ -58,6 +91,8 @@ extension AuthorizationServer {
             response.add("Set-Cookie", signedOnSessionCookie(sessionToken))
             return response
         }
+        flows[flow.id] = flow
+        return .json(200, flowJSON(flow), contentType: Self.flowContentType)
     }
 
     /// The flow, if it exists, is live, and belongs to the session in the request's `ST` cookie.
@@ -83,7 +118,7 @@ extension AuthorizationServer {
         if let seconds = lockout.secondsUntilUnlock(now: now) {
             return .failure(.lockedOut(secondsUntilUnlock: seconds))
         }
-        guard let user, user.password == password else {
+        guard let user, (changedPasswords[user.id] ?? user.password) == password else {
             lockout.failures += 1
             if lockout.failures >= PasswordLockout.maximumFailures {
                 lockout.failures = 0
@@ -149,9 +184,21 @@ extension AuthorizationServer {
     func flowJSON(_ flow: Flow) -> JSONValue {
         let selfLink = JSONValue.object([JSONMember("href", .string(flowURL(flow.id)))])
         var links = [JSONMember("self", selfLink)]
-        if flow.status == .usernamePasswordRequired {
+        switch flow.status {
+        case .usernamePasswordRequired:
             links.append(JSONMember("usernamePassword.check", selfLink))
             links.append(JSONMember("password.forgot", selfLink))
+        case .deviceSelectionRequired:
+            links.append(JSONMember("device.select", selfLink))
+        case .otpRequired:
+            links.append(JSONMember("otp.check", selfLink))
+            if (flowUser(flow)?.devices?.count ?? 0) > 1 { links.append(JSONMember("device.select", selfLink)) }
+        case .mustChangePassword:
+            links.append(JSONMember("password.reset", selfLink))
+        case .completed:
+            break
+        }
+        if flow.status != .completed {
             links.append(JSONMember("signOnPage", .object([JSONMember("href", .string(signOnURL(flow.id)))])))
         }
         var appName = configuration.application(id: flow.request.clientID)?.name ?? ""
@@ -184,8 +231,13 @@ extension AuthorizationServer {
                             ])),
                     ])))
         }
+        embedded += signOnStateEmbedded(flow)
         embedded.append(JSONMember("application", .object([JSONMember("name", .string(appName))])))
         members.append(JSONMember("_embedded", .object(embedded)))
+        if flow.status == .otpRequired, let device = flow.selectedDeviceID {
+            members.append(JSONMember("bypassAllowed", .bool(false)))
+            members.append(JSONMember("selectedDevice", .object([JSONMember("id", .string(device))])))
+        }
         if let code = flow.authorizeCode {
             var response = [JSONMember("code", .string(code))]
             if let state = flow.request.state { response.append(JSONMember("state", .string(state))) }
@@ -195,7 +247,7 @@ extension AuthorizationServer {
     }
 
     /// A Flow API error; under `hostileBytes` its message carries control characters.
-    private func flowError(_ error: PingOneError) -> SimulatorResponse {
+    func flowError(_ error: PingOneError) -> SimulatorResponse {
         var error = error
         if faults.contains(.hostileBytes) { error.message += " " + HostileText.sample }
         return error.response()

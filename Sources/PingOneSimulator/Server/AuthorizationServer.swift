@@ -20,6 +20,8 @@ actor AuthorizationServer {
     var tokens: [String: IssuedToken] = [:]
     var pushedRequests: [String: PushedRequest] = [:]
     var lockouts: [String: PasswordLockout] = [:]
+    /// New passwords set with `password.reset`, by user id.
+    var changedPasswords: [String: String] = [:]
     var usedAssertionIDs: Set<String> = []
     var hanging = HangingRequests()
 

@@ -4,8 +4,14 @@ import Foundation
 struct Flow: Sendable, Equatable {
     enum Status: String, Sendable {
         case usernamePasswordRequired = "USERNAME_PASSWORD_REQUIRED"
+        case deviceSelectionRequired = "DEVICE_SELECTION_REQUIRED"
+        case otpRequired = "OTP_REQUIRED"
+        case mustChangePassword = "MUST_CHANGE_PASSWORD"
         case completed = "COMPLETED"
     }
+
+    /// Wrong OTPs allowed before the flow fails (UNCONFIRMED: PingOne's count is not documented).
+    static let otpAttempts = 3
 
     var id: String
     /// The `ST` cookie of the browser session that created the flow.
@@ -15,6 +21,10 @@ struct Flow: Sendable, Equatable {
     var expiresAt: Date
     var status: Status = .usernamePasswordRequired
     var userID: String?
+    /// The MFA device chosen with `device.select` (or the only one).
+    var selectedDeviceID: String?
+    /// Wrong OTPs still allowed.
+    var otpAttemptsLeft = Flow.otpAttempts
     /// The code issued in `pi.flow` mode when the flow completed.
     var authorizeCode: String?
 }

@@ -82,10 +82,7 @@ import Testing
     }
 
     @Test func nothingListeningIsARequestFailure() async throws {
-        // Bind and close a server to get a port with nothing on it.
-        let server = try await HostileServer.start()
-        let url = server.baseURL + "/as/jwks"
-        await server.shutdown()
+        let url = "http://127.0.0.1:\(SilentServer.refusingPort)/as/jwks"
         await #expect {
             _ = try await JWKSSource(argument: url).load(timeout: .seconds(1))
         } throws: { error in

@@ -223,7 +223,7 @@ import Testing
     }
 
     @Test func connectionRefusedIsATransportFailure() async throws {
-        let port = try SilentServer.closedPort()
+        let port = SilentServer.refusingPort
         let transport = LiveTransport()
         defer { Task { await transport.shutdown() } }
         var flow = AuthorizationCodeFlow(

@@ -27,7 +27,9 @@ struct ConfigurationTests {
             #expect(app.refreshTokenType == "JSON_WEB_TOKEN")
         }
         let user = try #require(demo.users.first)
-        #expect(demo.users.count == 1)
+        #expect(demo.users.map(\.username) == ["demo", "mfa", "temp"])
+        #expect(demo.users[1].devices?.map(\.type) == ["EMAIL", "TOTP"])
+        #expect(demo.users[2].mustChangePassword == true)
         #expect(UUID(uuidString: user.id) != nil)
         #expect(
             [user.username, user.password, user.givenName, user.familyName, user.email]
