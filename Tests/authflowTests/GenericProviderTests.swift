@@ -157,6 +157,20 @@ struct GenericProviderTests {
         #expect(signOff["decoded"]?["result_kind"]?.stringValue == "signed_off.needs_confirmation")
     }
 
+    @Test func fragmentWithTheLoopbackListenerIsRefusedUpFront() async throws {
+        let (server, issuer) = try await startProvider()
+        defer { server.stop() }
+        let result = try await AuthflowProcess.run(
+            [
+                "run", "--issuer", issuer, "--client-id", "authflow-fragment", "--redirect-uri",
+                "http://127.0.0.1/callback", "--response-mode", "fragment", "--auth-method", "NONE",
+            ])
+        #expect(result.status == 64, "stderr: \(result.standardError)")
+        #expect(result.standardError.contains("--response-mode fragment cannot reach the loopback listener"))
+        #expect(result.standardError.contains("--paste"))
+        #expect(!result.standardError.contains("Open this URL in a browser"))
+    }
+
     @Test func aPastedCallbackWorksToo() async throws {
         let (server, issuer) = try await startProvider()
         defer { server.stop() }
