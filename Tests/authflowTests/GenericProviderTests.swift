@@ -157,6 +157,21 @@ struct GenericProviderTests {
         #expect(signOff["decoded"]?["result_kind"]?.stringValue == "signed_off.needs_confirmation")
     }
 
+    @Test func aRedirectURIWithoutAPortIsNamedBeforeWaiting() async throws {
+        let (server, issuer) = try await startProvider()
+        defer { server.stop() }
+        let run = try BackgroundProcess(
+            AuthflowProcess.binary,
+            [
+                "run", "--issuer", issuer, "--client-id", "authflow-port", "--redirect-uri",
+                "http://127.0.0.1/callback", "--auth-method", "NONE",
+            ])
+        defer { run.stop() }
+        #expect(await run.waitFor("Open this URL in a browser", timeout: 30), "stderr: \(run.standardError)")
+        #expect(run.standardOutput.contains("! the redirect URI has no port: authorize sends http://127.0.0.1:"))
+        #expect(run.standardOutput.contains("compares redirect URIs exactly"))
+    }
+
     @Test func fragmentWithTheLoopbackListenerIsRefusedUpFront() async throws {
         let (server, issuer) = try await startProvider()
         defer { server.stop() }
