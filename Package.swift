@@ -111,7 +111,8 @@ let package = Package(
             ]),
         // The built binary, driven as a process (and in tmux).
         .testTarget(
-            name: "authflowTests", dependencies: ["FlowEngine", "PingOneSimulator", "TestSupport"]),
+            name: "authflowTests", dependencies: ["FlowEngine", "PingOneSimulator", "TestSupport"],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,12 +17,17 @@ struct GenericProviderTests {
     static var providerInstalled: Bool { OIDCProviderMock.installed }
 
     /// Starts the provider on a free loopback port and waits until its discovery document answers.
-    func startProvider() async throws -> (BackgroundProcess, String) {
+    /// With `refreshWithoutIDToken`, the mock runs with refresh responses stripped of their ID token.
+    func startProvider(refreshWithoutIDToken: Bool = false) async throws -> (BackgroundProcess, String) {
         #expect(
             Self.providerInstalled,
             "oidc-provider-mock missing at \(Self.provider.path): run scripts/oidc-provider-setup.sh")
         let port = try FreePort.pick()
-        let server = try BackgroundProcess(Self.provider, ["--host", "127.0.0.1", "--port", String(port)])
+        let server =
+            refreshWithoutIDToken
+            ? try BackgroundProcess(
+                OIDCProviderMock.python, [OIDCProviderMock.refreshWithoutIDToken.path, "127.0.0.1", String(port)])
+            : try BackgroundProcess(Self.provider, ["--host", "127.0.0.1", "--port", String(port)])
         let issuer = "http://127.0.0.1:\(port)"
         let transport = LiveTransport()
         defer { Task { await transport.shutdown() } }
@@ -111,6 +116,76 @@ struct GenericProviderTests {
         #expect(steps[5]["decoded"]?["note"]?.stringValue?.contains("refresh token") == true)
     }
 
+    /// oidc-provider-mock answers a refresh without an ID token (OIDC Core §12.2 allows it): the one
+    /// from the code exchange must still go to sign-off as id_token_hint, and the provider's end-session
+    /// page (a form to confirm) must not be reported as a finished sign-off.
+    @Test func aRefreshWithoutAnIDTokenKeepsTheHintForSignOff() async throws {
+        let (server, issuer) = try await startProvider(refreshWithoutIDToken: true)
+        defer { server.stop() }
+        let run = try BackgroundProcess(
+            AuthflowProcess.binary,
+            [
+                "run", "--issuer", issuer, "--client-id", "authflow-signoff", "--redirect-uri",
+                "http://127.0.0.1/callback", "--scope", "openid profile", "--then", "refresh,signoff", "--json",
+            ], environment: ["AUTHFLOW_CLIENT_SECRET": "test-secret"])
+        defer { run.stop() }
+        #expect(await run.waitFor("Open this URL in a browser", timeout: 30), "stderr: \(run.standardError)")
+        guard
+            let url = run.standardError.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) })
+                .first(where: { $0.hasPrefix("\(issuer)/") })
+        else {
+            throw ProviderError.noAuthorizeURL(run.standardError)
+        }
+        try await signOnAsBrowser(authorizeURL: url, subject: "carol")
+        #expect(await run.waitForExit(timeout: 30) == 0, "stderr: \(run.standardError)")
+
+        let json = try JSONValue.parse(run.standardOutput)
+        #expect(json["outcome"]?.stringValue == "completed")
+        let steps = json["steps"]?.elements ?? []
+        #expect(steps.compactMap { $0["step"]?.stringValue }.suffix(2) == ["refresh", "signOff"])
+        let refresh = try #require(steps.first { $0["step"]?.stringValue == "refresh" })
+        let refreshBody = refresh["response"]?["body"]?.compactText ?? ""
+        #expect(refreshBody.contains("access_token"))
+        #expect(!refreshBody.contains("id_token"), "the provider now sends an ID token on refresh: \(refreshBody)")
+        let signOff = try #require(steps.first { $0["step"]?.stringValue == "signOff" })
+        let sent = signOff["request"]?["url"]?.stringValue ?? ""
+        #expect(sent.contains("id_token_hint=\(Redactor.mask)"), "sign-off sent: \(sent)")
+        // The provider's page says so when the hint is empty.
+        let page = signOff["response"]?["body"]?.compactText ?? ""
+        #expect(page.contains("End Session"))
+        #expect(!page.contains("id_token_hint</code> not set"))
+        #expect(signOff["decoded"]?["result_kind"]?.stringValue == "signed_off.needs_confirmation")
+    }
+
+    @Test func aRedirectURIWithoutAPortIsNamedBeforeWaiting() async throws {
+        let (server, issuer) = try await startProvider()
+        defer { server.stop() }
+        let run = try BackgroundProcess(
+            AuthflowProcess.binary,
+            [
+                "run", "--issuer", issuer, "--client-id", "authflow-port", "--redirect-uri",
+                "http://127.0.0.1/callback", "--auth-method", "NONE",
+            ])
+        defer { run.stop() }
+        #expect(await run.waitFor("Open this URL in a browser", timeout: 30), "stderr: \(run.standardError)")
+        #expect(run.standardOutput.contains("! the redirect URI has no port: authorize sends http://127.0.0.1:"))
+        #expect(run.standardOutput.contains("compares redirect URIs exactly"))
+    }
+
+    @Test func fragmentWithTheLoopbackListenerIsRefusedUpFront() async throws {
+        let (server, issuer) = try await startProvider()
+        defer { server.stop() }
+        let result = try await AuthflowProcess.run(
+            [
+                "run", "--issuer", issuer, "--client-id", "authflow-fragment", "--redirect-uri",
+                "http://127.0.0.1/callback", "--response-mode", "fragment", "--auth-method", "NONE",
+            ])
+        #expect(result.status == 64, "stderr: \(result.standardError)")
+        #expect(result.standardError.contains("--response-mode fragment cannot reach the loopback listener"))
+        #expect(result.standardError.contains("--paste"))
+        #expect(!result.standardError.contains("Open this URL in a browser"))
+    }
+
     @Test func aPastedCallbackWorksToo() async throws {
         let (server, issuer) = try await startProvider()
         defer { server.stop() }
@@ -151,6 +226,10 @@ struct GenericProviderTests {
 enum OIDCProviderMock {
     static let executable = AuthflowProcess.packageRoot.appendingPathComponent(".venv-oidc/bin/oidc-provider-mock")
     static var installed: Bool { FileManager.default.isExecutableFile(atPath: executable.path) }
+    static let python = AuthflowProcess.packageRoot.appendingPathComponent(".venv-oidc/bin/python")
+    /// The mock with refresh responses that omit the ID token (OIDC Core §12.2).
+    static let refreshWithoutIDToken = AuthflowProcess.packageRoot.appendingPathComponent(
+        "Tests/authflowTests/Fixtures/oidc-provider-refresh-without-id-token.py")
 }
 
 /// A free loopback TCP port.

@@ -147,7 +147,7 @@ struct RunCommand: AsyncParsableCommand {
     static func failureLine(step: FlowStep, failure: FlowFailure, flow: AuthorizationCodeFlow, redactor: Redactor)
         -> String
     {
-        let cause = failure.likelyCause(at: step).map { " (\($0))" } ?? ""
+        let cause = flow.likelyCause(of: failure, at: step).map { " (\($0))" } ?? ""
         let entry = flow.record.last { $0.step == step }
         let correlationID = entry?.decoded.correlationID ?? entry?.response?.header("Correlation-Id")
         let correlation = correlationID.map { " [Correlation-Id \($0)]" } ?? ""
@@ -188,7 +188,10 @@ final class RunOutput: @unchecked Sendable {
         guard printed < flow.record.count else { return }
         let redactor = showSecrets ? Redactor.none : Redactor(secrets: flow.secrets)
         let writer = TranscriptWriter(redactor: redactor, now: Date())
-        for entry in flow.record[printed...] { print(writer.step(entry)) }
+        for index in printed..<flow.record.count {
+            let facts = CauseFacts(configuration: flow.configuration, record: flow.record, index: index)
+            print(writer.step(flow.record[index], facts: facts))
+        }
         printed = flow.record.count
         fflush(nil)
     }

@@ -189,8 +189,8 @@ struct FlowOptions: ParsableArguments {
     func resolve(environment: [String: String], prompter: SecretPrompter) throws -> (
         configuration: FlowConfiguration, settings: FlowSettings
     ) {
-        let settings = try resolvedSettings(environment: environment)
-        let method: ClientAuthenticationMethod
+        var settings = try resolvedSettings(environment: environment)
+        var method: ClientAuthenticationMethod
         do {
             try settings.validateIdentifiers()
             method = try settings.clientAuthentication()
@@ -201,7 +201,15 @@ struct FlowOptions: ParsableArguments {
         let needsSecret =
             [.clientSecretBasic, .clientSecretPost, .clientSecretJWT].contains(method)
             || settings.requestObject?.lowercased() == "hs256"
-        if needsSecret, secret == nil, settings.clientID != nil, settings.redirectURI != nil {
+        if Self.infersPublicClient(settings, secret: secret, interactive: prompter.isInteractive) {
+            // A provider named by --issuer, no auth method and no secret anywhere: a public client.
+            method = .none
+            settings.authMethod = ClientAuthenticationMethod.none.rawValue
+            FileHandle.standardError.write(
+                Data(
+                    ("authflow: no client secret (\(settings.clientSecretVariable)) and no --auth-method:"
+                        + " authenticating as a public client (--auth-method NONE)\n").utf8))
+        } else if needsSecret, secret == nil, settings.clientID != nil, settings.redirectURI != nil {
             secret = try prompter.secret(
                 "Client secret for \(settings.clientID ?? "")", variable: settings.clientSecretVariable)
         }
@@ -226,6 +234,14 @@ struct FlowOptions: ParsableArguments {
         } catch {
             throw ValidationError(error.description)
         }
+    }
+
+    /// Whether to take the client as public: a provider named by `--issuer`, no auth method set, no
+    /// secret in the environment, no key, no HS256 request object, and no terminal to ask on.
+    static func infersPublicClient(_ settings: FlowSettings, secret: String?, interactive: Bool) -> Bool {
+        settings.issuer != nil && settings.authMethod == nil && secret == nil && settings.keyFile == nil
+            && settings.requestObject == nil && !interactive && settings.clientID != nil
+            && settings.redirectURI != nil
     }
 
     var extraParameters: [FormParameter] {

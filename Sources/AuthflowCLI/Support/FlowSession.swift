@@ -64,6 +64,15 @@ struct FlowSession: Sendable {
         }
         var listener: CallbackListener?
         let browserFlow = configuration.signsOnInBrowser
+        if browserFlow, !flowOptions.paste, configuration.responseMode == "fragment" {
+            // A browser never sends the #fragment to a server: the listener could never read the code.
+            await transport.shutdown()
+            await demo?.stop()
+            throw ValidationError(
+                "--response-mode fragment cannot reach the loopback listener: a browser never sends the part after #"
+                    + " to a server. Use --paste (paste the whole URL, fragment included), or --response-mode query"
+                    + " or form_post.")
+        }
         if browserFlow, !flowOptions.paste {
             do {
                 let started = try await CallbackListener.start(redirectURI: configuration.redirectURI)
@@ -71,6 +80,10 @@ struct FlowSession: Sendable {
                 if URLComponents(string: configuration.redirectURI)?.port == nil {
                     // Loopback redirect URIs may use any port (RFC 8252 §7.3): use the one listened on.
                     configuration.redirectURI = started.redirectURI
+                    notes.append(
+                        "! the redirect URI has no port: authorize sends \(started.redirectURI), the port listened on;"
+                            + " a provider that compares redirect URIs exactly refuses it unless that URI is registered"
+                            + " (give the registered port in --redirect-uri)")
                 }
                 notes.append("listening for the redirect on \(started.redirectURI)")
             } catch {

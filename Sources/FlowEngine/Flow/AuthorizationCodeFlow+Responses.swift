@@ -268,6 +268,12 @@ extension AuthorizationCodeFlow {
         return .success(configuration.endpoints.jwks == nil ? .completed : .ready(.inspect))
     }
 
+    /// Whether a sign-off answer is an HTML page with a form to submit (a confirmation to give).
+    static func asksToConfirm(_ response: HTTPResponse) -> Bool {
+        guard (response.header("Content-Type") ?? "").lowercased().contains("html") else { return false }
+        return TerminalSafe.decode(response.body).lowercased().contains("<form")
+    }
+
     /// The `sub` of the ID token received, if one was.
     var idTokenSubject: String? {
         tokens?.decoded.first { $0.name == "id_token" }?.jwt?.claims?["sub"]?.stringValue
@@ -328,6 +334,12 @@ extension AuthorizationCodeFlow {
             if let previous, let refreshed = tokens {
                 let rotated = refreshed.refreshToken != nil && refreshed.refreshToken != previous.refreshToken
                 if refreshed.refreshToken == nil { tokens?.refreshToken = previous.refreshToken }
+                // OIDC Core §12.2: a refresh response may omit the ID token; the one received before
+                // stays the session's (sign-off's id_token_hint, the UserInfo sub check).
+                if refreshed.idToken == nil, let idToken = previous.idToken {
+                    tokens?.idToken = idToken
+                    tokens?.decoded.insert(contentsOf: previous.decoded.filter { $0.name == "id_token" }, at: 0)
+                }
                 record[lastIndex].decoded.result = .refreshed(rotated: rotated)
             }
         case .revoke:
@@ -343,7 +355,16 @@ extension AuthorizationCodeFlow {
             let ended = record[lastIndex].decoded.cookiesSet.contains {
                 $0.expires.map { $0 <= record[lastIndex].sentAt } ?? false
             }
-            record[lastIndex].decoded.result = .signedOff(sessionCleared: ended || cookieJar.cookies.isEmpty)
+            let sentCookies = !record[lastIndex].decoded.cookiesSent.isEmpty
+            if ended || (sentCookies && cookieJar.cookies.isEmpty) {
+                record[lastIndex].decoded.result = .signedOff(sessionCleared: true)
+            } else if response.status == 200, Self.asksToConfirm(response) {
+                // OIDC RP-Initiated Logout §2: the provider may ask the user first; that is a browser
+                // step, and until someone confirms, the session stays.
+                record[lastIndex].decoded.result = .signOffNeedsConfirmation
+            } else {
+                record[lastIndex].decoded.result = .signedOff(sessionCleared: false)
+            }
         default:
             return .failure(.invalidRequest("not a follow-up step: \(step.title)"))
         }

@@ -15,6 +15,8 @@ public struct FlowEndpoints: Equatable, Sendable {
     public var pushedAuthorization: String?
     /// `{authPath}/{envID}` for PingOne's Flow API; `nil` where sign-on happens in a browser.
     public var flowAPIBase: String?
+    /// Discovery's `token_endpoint_auth_methods_supported`, when the document named them.
+    public var tokenEndpointAuthMethods: [String]?
 
     public init(
         issuer: String, authorization: String, token: String, jwks: String? = nil, userInfo: String? = nil,
@@ -75,6 +77,7 @@ public struct FlowEndpoints: Equatable, Sendable {
             endSession: discovery["end_session_endpoint"]?.stringValue,
             pushedAuthorization: discovery["pushed_authorization_request_endpoint"]?.stringValue,
             flowAPIBase: Self.pingOneEnvironmentBase(issuer: issuer, discovery: discovery))
+        tokenEndpointAuthMethods = discovery["token_endpoint_auth_methods_supported"]?.stringList
     }
 
     /// `{authPath}/{envID}` when the issuer is PingOne's (`…/as` and `pi.flow` offered).

@@ -40,32 +40,199 @@ extension FlowFailure: CustomStringConvertible {
         }
     }
 
-    /// The likely cause of a failure at a given step: a refused bearer token at UserInfo or
-    /// introspection is about the token, not the session cookie.
+    /// The likely cause of a failure at a given step, without the run's facts (the server unknown).
     public func likelyCause(at step: FlowStep) -> String? {
-        guard step == .userInfo else { return likelyCause }
-        switch self {
-        case .pingOneError(let status, _) where status == 401 || status == 403:
-            return Self.refusedBearerToken
-        case .oauthError(let error) where error.error == "invalid_token":
-            return Self.refusedBearerToken
-        default:
-            return likelyCause
-        }
+        likelyCause(CauseFacts(step: step))
+    }
+
+    /// The likely cause of a failure, computed from what the run knows (``CauseFacts``) first and
+    /// from the error code second; a server's wording is the last resort. PingOne's words (its
+    /// console, its settings) only when the facts say the server is PingOne.
+    public func likelyCause(_ facts: CauseFacts) -> String? {
+        factualCause(facts) ?? codeCause(pingOne: facts.isPingOne)
     }
 
     static let refusedBearerToken =
         "The access token was refused: it expired, was revoked (or its refresh family was), or belongs to another environment."
 
-    /// The likely cause of the common failures (reference §7.2), when one is known.
-    public var likelyCause: String? {
+    /// Whether the failure is a refused bearer token (RFC 6750 §3.1).
+    var refusesBearerToken: Bool {
+        switch self {
+        case .pingOneError(let status, _): status == 401 || status == 403
+        case .oauthError(let error): error.error == "invalid_token"
+        case .unexpectedStatus(let got, _): got == 401
+        default: false
+        }
+    }
+
+    private func factualCause(_ facts: CauseFacts) -> String? {
+        let pingOne = facts.isPingOne == true
+        if facts.step == .userInfo || facts.step == .introspect, refusesBearerToken {
+            guard let ended = facts.endedBy else { return Self.refusedBearerToken }
+            return ended == .revoke
+                ? "Step \(ended.number) \(ended.title) revoked a token earlier in this run: a revoked token (or one of its refresh family) is refused from then on. Refresh or sign on again."
+                : "Step \(ended.number) \(ended.title) ended the session earlier in this run: tokens tied to it may be refused from then on. Sign on again."
+        }
+        switch self {
+        case .pingOneError(_, let error):
+            return Self.pingOneFactualCause(error, facts)
+        case .oauthError(let error) where facts.step == .token:
+            return Self.tokenCause(error, facts, pingOne: pingOne)
+        case .oauthError(let error) where [.par, .authorize, .signOn].contains(facts.step):
+            return Self.authorizeCause(error, facts, pingOne: pingOne)
+        case .tokenChecksFailed(let checks) where checks.contains { $0.hasSuffix(" exp") || $0.hasSuffix(" iat") }:
+            guard let skew = facts.clockSkew else { return nil }
+            let seconds = Int(skew.secondsValue.rounded())
+            if abs(seconds) <= 5 {
+                return
+                    "This machine's clock agrees with the server's Date header (within 5 s): the token's own times are off, or it was kept past its exp."
+            }
+            let which = seconds > 0 ? "behind" : "ahead of"
+            return
+                "This machine's clock is \(Self.words(seconds: abs(seconds))) \(which) the server's (its Date header): set this clock right (NTP), then retry."
+        case .tokenChecksFailed(let checks) where checks.contains { $0.hasSuffix(" iss") }:
+            guard let expected = facts.expectedIssuer, let got = facts.tokenIssuer, expected != got else { return nil }
+            return pingOne
+                ? "The ID token's iss is \(got), not \(expected): a custom domain issues tokens with its own host, the regional host (auth.pingone.<tld>/{envID}/as) with that one. Sign on through the host the tokens name (--auth-path or --issuer)."
+                : "The ID token's iss is \(got), not \(expected): use the issuer exactly as the provider's discovery document names it (--issuer)."
+        default:
+            return nil
+        }
+    }
+
+    private static func authorizeCause(_ error: OAuthError, _ facts: CauseFacts, pingOne: Bool) -> String? {
+        if facts.sentCodeChallenge == false, error.error == "invalid_request" || error.error == "invalid_code" {
+            return
+                "authflow sent no code_challenge on authorize (PKCE off): this provider likely requires PKCE. Run again with --pkce S256."
+        }
+        guard error.error == "unauthorized_client" else { return nil }
+        return pingOne
+            ? "The app is not allowed this grant or response type: check its grant types and response types in PingOne."
+            : "The client is not allowed the authorization code flow (response_type=code): check the client's registered grant and response types."
+    }
+
+    private static func pingOneFactualCause(_ error: PingOneError, _ facts: CauseFacts) -> String? {
+        let detail = error.details.first
+        let inner = detail?.innerError.flatMap { try? JSONValue.parse(Array($0.utf8)) }
+        switch (error.code, detail?.code) {
+        case ("NOT_FOUND", _) where facts.step == .authorize || facts.step == .par:
+            return
+                "PingOne found nothing at authorize: no environment with this ID at this host. Check --env and the region's host (auth.pingone.com, .eu, .ca, .asia, .com.au, .sg) or the custom domain; no flow had begun that could expire."
+        case (_, "INVALID_CREDENTIALS"):
+            guard let remaining = inner?["failuresRemaining"]?.int64Value else { return nil }
+            return remaining <= 0
+                ? "Wrong username or password, and no tries are left: the next failure locks the account (PASSWORD_LOCKED_OUT)."
+                : "Wrong username or password: \(remaining) more \(remaining == 1 ? "try" : "tries") before the account locks (PASSWORD_LOCKED_OUT)."
+        case (_, "PASSWORD_LOCKED_OUT"):
+            guard let seconds = inner?["secondsUntilUnlock"]?.int64Value else { return nil }
+            return
+                "Too many wrong passwords: the account stays locked for \(words(seconds: Int(clamping: seconds))) (secondsUntilUnlock \(seconds))."
+        case ("ACCESS_FAILED", _),
+            ("INVALID_REQUEST", _) where facts.step == .resume:
+            guard let sent = facts.cookiesSent else { return nil }
+            guard sent.contains("ST") else {
+                let names = sent.isEmpty ? "none" : sent.joined(separator: ", ")
+                return
+                    "This request carried no ST session cookie (cookies sent: \(names)): the Flow API and resume need the cookies authorize set. Were they cleared, or did another client make the earlier calls? Start again from authorize (r)."
+            }
+            return
+                "The ST cookie was sent and PingOne did not accept it: the session expired, was signed off, or belongs to another flow. Start again from authorize (r)."
+        default:
+            return nil
+        }
+    }
+
+    private static func tokenCause(_ error: OAuthError, _ facts: CauseFacts, pingOne: Bool) -> String? {
+        switch error.error {
+        case "invalid_client", "unauthorized_client":
+            return clientCause(error, facts, pingOne: pingOne)
+        case "invalid_scope", "unsupported_grant_type", "temporarily_unavailable", "server_error":
+            return nil
+        default:
+            break
+        }
+        // invalid_grant, invalid_code, invalid_request or a provider's own code: about the code.
+        if facts.codeAlreadyRedeemed {
+            return
+                "This code was already sent to the token endpoint earlier in this run: a code is good once (RFC 6749 §4.1.2). Start again from authorize (r)."
+        }
+        if let sent = facts.authorizeRedirectURI, let token = facts.tokenRedirectURI, sent != token {
+            return
+                "redirect_uri at the token endpoint (\(token)) is not the one sent on authorize (\(sent)): they must be equal (RFC 6749 §4.1.3)."
+        }
+        if let age = facts.codeAge {
+            let lifetime = facts.codeLifetime ?? CauseFacts.recommendedCodeLifetime
+            if age > lifetime {
+                let old = words(seconds: Int(age.secondsValue.rounded()))
+                let limit = words(seconds: Int(lifetime.secondsValue.rounded()))
+                let rule = facts.codeLifetime == nil ? "at most \(limit) (RFC 6749 §4.1.2)" : "\(limit) here"
+                return
+                    "The code was \(old) old when redeemed; codes live \(rule). Start again from authorize (r) and redeem it sooner."
+            }
+        }
+        if facts.sentCodeChallenge == false, facts.sentCodeVerifier == false, error.error == "invalid_request" {
+            return
+                "authflow sent no code_challenge on authorize and no code_verifier here (PKCE off): this provider likely requires PKCE. Run again with --pkce S256."
+        }
+        if facts.sentCodeChallenge == true, facts.sentCodeVerifier == true, let age = facts.codeAge {
+            return
+                "The code was fresh (\(words(seconds: Int(age.secondsValue.rounded()))) old), not used before, and redirect_uri matched authorize: the likely cause is a code_verifier that does not match the code_challenge sent on authorize, or a code issued to another client."
+        }
+        return nil
+    }
+
+    private static func clientCause(_ error: OAuthError, _ facts: CauseFacts, pingOne: Bool) -> String? {
+        guard let method = facts.authMethod else { return nil }
+        if let supported = facts.supportedAuthMethods, !supported.contains(method.discoveryName) {
+            let listed = supported.isEmpty ? "none" : supported.joined(separator: ", ")
+            return
+                "authflow authenticated with \(method.discoveryName), which discovery's token_endpoint_auth_methods_supported does not list (\(listed)): choose one of those with --auth-method."
+        }
+        let registered =
+            pingOne ? "the app's tokenEndpointAuthMethod in PingOne" : "the method registered for the client"
+        switch method {
+        case .none:
+            return
+                "authflow sent no client credentials (auth method NONE): a confidential client needs its secret (--client-secret or AUTHFLOW_CLIENT_SECRET) and the method it is registered with."
+        case .clientSecretBasic, .clientSecretPost, .clientSecretJWT:
+            let grants = pingOne ? "its grant types in PingOne" : "the client's registered grant types"
+            return error.error == "unauthorized_client"
+                ? "The server refused this client at the token endpoint. With \(method.rawValue) a wrong client secret is the usual cause (some providers answer unauthorized_client for it); otherwise the client is not allowed the authorization_code grant (check \(grants))."
+                : "Client authentication failed: check the client secret, and that \(method.rawValue) is \(registered)."
+        case .privateKeyJWT:
+            return
+                "Client authentication failed: the server did not accept the signed client assertion. Check that it has the client's public key (JWKS) and that PRIVATE_KEY_JWT is \(registered)."
+        }
+    }
+
+    /// A number of seconds in words: "45 seconds", "15 minutes", "1 hour 30 minutes".
+    static func words(seconds: Int) -> String {
+        func unit(_ count: Int, _ name: String) -> String { "\(count) \(name)\(count == 1 ? "" : "s")" }
+        switch seconds {
+        case ..<120: return unit(seconds, "second")
+        case ..<7200:
+            let rest = seconds % 60
+            return unit(seconds / 60, "minute") + (rest == 0 ? "" : " " + unit(rest, "second"))
+        default:
+            let rest = seconds % 3600 / 60
+            return unit(seconds / 3600, "hour") + (rest == 0 ? "" : " " + unit(rest, "minute"))
+        }
+    }
+
+    /// The likely cause of the common failures (reference §7.2), when one is known, from the error
+    /// code alone (PingOne's words where the failure itself is PingOne's).
+    public var likelyCause: String? { codeCause(pingOne: nil) }
+
+    private func codeCause(pingOne: Bool?) -> String? {
         switch self {
         case .transport(.connectionRefused):
             "Nothing listens at that address: check the auth path or region, and that the server runs."
         case .transport(.timedOut):
             "The server did not answer in time: a slow or stuck server, a proxy, or a firewall dropping packets."
         case .transport(.hostNotFound):
-            "The host name does not resolve: check the region (auth.pingone.com, .eu, .ca, .asia, .com.au, .sg) or the custom domain."
+            pingOne == false
+                ? "The host name does not resolve: check the issuer's host name and this machine's DNS."
+                : "The host name does not resolve: check the region (auth.pingone.com, .eu, .ca, .asia, .com.au, .sg) or the custom domain."
         case .transport(.incompleteBody):
             "The server sent the headers, then stalled or dripped the body: a stuck server or a buffering proxy. --timeout bounds the whole exchange."
         case .transport(.connectionClosedEarly):
@@ -77,7 +244,7 @@ extension FlowFailure: CustomStringConvertible {
         case .pingOneError(let status, let error):
             Self.pingOneCause(status: status, error: error)
         case .oauthError(let error):
-            Self.oauthCause(error)
+            Self.oauthCause(error, pingOne: pingOne == true)
         case .stateMismatch:
             "The callback carries another flow's state: a stale or replayed redirect, or two flows mixed. Never accept it."
         case .missingFlowID:
@@ -141,7 +308,7 @@ extension FlowFailure: CustomStringConvertible {
         }
     }
 
-    private static func oauthCause(_ error: OAuthError) -> String? {
+    private static func oauthCause(_ error: OAuthError, pingOne: Bool) -> String? {
         let description = (error.description ?? "").lowercased()
         switch error.error {
         case "invalid_grant" where description.contains("pkce") || description.contains("verifier"):
@@ -151,12 +318,17 @@ extension FlowFailure: CustomStringConvertible {
         case "invalid_grant":
             return "The code was already used, has expired, or belongs to another client or redirect_uri."
         case "invalid_client":
-            return
-                "Client authentication failed: check the secret and that the auth method matches the app's tokenEndpointAuthMethod."
+            return pingOne
+                ? "Client authentication failed: check the secret and that the auth method matches the app's tokenEndpointAuthMethod."
+                : "Client authentication failed: check the secret and that the auth method is the one registered for the client."
         case "unauthorized_client":
-            return "The app is not allowed this grant or response type: check its grant types in PingOne."
+            return pingOne
+                ? "The app is not allowed this grant or response type: check its grant types in PingOne."
+                : "The client is not allowed this grant or response type, or its credentials were refused: check the client's registration and secret."
         case "invalid_scope":
-            return "A scope is unknown or not granted to the app: check the app's resource grants."
+            return pingOne
+                ? "A scope is unknown or not granted to the app: check the app's resource grants."
+                : "A scope is unknown or not granted to the client: check the scopes the provider allows it."
         case "login_required":
             return "prompt=none was sent but the user has no session."
         case "access_denied":

@@ -37,9 +37,14 @@ public struct RecordExport: Sendable {
             members.append(JSONMember("outcome", .string("completed")))
         case .failed(let step, let failure):
             members.append(JSONMember("outcome", .string("failed")))
-            members.append(JSONMember("failure", failureJSON(failure, step: step)))
+            let index = record.lastIndex { $0.step == step }
+            let facts = index.map { CauseFacts(configuration: configuration, record: record, index: $0) }
+            members.append(JSONMember("failure", failureJSON(failure, step: step, facts: facts)))
         }
-        members.append(JSONMember("steps", .array(record.map(stepJSON))))
+        let steps = record.indices.map { index in
+            stepJSON(record[index], facts: CauseFacts(configuration: configuration, record: record, index: index))
+        }
+        members.append(JSONMember("steps", .array(steps)))
         return .object(members)
     }
 
@@ -75,16 +80,18 @@ public struct RecordExport: Sendable {
         return .object(members)
     }
 
-    func failureJSON(_ failure: FlowFailure, step: FlowStep) -> JSONValue {
+    func failureJSON(_ failure: FlowFailure, step: FlowStep, facts: CauseFacts? = nil) -> JSONValue {
         var members = [
             JSONMember("step", .string(step.rawValue)),
             JSONMember("message", .string(redactor.redact(failure.description))),
         ]
-        if let cause = failure.likelyCause(at: step) { members.append(JSONMember("likely_cause", .string(cause))) }
+        if let cause = failure.likelyCause(facts ?? CauseFacts(step: step)) {
+            members.append(JSONMember("likely_cause", .string(cause)))
+        }
         return .object(members)
     }
 
-    func stepJSON(_ entry: StepRecord) -> JSONValue {
+    func stepJSON(_ entry: StepRecord, facts: CauseFacts? = nil) -> JSONValue {
         var members = [
             JSONMember("step", .string(entry.step.rawValue)),
             JSONMember("number", .integer(entry.step.number)),
@@ -109,7 +116,9 @@ public struct RecordExport: Sendable {
             members.append(JSONMember("transport_error", .string(error.description)))
         }
         members.append(JSONMember("decoded", decodedJSON(entry.decoded)))
-        if let failure = entry.failure { members.append(JSONMember("failure", failureJSON(failure, step: entry.step))) }
+        if let failure = entry.failure {
+            members.append(JSONMember("failure", failureJSON(failure, step: entry.step, facts: facts)))
+        }
         return .object(members)
     }
 

@@ -58,4 +58,6 @@ public enum StepResult: Equatable, Sendable {
     case revoked(RevokedToken)
     /// RP-initiated sign-off: whether the session cookie was cleared.
     case signedOff(sessionCleared: Bool)
+    /// RP-initiated sign-off answered with a page the user still has to confirm in a browser.
+    case signOffNeedsConfirmation
 }

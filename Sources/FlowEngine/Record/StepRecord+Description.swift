@@ -70,6 +70,8 @@ extension StepResult: CustomStringConvertible {
         case .revoked: "revoked: the server no longer accepts the token"
         case .signedOff(sessionCleared: true): "signed off: the session cookie was cleared"
         case .signedOff(sessionCleared: false): "signed off"
+        case .signOffNeedsConfirmation:
+            "not signed off yet: the provider answered with a page to confirm; RP-initiated logout is a browser step (open the sign-off URL in the browser that signed on)"
         }
     }
 
@@ -81,6 +83,7 @@ extension StepResult: CustomStringConvertible {
         case .refreshed(let rotated): rotated ? "refreshed.rotated" : "refreshed.kept"
         case .revoked(let token): "revoked.\(token.rawValue)"
         case .signedOff(let cleared): cleared ? "signed_off.session_cleared" : "signed_off"
+        case .signOffNeedsConfirmation: "signed_off.needs_confirmation"
         }
     }
 }

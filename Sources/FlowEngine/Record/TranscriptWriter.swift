@@ -28,12 +28,15 @@ public struct TranscriptWriter: Sendable {
     }
 
     /// Every step of the record.
-    public func transcript(of record: [StepRecord]) -> String {
-        record.map(step).joined(separator: "\n")
+    public func transcript(of record: [StepRecord], configuration: FlowConfiguration? = nil) -> String {
+        record.indices.map { index in
+            step(
+                record[index], facts: configuration.map { CauseFacts(configuration: $0, record: record, index: index) })
+        }.joined(separator: "\n")
     }
 
     /// One step: request, response, decoded values, failure.
-    public func step(_ entry: StepRecord) -> String {
+    public func step(_ entry: StepRecord, facts: CauseFacts? = nil) -> String {
         var lines: [String] = []
         let attempt = entry.attempt > 1 ? " (attempt \(entry.attempt))" : ""
         let title = "── \(entry.step.number) \(entry.step.title): \(entry.action.title)\(attempt) "
@@ -52,7 +55,9 @@ public struct TranscriptWriter: Sendable {
         lines += decodedLines(entry.decoded)
         if let failure = entry.failure {
             lines.append("  ✗ " + safe(failure.description))
-            if let cause = failure.likelyCause(at: entry.step) { lines.append("    likely cause: " + cause) }
+            if let cause = failure.likelyCause(facts ?? CauseFacts(step: entry.step)) {
+                lines.append("    likely cause: " + cause)
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -155,7 +155,7 @@ extension FrameSnapshot {
         guard decoded.pingOneError != nil || decoded.oauthError != nil || entry.failure != nil else { return }
         if let failure = entry.failure {
             pane.add(StyledLine("✗ " + safe.line(failure.description), style: PaneStyle.failure), indent: 2)
-            if let cause = failure.likelyCause {
+            if let cause = flow.likelyCause(of: failure, at: entry.step) {
                 pane.add(
                     StyledLine([Span("likely cause ", style: PaneStyle.label), Span(safe.line(cause), style: .bold)]),
                     indent: 2)

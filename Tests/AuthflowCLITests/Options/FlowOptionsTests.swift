@@ -104,6 +104,28 @@ import Testing
         #expect(error?.message.contains("AUTHFLOW_CLIENT_SECRET") == true, "\(String(describing: error))")
     }
 
+    @Test func aProviderNamedByIssuerWithoutASecretIsTakenAsAPublicClient() throws {
+        let options = try FlowOptions.parse([
+            "--issuer", "http://127.0.0.1:9", "--client-id", "c", "--redirect-uri", "http://127.0.0.1/cb",
+        ])
+        let (configuration, settings) = try options.resolve(
+            environment: [:], prompter: SecretPrompter(isInteractive: false))
+        #expect(configuration.clientAuthentication == ClientAuthenticationMethod.none)
+        #expect(settings.authMethod == "NONE")
+        // A method asked for is kept, and then the missing secret is a usage error as before.
+        let basic = try FlowOptions.parse([
+            "--issuer", "http://127.0.0.1:9", "--client-id", "c", "--redirect-uri", "http://127.0.0.1/cb",
+            "--auth-method", "CLIENT_SECRET_BASIC",
+        ])
+        #expect(throws: ValidationError.self) {
+            try basic.resolve(environment: [:], prompter: SecretPrompter(isInteractive: false))
+        }
+        // With a secret in the environment nothing is inferred.
+        let (withSecret, _) = try options.resolve(
+            environment: ["AUTHFLOW_CLIENT_SECRET": "s"], prompter: SecretPrompter(isInteractive: false))
+        #expect(withSecret.clientAuthentication == .clientSecretBasic)
+    }
+
     @Test func aPublicClientResolvesWithoutASecret() throws {
         let options = try FlowOptions.parse(Self.base + ["--auth-method", "NONE", "--param", "prompt=login"])
         let (configuration, settings) = try options.resolve(

@@ -92,6 +92,37 @@ import Testing
         #expect(flow.record.last?.decoded.result == .refreshed(rotated: true))
     }
 
+    @Test func aRefreshWithoutAnIDTokenKeepsThePreviousOneForSignOff() {
+        var flow = completedFlow()
+        _ = flow.handle(.followUpChosen(.refresh))
+        _ = flow.handle(.sendRequested(at: Fixture.now))
+        _ = flow.handle(
+            .responseReceived(.json(200, "OK", #"{"access_token":"at-2"}"#), at: Fixture.now, elapsed: .zero))
+        #expect(flow.tokens?.accessToken == "at-2")
+        #expect(flow.tokens?.idToken == "e30.e30.")
+        #expect(flow.tokens?.decoded.contains { $0.name == "id_token" } == true)
+        _ = flow.handle(.followUpChosen(.signOff))
+        guard case .send(let request, .signOff) = flow.handle(.sendRequested(at: Fixture.now)) else {
+            Issue.record("no request")
+            return
+        }
+        #expect(request.url == "\(env)/as/signoff?id_token_hint=e30.e30.")
+    }
+
+    @Test func aSignOffPageToConfirmIsNotCalledSignedOff() {
+        var flow = completedFlow()
+        flow.clearCookies()
+        _ = flow.handle(.followUpChosen(.signOff))
+        _ = flow.handle(.sendRequested(at: Fixture.now))
+        let page = HTTPResponse(
+            status: 200, reason: "OK", headers: [HTTPHeader("Content-Type", "text/html; charset=utf-8")],
+            body: Array(
+                #"<form method="post" action="/oauth2/end_session/confirm"><button>Sign out</button></form>"#.utf8))
+        #expect(flow.handle(.responseReceived(page, at: Fixture.now, elapsed: .zero)) == .finished)
+        #expect(flow.record.last?.decoded.result == .signOffNeedsConfirmation)
+        #expect(flow.record.last?.decoded.result?.description.contains("browser step") == true)
+    }
+
     @Test func revokeAndIntrospectAuthenticateTheClient() {
         var flow = completedFlow { $0.clientAuthentication = .clientSecretPost }
         _ = flow.handle(.followUpChosen(.introspect))
