@@ -69,11 +69,23 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .customLong("fault"), help: "Make the simulator fail on purpose (repeatable).")
     var faults: [SimulatorFaultArgument] = []
 
+    @Flag(
+        name: .customLong("custom-domain"),
+        help: "Serve the simulator as a PingOne custom domain: no /{envID} in any path, issuer {base}/as.")
+    var customDomain = false
+
     func run() async throws {
+        try await InteractiveCommand.open(flowOptions: flowOptions, demoOptions: demoOptions)
+    }
+
+    /// The demo's options as `run --demo` takes them. Every property is set: a ParsableArguments
+    /// made with init() traps on a property it was not given.
+    var demoOptions: DemoOptions {
         var demo = DemoOptions()
         demo.demo = true
         demo.demoApp = demoApp
         demo.faults = faults.map(\.fault)
-        try await InteractiveCommand.open(flowOptions: flowOptions, demoOptions: demo)
+        demo.customDomain = customDomain
+        return demo
     }
 }

@@ -78,4 +78,17 @@ import Testing
         }
         #expect(try SimulateCommand.parse(["--port", "65535"]).port == 65535)
     }
+
+    /// `demo` builds the options `run --demo` parses; every one of them must be readable.
+    @Test func demoHandsOverEveryDemoOption() throws {
+        let options = try DemoCommand.parse(["--custom-domain", "--fault", "slowToken", "--demo-app", "spa"])
+            .demoOptions
+        #expect(options.demo)
+        #expect(options.customDomain)
+        #expect(options.demoApp == .spa)
+        #expect(options.faults == [.slowToken])
+        let plain = try DemoCommand.parse([]).demoOptions
+        #expect(!plain.customDomain)
+        #expect(plain.faults.isEmpty)
+    }
 }
