@@ -45,16 +45,9 @@ extension AuthorizationServer {
             flow.otpAttemptsLeft -= 1
             flows[flow.id] = flow.otpAttemptsLeft > 0 ? flow : nil
             return flowError(
-                PingOneError(
-                    status: 400, code: "INVALID_DATA",
-                    message:
-                        "The request could not be completed. One or more validation errors were in the request.",
-                    details: [
-                        PingOneError.Detail(
-                            code: "INVALID_OTP", target: "otp",
-                            message: "Invalid one-time password. \(flow.otpAttemptsLeft) attempts remaining.",
-                            innerError: [JSONMember("remainingAttempts", .int(flow.otpAttemptsLeft))])
-                    ]))
+                .invalidData(
+                    "Invalid one-time password. \(flow.otpAttemptsLeft) attempts remaining.", detailCode: "INVALID_OTP",
+                    target: "otp", innerError: [JSONMember("remainingAttempts", .int(flow.otpAttemptsLeft))]))
         }
         return signOnStepDone(flow: flow, user: user, passwordChecked: false)
     }
@@ -80,25 +73,19 @@ extension AuthorizationServer {
         guard unmet.isEmpty else {
             // UNCONFIRMED: the shape of a policy failure; `innerError.errors` lists each unmet rule.
             return flowError(
-                PingOneError(
-                    status: 400, code: "INVALID_DATA",
-                    message:
-                        "The request could not be completed. One or more validation errors were in the request.",
-                    details: [
-                        PingOneError.Detail(
-                            code: "INVALID_VALUE", target: "newPassword",
-                            message: "User password did not satisfy password policy requirements",
-                            innerError: [
-                                JSONMember(
-                                    "errors",
-                                    .array(
-                                        unmet.map {
-                                            .object([
-                                                JSONMember("code", .string($0.code)),
-                                                JSONMember("message", .string($0.message)),
-                                            ])
-                                        }))
-                            ])
+                .invalidData(
+                    "User password did not satisfy password policy requirements", detailCode: "INVALID_VALUE",
+                    target: "newPassword",
+                    innerError: [
+                        JSONMember(
+                            "errors",
+                            .array(
+                                unmet.map {
+                                    .object([
+                                        JSONMember("code", .string($0.code)),
+                                        JSONMember("message", .string($0.message)),
+                                    ])
+                                }))
                     ]))
         }
         changedPasswords[user.id] = new

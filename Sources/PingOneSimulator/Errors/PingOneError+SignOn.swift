@@ -1,10 +1,12 @@
 extension PingOneError {
     /// 400 `INVALID_DATA` with one detail.
-    static func invalidData(_ message: String, detailCode: String, target: String?) -> PingOneError {
+    static func invalidData(
+        _ message: String, detailCode: String, target: String?, innerError: [JSONMember]? = nil
+    ) -> PingOneError {
         PingOneError(
             status: 400, code: "INVALID_DATA",
             message: "The request could not be completed. One or more validation errors were in the request.",
-            details: [Detail(code: detailCode, target: target, message: message)])
+            details: [Detail(code: detailCode, target: target, message: message, innerError: innerError)])
     }
 
     /// Wrong username or password (reference §2.4).
