@@ -65,7 +65,7 @@ extension AuthorizationServer {
         let form =
             flowID.map { id in
                 """
-                <form method="post" action="\(HTML.escape(signOnURL(id)))">
+                <form method="post" action="\(HTML.escape(signOnURL(id)))" data-flow="\(HTML.escape(flowURL(id)))">
                 <label>Username <input name="username" autocomplete="username" autofocus></label><br>
                 <label>Password <input name="password" type="password" autocomplete="current-password"></label><br>
                 <button type="submit">Sign On</button>
@@ -79,6 +79,7 @@ extension AuthorizationServer {
             \(message.map { "<p role=\"alert\">\(HTML.escape($0))</p>" } ?? "")
             \(form)
             <p><small>authflow PingOne simulator</small></p>
+            \(flowID == nil ? "" : "<script>\n\(Self.signOnScript)\n</script>")
             </body></html>
             """
     }

@@ -6,9 +6,12 @@ extension AuthorizationServer {
         var response: SimulatorResponse
         if bodyTooLarge {
             response = PingOneError.bodyTooLarge.response()
+        } else if let preflight = corsPreflight(request) {
+            response = preflight
         } else {
             response = await route(request)
         }
+        addCORSHeaders(to: &response, for: request)
         // A PingOne error's `id` is its Correlation-Id: what support asks for is in the body and the header.
         response.add("Correlation-Id", response.errorID ?? Self.newID())
         response.add("Date", HTTPDate.imfFixdate(serverTime))

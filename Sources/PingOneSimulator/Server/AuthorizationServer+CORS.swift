@@ -1,0 +1,68 @@
+import Foundation
+
+extension AuthorizationServer {
+    /// The endpoints a browser app (a single-page app, a public client) calls with `fetch`: they answer
+    /// cross-origin requests from an allowed origin. `authorize`, `resume`, the Flow API and the sign-on
+    /// page are navigations or same-origin calls and carry no CORS headers.
+    static let corsEndpoints: Set<String> = [
+        ".well-known/openid-configuration", "token", "jwks", "userinfo", "revoke", "signoff",
+    ]
+
+    /// The endpoint under `/as/` that `path` names when it is one of `corsEndpoints`, else nil.
+    func corsEndpoint(path: String) -> String? {
+        var segments = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        if !configuration.customDomain {
+            guard segments.first == configuration.environmentID else { return nil }
+            segments.removeFirst()
+        }
+        guard segments.first == "as" else { return nil }
+        let endpoint = segments.dropFirst().joined(separator: "/")
+        return Self.corsEndpoints.contains(endpoint) ? endpoint : nil
+    }
+
+    /// Whether a browser page from `origin` may read this environment's responses.
+    ///
+    /// PingOne takes the allowed origins from the application's CORS settings (`corsSettings`,
+    /// reference §7.2 item 9). The simulator has no such setting: it allows the origin of every
+    /// registered redirect URI, a loopback `http` origin on any port (as redirect URIs match, RFC 8252
+    /// §7.3). That is what a SPA registered with its own origin needs, and no other page gets in.
+    func isAllowedOrigin(_ origin: String) -> Bool {
+        guard let candidate = URLComponents(string: origin), let scheme = candidate.scheme, let host = candidate.host,
+            candidate.percentEncodedPath.isEmpty, candidate.query == nil, candidate.user == nil
+        else { return false }
+        let loopback = ["127.0.0.1", "localhost", "[::1]", "::1"]
+        return configuration.applications.contains { application in
+            application.redirectURIs.contains { registered in
+                guard let uri = URLComponents(string: registered), uri.scheme == scheme, uri.host == host else {
+                    return false
+                }
+                if scheme == "http", loopback.contains(host) { return true }
+                return uri.port == candidate.port
+            }
+        }
+    }
+
+    /// The answer to a CORS preflight (`OPTIONS` with `Access-Control-Request-Method`) from an allowed
+    /// origin to a CORS endpoint, or nil when the request is not one.
+    func corsPreflight(_ request: SimulatorRequest) -> SimulatorResponse? {
+        guard request.method.uppercased() == "OPTIONS", request.header("access-control-request-method") != nil,
+            corsEndpoint(path: request.path) != nil, let origin = request.header("origin"), isAllowedOrigin(origin)
+        else { return nil }
+        // `respond(to:)` adds `Access-Control-Allow-Origin` to this as to every CORS answer.
+        var response = SimulatorResponse(status: 204)
+        response.add("Access-Control-Allow-Methods", "GET, POST")
+        response.add("Access-Control-Allow-Headers", "Authorization, Content-Type")
+        response.add("Access-Control-Max-Age", "600")
+        return response
+    }
+
+    /// Adds `Access-Control-Allow-Origin` to a CORS endpoint's answer (a preflight's too) to an allowed
+    /// origin.
+    func addCORSHeaders(to response: inout SimulatorResponse, for request: SimulatorRequest) {
+        guard corsEndpoint(path: request.path) != nil, let origin = request.header("origin"), isAllowedOrigin(origin)
+        else { return }
+        response.add("Access-Control-Allow-Origin", origin)
+        response.add("Access-Control-Expose-Headers", "Correlation-Id")
+        response.add("Vary", "Origin")
+    }
+}
