@@ -1,8 +1,50 @@
 # Shortcuts; the scripts are the source of truth (see README.md).
-.PHONY: demo test build
+#
+# make install [PREFIX=/usr/local] [DESTDIR=] builds a release binary (swift build -c release) and
+# installs it with its man page and its bash, zsh and fish completions; make uninstall removes them.
+# BUILD=debug installs the debug build instead. install-files installs an existing build without
+# building.
+.PHONY: demo test build install install-files uninstall man
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD ?= release
+BINARY = .build/$(BUILD)/authflow
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+
 demo:
 	bash scripts/demo.sh
 test:
 	bash scripts/test.sh
 build:
 	swift build
+
+install:
+	swift build -c $(BUILD) --product authflow
+	$(MAKE) install-files
+
+install-files:
+	@test -x $(BINARY) || { echo "make: no $(BINARY); run make install (or swift build -c $(BUILD))" >&2; exit 1; }
+	install -d $(BINDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 $(BINARY) $(BINDIR)/authflow
+	install -m 644 docs/authflow.1 $(MANDIR)/authflow.1
+	$(BINARY) --generate-completion-script bash > $(BASHDIR)/authflow
+	$(BINARY) --generate-completion-script zsh > $(ZSHDIR)/_authflow
+	$(BINARY) --generate-completion-script fish > $(FISHDIR)/authflow.fish
+	chmod 644 $(BASHDIR)/authflow $(ZSHDIR)/_authflow $(FISHDIR)/authflow.fish
+
+uninstall:
+	rm -f $(BINDIR)/authflow $(MANDIR)/authflow.1 $(BASHDIR)/authflow $(ZSHDIR)/_authflow \
+		$(FISHDIR)/authflow.fish
+
+# Regenerates docs/authflow.1 from the commands' own help, with swift-argument-parser's
+# generate-manual tool (a test fails when the page misses an option of the built binary).
+man:
+	swift build --product authflow
+	swift build --product generate-manual
+	.build/debug/generate-manual .build/debug/authflow --output-directory docs \
+		--section 1

@@ -63,8 +63,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]
+            ],
+            plugins: ["BuildVersion"]
         ),
+        // Writes `git describe` of the checkout into AuthflowCLI at build time, for `authflow --version`.
+        .plugin(name: "BuildVersion", capability: .buildTool()),
         // The process's entry only: it runs AuthflowCLI's root command.
         .executableTarget(
             name: "authflow",

@@ -14,7 +14,7 @@ public struct Authflow: AsyncParsableCommand {
             Without a tenant, `authflow demo` opens the UI against a built-in PingOne simulator, and \
             `authflow run --demo` walks the same flow headless.
             """,
-        version: "0.1.0",
+        version: AuthflowVersion.description,
         subcommands: [
             InteractiveCommand.self, DemoCommand.self, RunCommand.self, DecodeCommand.self, SimulateCommand.self,
         ],

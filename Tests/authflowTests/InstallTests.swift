@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// What `make install` puts in place: the binary, the man page and the shell completions, from the
+/// built binary; `authflow --version` from the build; and a man page that names every option.
+@Suite struct InstallTests {
+    static let subcommands = ["tui", "demo", "run", "decode", "simulate"]
+
+    /// `--version` prints the release number and, built from a git checkout, a commit that exists.
+    @Test func versionNamesTheReleaseAndTheCommit() async throws {
+        let result = try await AuthflowProcess.run(["--version"])
+        #expect(result.status == 0)
+        let line = result.standardOutput.trimmingCharacters(in: .newlines)
+        let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+        let number = try #require(parts.first)
+        #expect(number.split(separator: ".").count == 3 && number.allSatisfy { $0.isNumber || $0 == "." }, "\(line)")
+        let isCheckout = FileManager.default.fileExists(
+            atPath: AuthflowProcess.packageRoot.appendingPathComponent(".git").path)
+        guard isCheckout else {
+            #expect(parts.count == 1, "\(line)")
+            return
+        }
+        let git = try #require(parts.count == 2 ? parts[1] : nil, "no commit in \(line)")
+        #expect(git.hasPrefix("(git ") && git.hasSuffix(")"), "\(line)")
+        let description = git.dropFirst(5).dropLast()
+        // `v1.2-3-gabc1234-dirty` or `abc1234-dirty`: the commit is after `-g`, or first.
+        let withoutDirty = description.hasSuffix("-dirty") ? description.dropLast(6) : description
+        let commit = withoutDirty.range(of: "-g").map { String(withoutDirty[$0.upperBound...]) } ?? String(withoutDirty)
+        let verify = try BackgroundProcess(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["git", "-C", AuthflowProcess.packageRoot.path, "cat-file", "-e", "\(commit)^{commit}"])
+        verify.closeInput()
+        #expect(await verify.waitForExit(timeout: 30) == 0, "\(commit) is not a commit: \(verify.standardError)")
+    }
+
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func eachCompletionScriptNamesEverySubcommand(shell: String) async throws {
+        let result = try await AuthflowProcess.run(["--generate-completion-script", shell])
+        #expect(result.status == 0, "\(result.standardError)")
+        for subcommand in Self.subcommands {
+            #expect(result.standardOutput.contains(subcommand), "\(shell) completion lacks \(subcommand)")
+        }
+        #expect(result.standardOutput.contains("client-id"), "\(shell) completion lacks --client-id")
+    }
+
+    /// docs/authflow.1 (made by `make man`) names every subcommand and every long option the built
+    /// binary has: an option added without regenerating the page fails here.
+    @Test func theManPageNamesEveryOption() async throws {
+        let page = try String(
+            contentsOf: AuthflowProcess.packageRoot.appendingPathComponent("docs/authflow.1"), encoding: .utf8)
+        let dump = try await AuthflowProcess.run(["--experimental-dump-help"])
+        #expect(dump.status == 0)
+        let tool = try #require(
+            try JSONSerialization.jsonObject(with: Data(dump.standardOutput.utf8)) as? [String: Any])
+        var missing: [String] = []
+        func walk(_ command: [String: Any]) {
+            if let name = command["commandName"] as? String, !page.contains(name) { missing.append(name) }
+            for argument in command["arguments"] as? [[String: Any]] ?? [] {
+                for name in argument["names"] as? [[String: Any]] ?? [] where name["kind"] as? String == "long" {
+                    guard let long = name["name"] as? String, !["help", "version"].contains(long) else { continue }
+                    if !page.contains("Fl -\(long)") { missing.append("--\(long)") }
+                }
+            }
+            for subcommand in command["subcommands"] as? [[String: Any]] ?? [] { walk(subcommand) }
+        }
+        walk(try #require(tool["command"] as? [String: Any]))
+        #expect(missing.isEmpty, "docs/authflow.1 lacks \(missing); run make man")
+    }
+
+    /// `make install-files` (install without the release build) into a DESTDIR, then `make uninstall`.
+    @Test func makeInstallsAndUninstalls() async throws {
+        let destination = FileManager.default.temporaryDirectory.appendingPathComponent("authflow-install-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: destination) }
+        let variables = ["BUILD=debug", "DESTDIR=\(destination.path)", "PREFIX=/opt/authflow"]
+        let install = try BackgroundProcess(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["make", "-s", "-C", AuthflowProcess.packageRoot.path, "install-files"] + variables)
+        install.closeInput()
+        #expect(await install.waitForExit(timeout: 120) == 0, "\(install.standardError)")
+        let prefix = destination.appendingPathComponent("opt/authflow")
+        let installed = [
+            "bin/authflow", "share/man/man1/authflow.1", "share/bash-completion/completions/authflow",
+            "share/zsh/site-functions/_authflow", "share/fish/vendor_completions.d/authflow.fish",
+        ]
+        for path in installed {
+            let file = prefix.appendingPathComponent(path).path
+            let attributes = try FileManager.default.attributesOfItem(atPath: file)
+            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+            #expect(mode == (path.hasPrefix("bin/") ? 0o755 : 0o644), "\(path): \(String(mode, radix: 8))")
+            #expect(((attributes[.size] as? NSNumber)?.intValue ?? 0) > 100, "\(path) is empty")
+        }
+        let bash = try String(
+            contentsOf: prefix.appendingPathComponent("share/bash-completion/completions/authflow"), encoding: .utf8)
+        #expect(bash.contains("complete") && bash.contains("authflow"))
+        let version = try BackgroundProcess(prefix.appendingPathComponent("bin/authflow"), ["--version"])
+        version.closeInput()
+        #expect(await version.waitForExit(timeout: 30) == 0)
+
+        let uninstall = try BackgroundProcess(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["make", "-s", "-C", AuthflowProcess.packageRoot.path, "uninstall"] + variables)
+        uninstall.closeInput()
+        #expect(await uninstall.waitForExit(timeout: 60) == 0, "\(uninstall.standardError)")
+        for path in installed {
+            #expect(!FileManager.default.fileExists(atPath: prefix.appendingPathComponent(path).path), "\(path) stays")
+        }
+    }
+}
