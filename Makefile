@@ -2,14 +2,15 @@
 #
 # make install [PREFIX=/usr/local] [DESTDIR=] builds a release binary (swift build -c release) and
 # installs it with its man page and its bash, zsh and fish completions; make uninstall removes them.
-# BUILD=debug installs the debug build instead. install-files installs an existing build without
-# building.
+# BUILD=debug installs the debug build instead; BUILD_DIR= sets SwiftPM's scratch path (.build by
+# default). install-files installs an existing build without building.
 .PHONY: demo test build install install-files uninstall man
 
 PREFIX ?= /usr/local
 DESTDIR ?=
 BUILD ?= release
-BINARY = .build/$(BUILD)/authflow
+BUILD_DIR ?= .build
+BINARY = $(BUILD_DIR)/$(BUILD)/authflow
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
 BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
@@ -24,7 +25,7 @@ build:
 	swift build
 
 install:
-	swift build -c $(BUILD) --product authflow
+	swift build -c $(BUILD) --scratch-path $(BUILD_DIR) --product authflow
 	$(MAKE) install-files
 
 install-files:

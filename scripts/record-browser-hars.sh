@@ -40,6 +40,15 @@ for _ in $(seq 50); do
     sleep 0.2
 done
 
+curl -sf -o /dev/null "http://127.0.0.1:$simulator_port/5caa81af-ec05-41ff-a709-c7378007a99c/as/jwks" ||
+    { echo "record-browser-hars: the simulator did not start on port $simulator_port" >&2; exit 1; }
+# The app's page reads the simulator with fetch: the simulator must answer CORS (a build since it does).
+if ! curl -sf -D - -o /dev/null -H "Origin: http://127.0.0.1:$spa_port" \
+    "http://127.0.0.1:$simulator_port/5caa81af-ec05-41ff-a709-c7378007a99c/as/jwks" | grep -qi '^access-control-allow-origin:'; then
+    echo "record-browser-hars: the simulator at $authflow sends no CORS headers; rebuild it (swift build)" >&2
+    exit 1
+fi
+
 "$venv/bin/python" scripts/record-browser-hars.py --chromium "$(command -v chromium)" \
     --simulator-port "$simulator_port" --spa-port "$spa_port" --out "$out"
 
