@@ -26,7 +26,7 @@ import Testing
         #expect(step.found, "the fault picker:\n\(step.screen)")
         try await select(.wrongPassword, in: tmux)
         try await tmux.send("Enter")
-        step = try await tmux.waitFor("FAULT wrongPassword", "Fault wrongPassword armed")
+        step = try await tmux.waitFor("FAULT wrongPassword", "armed: it applies")
         #expect(step.found, "armed:\n\(step.screen)")
 
         try await tmux.send("n")
@@ -50,7 +50,7 @@ import Testing
         step = try await tmux.waitFor("[x] wrongPassword")
         #expect(step.found, "the picker with the fault armed:\n\(step.screen)")
         try await tmux.send("Enter")
-        step = try await tmux.waitFor("Fault wrongPassword cleared")
+        step = try await tmux.waitFor("cleared.")
         #expect(step.found, "cleared:\n\(step.screen)")
         #expect(!step.screen.contains("FAULT wrongPassword"))
         try await tmux.send("n")

@@ -174,13 +174,13 @@ extension Binding {
                 return .copy(([content.title] + content.lines.map(\.plainText)).joined(separator: "\n"))
             }),
         Binding(
-            [.character("t")], section: .other, help: KeyBinding("t", "timeline of the exchanges"),
+            [.character("t")], section: .other, help: KeyBinding("t", "timeline of exchanges"),
             action: { model, _ in
                 model.overlay = .timeline
                 return .none
             }),
         Binding(
-            [.character("F")], section: .other, help: KeyBinding("F", "arm a simulator fault (demo)"),
+            [.character("F")], section: .other, help: KeyBinding("F", "simulator faults (demo)"),
             footerPriority: 155, footer: { $0.presentation.faultCatalog.isEmpty ? nil : KeyBinding("F", "fault") },
             disabledReason: { $0.faultPickerDisabledReason },
             action: { model, _ in

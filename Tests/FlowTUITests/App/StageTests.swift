@@ -36,7 +36,7 @@ struct StageTests {
         #expect(model.armedFaults == ["expiredCode"])
         let canvas = DemoFlow.render(model)
         #expect(canvas.row(0).contains("FAULT expiredCode"))
-        #expect(canvas.text.contains("Fault expiredCode armed"))
+        #expect(model.notice?.contains("Fault expiredCode armed") == true)
         // Armed faults are checked in the picker; enter on one clears it.
         DemoFlow.press(.character("F"), &model)
         #expect(DemoFlow.render(model).text.contains("[x] expiredCode"))
@@ -73,8 +73,10 @@ struct StageTests {
         #expect(text.contains("\(count) exchanges, \(count * 42) ms on the wire in total"))
         #expect(text.contains("42 ms"))
         // The attempt the panes show is marked.
-        #expect(text.contains("5 Inspect"))
-        #expect(text.split(separator: "\n").contains { $0.contains("▸ 5 Inspect") && $0.contains("shown") })
+        #expect(text.contains("2 Read flow") && text.contains("2 Check username and password"))
+        #expect(
+            text.split(separator: "\n").contains { $0.contains("▸ 5 Fetch the signing keys") && $0.contains("shown") })
+        #expect(text.components(separatedBy: "shown").count == 2, "one exchange is marked shown")
         DemoFlow.press(.escape, &model)
         #expect(model.overlay == nil)
     }
@@ -84,8 +86,9 @@ struct StageTests {
         DemoFlow.press(.character("2"), &model)
         DemoFlow.press(.character("t"), &model)
         let lines = DemoFlow.render(model).text.split(separator: "\n")
-        #expect(lines.contains { $0.contains("▸ 2 Sign on") && $0.contains("#2") && $0.contains("shown") })
-        #expect(!lines.contains { $0.contains("▸ 5 Inspect") })
+        // Step 2 shows its last exchange, the password check.
+        #expect(lines.contains { $0.contains("▸ 2 Check username and password") && $0.contains("shown") })
+        #expect(!lines.contains { $0.contains("▸ 2 Read flow") || $0.contains("▸ 5 Fetch") })
     }
 
     // MARK: - --present

@@ -55,12 +55,14 @@ struct ProgramFaultTests {
             size: ProgramTests.size, clock: clock,
             script: [
                 .key(.character("F")),
-                .until("the notice") { $0.text.contains("only in authflow demo") },
+                .until("the notice") { $0.text.contains("simulator") },
             ])
         let program = Program(
             terminal: terminal, flow: DemoFlow.flow(), presentation: DemoFlow.presentation,
             dependencies: ProgramTests.dependencies(ScriptedTransport([]), clock: clock))
         #expect(await program.run() == 0)
         #expect(terminal.unmet.isEmpty)
+        #expect(program.model.notice?.contains("only in authflow demo") == true)
+        #expect(program.model.overlay == nil)
     }
 }
