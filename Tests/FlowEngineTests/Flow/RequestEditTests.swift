@@ -33,12 +33,12 @@ import Testing
             withSecret.availableClientAuthentications == [
                 .none, .clientSecretBasic, .clientSecretPost, .clientSecretJWT,
             ])
-        let public_ = AuthorizationCodeFlow(
+        let publicClient = AuthorizationCodeFlow(
             configuration: Fixture.configuration { $0.clientSecret = nil }, randomness: .fixed(seed: 1))
-        #expect(public_.availableClientAuthentications == [.none])
-        var flow = public_
+        #expect(publicClient.availableClientAuthentications == [.none])
+        var flow = publicClient
         flow.changeClientAuthentication(to: .clientSecretPost)
-        #expect(flow.configuration.clientAuthentication == public_.configuration.clientAuthentication)
+        #expect(flow.configuration.clientAuthentication == publicClient.configuration.clientAuthentication)
         #expect(flow.pendingChanges.isEmpty)
     }
 
