@@ -72,7 +72,8 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Open the terminal UI against the built-in PingOne simulator on loopback (no tenant, no internet).",
-        discussion: "The demo user and password are shown on screen. --fault makes the simulator fail on purpose."
+        discussion:
+            "The demo user and password are shown on screen. --fault makes the simulator fail on purpose; in the UI, F arms and clears faults while it runs."
     )
 
     @OptionGroup var flowOptions: FlowOptions
