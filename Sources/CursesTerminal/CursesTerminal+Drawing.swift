@@ -16,6 +16,8 @@ extension CursesTerminal {
     /// thinks narrow, U+FFFD for a glyph curses thinks wide), so borders never shift.
     public func draw(_ canvas: Canvas) {
         guard select() else { return }
+        // A terminal without UTF-8 gets the same frame in ASCII.
+        let canvas = asciiOnly ? canvas.asASCII() : canvas
         let stdscr = authflow_stdscr()
         if canvas.size != size { werase(stdscr) }
         let rows = min(canvas.size.rows, size.rows)

@@ -21,6 +21,10 @@ public final class CursesTerminal {
     public internal(set) var size: Size
     /// Whether colours are drawn (false with `NO_COLOR` or on a terminal without colours).
     public let usesColor: Bool
+    /// Whether frames are drawn in ASCII: the user's locale is not UTF-8 (`LANG=C`, or no locale
+    /// set at all), or the
+    /// terminal type is one that shows no UTF-8 (`TERM=linux`, `vt100`, `vt220`, `dumb`).
+    public let asciiOnly: Bool
     /// Whether the terminal is in curses mode.
     public private(set) var isActive: Bool
 
@@ -69,6 +73,7 @@ public final class CursesTerminal {
             throw .cannotInitialize(terminalType: type)
         }
         self.screen = screen
+        asciiOnly = !Self.localeIsUTF8(environment) || Self.showsNoUTF8(terminalType: type)
         self.inputStream = inputStream
         self.outputStream = outputStream
         outputDescriptor = fileno(outputStream)
@@ -129,6 +134,22 @@ public final class CursesTerminal {
         if setlocale(LC_CTYPE, "C.UTF-8") == nil {
             setlocale(LC_CTYPE, "en_US.UTF-8")
         }
+    }
+
+    /// Whether the user's locale, as the environment names it (`LC_ALL`, else `LC_CTYPE`, else
+    /// `LANG`; none is the POSIX locale), is UTF-8: when it is not, frames are drawn in ASCII.
+    static func localeIsUTF8(_ environment: [String: String]) -> Bool {
+        let name = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? "C"
+        let lowered = name.lowercased()
+        return lowered.contains("utf-8") || lowered.contains("utf8")
+    }
+
+    /// Terminal types whose screens show no UTF-8: the Linux console's font has no box drawing
+    /// beyond its own code page, and the VT family and `dumb` are 7-bit.
+    static func showsNoUTF8(terminalType: String) -> Bool {
+        let type = terminalType.lowercased()
+        return type == "linux" || type.hasPrefix("linux-") || type == "dumb" || type.hasPrefix("vt1")
+            || type.hasPrefix("vt2") || type == "ansi"
     }
 
     private static func cursesColor(_ color: Style.Color) -> Int16 {

@@ -23,7 +23,7 @@ struct CursesTerminalTests {
         do {
             terminal = try CursesTerminal(
                 input: pty.terminal, output: pty.terminal,
-                terminalType: "xterm-256color", environment: environment,
+                terminalType: "xterm-256color", environment: ["LANG": "C.UTF-8"].merging(environment) { $1 },
                 handlesSignals: false)
         } catch {
             await pty.close()
@@ -160,5 +160,31 @@ struct CursesTerminalTests {
                 environment: [:], handlesSignals: false)
         }
         await pty.close()
+    }
+
+    /// `TERM=linux` shows no UTF-8: the same frame reaches the screen in ASCII, column for column.
+    @Test func aLinuxConsoleGetsTheFrameInASCII() async throws {
+        let pty = try PseudoTerminal(columns: 40, rows: 10)
+        let terminal = try CursesTerminal(
+            input: pty.terminal, output: pty.terminal, terminalType: "linux", environment: ["LANG": "C.UTF-8"],
+            handlesSignals: false)
+        #expect(terminal.asciiOnly)
+        var canvas = Canvas(size: terminal.size)
+        canvas.drawBox(Rect(x: 0, y: 0, width: 20, height: 4), title: "Box")
+        canvas.draw("✓ ok ▸ ✗ • … é", x: 1, y: 1)
+        terminal.draw(canvas)
+        let screen = terminal.readBack(.physical)
+        #expect(screen.row(0).hasPrefix("+ Box -"))
+        #expect(screen.row(1).hasPrefix("|+ ok > x * ~ e"))
+        #expect(screen.text.unicodeScalars.allSatisfy { $0.isASCII })
+        terminal.stop()
+        await pty.close()
+        #expect(CursesTerminal.showsNoUTF8(terminalType: "vt220"))
+        #expect(!CursesTerminal.showsNoUTF8(terminalType: "xterm-256color"))
+        #expect(!CursesTerminal.showsNoUTF8(terminalType: "tmux-256color"))
+        #expect(CursesTerminal.localeIsUTF8(["LANG": "en_US.UTF-8"]))
+        #expect(CursesTerminal.localeIsUTF8(["LC_ALL": "", "LANG": "de_DE.utf8"]))
+        #expect(!CursesTerminal.localeIsUTF8(["LC_ALL": "C", "LANG": "en_US.UTF-8"]))
+        #expect(!CursesTerminal.localeIsUTF8([:]))
     }
 }

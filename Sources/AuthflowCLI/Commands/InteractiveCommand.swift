@@ -2,6 +2,7 @@ import ArgumentParser
 import FlowEngine
 import FlowTUI
 import Foundation
+import PingOneSimulator
 
 /// `authflow` (no subcommand) and `authflow tui`: step through the flow in the terminal UI.
 struct InteractiveCommand: AsyncParsableCommand {
@@ -14,12 +15,19 @@ struct InteractiveCommand: AsyncParsableCommand {
     @OptionGroup var flowOptions: FlowOptions
     @OptionGroup var demoOptions: DemoOptions
 
+    @Flag(
+        name: .customLong("present"),
+        help:
+            "Presenting: also mask personal claims (email, names, phone, address, birthdate) in every pane, even after m."
+    )
+    var present = false
+
     func run() async throws {
-        try await Self.open(flowOptions: flowOptions, demoOptions: demoOptions)
+        try await Self.open(flowOptions: flowOptions, demoOptions: demoOptions, present: present)
     }
 
     /// Prepares the flow and runs the TUI until the user quits; throws the exit code.
-    static func open(flowOptions: FlowOptions, demoOptions: DemoOptions) async throws {
+    static func open(flowOptions: FlowOptions, demoOptions: DemoOptions, present: Bool = false) async throws {
         let session = try await FlowSession.prepare(flowOptions: flowOptions, demoOptions: demoOptions)
         var configuration = session.configuration
         var credentials: Presentation.DemoCredentials?
@@ -34,18 +42,26 @@ struct InteractiveCommand: AsyncParsableCommand {
                 otps: Dictionary(otps, uniquingKeysWith: { first, _ in first }))
             configuration.password = nil
         }
-        let presentation = Presentation(
+        var presentation = Presentation(
             masksSecrets: !flowOptions.showSecrets,
             label: session.demo == nil ? nil : "demo simulator",
             demoCredentials: credentials,
             tlsVerificationDisabled: flowOptions.insecure,
             callbackListenerURL: session.listener?.redirectURI,
             proxy: session.transport.proxySettings.headerText)
+        presentation.masksPersonalClaims = present
+        var setFaults: (@Sendable ([String]) async -> Void)?
+        if let simulator = session.demo?.simulator {
+            // F arms the simulator's faults while it runs; --fault armed some at launch.
+            presentation.faultCatalog = SimulatorFault.allCases.map { .init(name: $0.rawValue, summary: $0.summary) }
+            presentation.armedFaults = demoOptions.faults.map(\.rawValue)
+            setFaults = { names in await simulator.setFaults(Set(names.compactMap(SimulatorFault.init(rawValue:)))) }
+        }
         let flow = AuthorizationCodeFlow(configuration: configuration, randomness: .system)
         // The listener FlowSession started (on the loopback redirect URI) catches the browser's redirect.
         let status = await InteractiveSession.run(
             flow: flow, transport: session.transport, presentation: presentation,
-            listener: session.listener)
+            listener: session.listener, setFaults: setFaults)
         await session.stop()
         if status != 0 { throw ExitCode(status) }
     }
@@ -56,7 +72,8 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Open the terminal UI against the built-in PingOne simulator on loopback (no tenant, no internet).",
-        discussion: "The demo user and password are shown on screen. --fault makes the simulator fail on purpose."
+        discussion:
+            "The demo user and password are shown on screen. --fault makes the simulator fail on purpose; in the UI, F arms and clears faults while it runs."
     )
 
     @OptionGroup var flowOptions: FlowOptions
@@ -74,8 +91,15 @@ struct DemoCommand: AsyncParsableCommand {
         help: "Serve the simulator as a PingOne custom domain: no /{envID} in any path, issuer {base}/as.")
     var customDomain = false
 
+    @Flag(
+        name: .customLong("present"),
+        help:
+            "Presenting: also mask personal claims (email, names, phone, address, birthdate) in every pane, even after m."
+    )
+    var present = false
+
     func run() async throws {
-        try await InteractiveCommand.open(flowOptions: flowOptions, demoOptions: demoOptions)
+        try await InteractiveCommand.open(flowOptions: flowOptions, demoOptions: demoOptions, present: present)
     }
 
     /// The demo's options as `run --demo` takes them. Every property is set: a ParsableArguments

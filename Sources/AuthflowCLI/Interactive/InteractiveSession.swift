@@ -18,11 +18,12 @@ enum InteractiveSession {
     ///   - presentation: header extras, demo credentials, whether secrets start masked.
     ///   - listener: catches the browser's redirect on a loopback redirect URI, when sign-on is in
     ///     a browser; the caller keeps owning it (and stops it afterwards).
+    ///   - setFaults: arms the demo simulator's faults by name (`F`); nil against a real server.
     ///   - environment: read for `TERM` and `NO_COLOR`.
     /// - Returns: 0 after `q`; 1 when the terminal cannot be used (the reason goes to stderr).
     static func run(
         flow: AuthorizationCodeFlow, transport: any HTTPTransport, presentation: Presentation,
-        listener: CallbackListener? = nil,
+        listener: CallbackListener? = nil, setFaults: (@Sendable ([String]) async -> Void)? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async -> Int32 {
         let terminal: CursesTerminal
@@ -36,7 +37,7 @@ enum InteractiveSession {
             transport: transport, now: { Date() }, randomness: .system,
             startListener: { (redirectURI: String) throws(CallbackListenerError) -> any CallbackWaiting in
                 try await CallbackListener.start(redirectURI: redirectURI)
-            })
+            }, setFaults: setFaults)
         let program = Program(
             terminal: terminal, flow: flow, presentation: presentation, listener: listener,
             dependencies: dependencies)

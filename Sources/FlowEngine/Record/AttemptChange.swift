@@ -11,6 +11,10 @@ public enum AttemptChange: Equatable, Sendable {
     case cookiesCleared(names: [String])
     /// The user typed a username and password at the sign-on step.
     case credentialsEntered(username: String)
+    /// The user removed a parameter from the request being built; the value it had.
+    case parameterRemoved(name: String, value: String)
+    /// The user changed how the client authenticates at the token, introspection and revocation endpoints.
+    case clientAuthenticationChanged(from: ClientAuthenticationMethod, to: ClientAuthenticationMethod)
 
     /// A short machine-readable name, for the JSON record.
     public var kind: String {
@@ -19,6 +23,8 @@ public enum AttemptChange: Equatable, Sendable {
         case .parameterEdited: "parameter_edited"
         case .cookiesCleared: "cookies_cleared"
         case .credentialsEntered: "credentials_entered"
+        case .parameterRemoved: "parameter_removed"
+        case .clientAuthenticationChanged: "client_authentication_changed"
         }
     }
 
@@ -39,6 +45,13 @@ public enum AttemptChange: Equatable, Sendable {
                 ? "cookie jar cleared (it was empty)" : "cookie jar cleared (\(names.joined(separator: ", ")))"
         case .credentialsEntered(let username):
             return "credentials entered for \(redactor.redact(username))"
+        case .parameterRemoved(let name, let value):
+            let shown =
+                FormParameter.isSecret(name: name) && !redactor.showsEverything
+                ? Redactor.mask : redactor.redactValue(value)
+            return "parameter \(name) removed (it was \(shown))"
+        case .clientAuthenticationChanged(let from, let to):
+            return "client authentication changed: \(from.rawValue) → \(to.rawValue)"
         }
     }
 }

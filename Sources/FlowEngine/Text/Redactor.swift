@@ -33,6 +33,14 @@ public struct Redactor: Equatable, Sendable {
         self.secrets = spellings.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
     }
 
+    /// A redactor for these secrets that also hides `wholeValues` where one is a whole value (a JSON
+    /// string, a parameter, a table cell) but not inside other text: for short personal data such
+    /// as a given name, which would otherwise blank out every word that contains it.
+    public init(secrets: [String], wholeValues: [String]) {
+        self.init(secrets: secrets)
+        values.formUnion(wholeValues.filter { !$0.isEmpty })
+    }
+
     /// A redactor that hides nothing.
     public static let none = Redactor(secrets: [])
 

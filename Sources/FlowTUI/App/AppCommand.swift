@@ -19,6 +19,9 @@ public enum AppCommand: Equatable, Sendable {
     case stopListening(ticket: Int)
     /// Write a saved session to a file with mode 0600 (answer: `saveFinished`).
     case save(path: String, text: String, unmasked: Bool)
+    /// Arm exactly these simulator faults (by name) in the demo's running simulator, before any
+    /// later request is sent.
+    case setFaults([String])
     /// End the session.
     case quit
 }

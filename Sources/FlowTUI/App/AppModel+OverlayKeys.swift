@@ -26,12 +26,13 @@ extension AppModel {
                 }
                 let parameter = flow.draft[selected]
                 let field = TextField(
-                    label: parameter.name, text: parameter.value,
-                    isMasked: Self.isSecretParameter(parameter.name))
+                    label: parameter.name, text: parameter.value, isMasked: editorMasks(parameter.name))
                 self.overlay = .parameterEditor(name: parameter.name, field: field)
             default:
-                break
+                if let command = handleParameterPickerEdit(key, selected: selected) { return command }
             }
+        case .parameterName(let field):
+            handleParameterNameKey(key, field: field)
         case .parameterEditor(let name, var field):
             switch field.handle(key) {
             case .submitted(let value):
@@ -66,6 +67,13 @@ extension AppModel {
                 self.overlay = nil
             case .edited, .moved, .ignored:
                 self.overlay = .browserCallback(authorizeURL: url, field: field)
+            }
+        case .faultPicker(let selected):
+            return handleFaultPickerKey(key, selected: selected)
+        case .timeline:
+            switch key {
+            case .escape, .character("t"), .character("q"), .enter: self.overlay = nil
+            default: break
             }
         case .saveSession(var field):
             switch field.handle(key) {

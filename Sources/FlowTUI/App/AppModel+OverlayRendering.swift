@@ -18,9 +18,13 @@ extension AppModel {
                 if index == selected { line.spans = line.spans.map { Span($0.text, style: $0.style.reverse()) } }
                 return line
             }
+            let notes = parameterPickerNotes
             drawDialog(
-                title: "Edit which parameter?", lines: lines,
-                footer: "↑↓ choose · enter edit · esc close", width: width, into: &canvas, in: area)
+                title: "Edit which parameter?", lines: lines + (notes.isEmpty ? [] : [StyledLine()] + notes),
+                footer: "↑↓ choose · enter edit · a add · d remove · A auth method · esc close", width: width,
+                into: &canvas, in: area)
+        case .parameterName(let field):
+            renderParameterName(field, into: &canvas, in: area)
         case .parameterEditor(let name, let field):
             let width = min(area.width - 4, 72)
             let box = dialogBox(lineCount: 2, width: width, in: area)
@@ -81,6 +85,10 @@ extension AppModel {
             }
         case .saveSession(let field):
             renderSavePrompt(field, into: &canvas, in: area)
+        case .faultPicker(let selected):
+            renderFaultPicker(selected: selected, into: &canvas, in: area)
+        case .timeline:
+            renderTimeline(into: &canvas, in: area)
         }
     }
 

@@ -47,6 +47,9 @@ extension AppModel {
         if presentation.tlsVerificationDisabled {
             segments.append(Span("TLS NOT VERIFIED", style: PaneStyle.failure.reverse()))
         }
+        if let armed = armedFaultsLabel {
+            segments.append(Span(armed, style: PaneStyle.warning.bold().reverse()))
+        }
         if !compact {
             segments.append(Span("authflow", style: .bold))
             if let label = presentation.label { segments.append(Span(label)) }
@@ -184,13 +187,7 @@ extension AppModel {
             }
             return line
         }
-        let full = row(compact: false)
-        var line = full.width + (flow.phase == .completed ? 12 : 0) <= rect.width - 1 ? full : row(compact: true)
-        if flow.phase == .completed { line = line.appending("  ✓ complete", style: PaneStyle.success.bold()) }
-        let used = canvas.draw(line, x: rect.x + 1, y: rect.y, width: rect.width - 1, ellipsis: true)
-        let room = rect.width - 1 - used - 3
-        guard room > 4 else { return }
-        let info: StyledLine
+        let info: StyledLine?
         if inFlight != nil {
             info = StyledLine("waiting ", style: PaneStyle.warning.bold()).appending(frame.waitingText)
         } else if let notice {
@@ -198,8 +195,17 @@ extension AppModel {
         } else if let demo = presentation.demoCredentials {
             info = StyledLine([Span("demo ", style: PaneStyle.label), Span("\(demo.username) / \(demo.password)")])
         } else {
-            return
+            info = nil
         }
+        let full = row(compact: false)
+        let completion = flow.phase == .completed ? 12 : 0
+        // The demo's password is shown whole (a presenter reads it out): the steps go compact for it.
+        let demoRoom = info != nil && notice == nil && inFlight == nil ? 3 + (info?.width ?? 0) : 0
+        var line = full.width + completion + demoRoom <= rect.width - 1 ? full : row(compact: true)
+        if flow.phase == .completed { line = line.appending("  ✓ complete", style: PaneStyle.success.bold()) }
+        let used = canvas.draw(line, x: rect.x + 1, y: rect.y, width: rect.width - 1, ellipsis: true)
+        let room = rect.width - 1 - used - 3
+        guard room > 4, let info else { return }
         canvas.draw(info, x: rect.x + 1 + used + 3, y: rect.y, width: room, ellipsis: true)
     }
 

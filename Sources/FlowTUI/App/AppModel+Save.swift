@@ -23,7 +23,8 @@ extension AppModel {
         }
         overlay = nil
         lastSaveName = path
-        let text = SessionExport(flow: flow).text(format, redactor: isMasked ? redactor : .none)
+        // Unmasked, the redactor hides only what --present hides (personal claims), else nothing.
+        let text = SessionExport(flow: flow).text(format, redactor: redactor)
         return .save(path: path, text: text, unmasked: !isMasked)
     }
 

@@ -36,6 +36,8 @@ public struct AppModel: Equatable, Sendable {
     public internal(set) var notice: String?
     /// The file the session was last saved to, offered again by the save prompt.
     public internal(set) var lastSaveName: String?
+    /// The demo simulator's faults armed now, by name, sorted (`F`, `--fault`).
+    public internal(set) var armedFaults: [String] = []
     /// Tickets handed out so far; each request gets the next one.
     public internal(set) var lastTicket: Int = 0
     /// What the frame needs that costs work to get, as of the last message.
@@ -74,6 +76,7 @@ public struct AppModel: Equatable, Sendable {
         self.size = size
         self.now = now
         isMasked = presentation.masksSecrets
+        armedFaults = presentation.armedFaults.sorted()
         frame = FrameSnapshot(unbuilt: flow, presentation: presentation, now: now)
         frame = FrameSnapshot(self, sources: frameSources)
         layouts.layOut(frame, size: size)

@@ -4,6 +4,8 @@ public enum Overlay: Equatable, Sendable {
     case help
     /// The parameters of the request being built, one selected, to pick one to edit.
     case parameterPicker(selected: Int)
+    /// The name of a parameter to add to the request being built.
+    case parameterName(field: TextField)
     /// One parameter being edited.
     case parameterEditor(name: String, field: TextField)
     /// The sign-on step's username and password.
@@ -12,4 +14,8 @@ public enum Overlay: Equatable, Sendable {
     case browserCallback(authorizeURL: String, field: TextField)
     /// The file to save the session to; its extension names the format.
     case saveSession(field: TextField)
+    /// The demo simulator's faults, one selected, to arm or clear (`F`).
+    case faultPicker(selected: Int)
+    /// Every exchange so far with its time on the wire (`t`).
+    case timeline
 }

@@ -28,6 +28,23 @@ public struct Presentation: Equatable, Sendable {
     public var callbackListenerURL: String?
     /// The proxy requests go through (`host:port`), shown in the header; nil when direct.
     public var proxy: String?
+    /// The faults the demo's simulator can inject, for `F`; empty against a real server.
+    public var faultCatalog: [FaultChoice] = []
+    /// The faults armed when the session starts (`--fault`), by name.
+    public var armedFaults: [String] = []
+    /// `--present`: personal claims (email, name, phone, address…) are masked too.
+    public var masksPersonalClaims = false
+
+    /// One fault of the simulator: its name (as `--fault` takes it) and what it does.
+    public struct FaultChoice: Equatable, Sendable {
+        public var name: String
+        public var summary: String
+
+        public init(name: String, summary: String) {
+            self.name = name
+            self.summary = summary
+        }
+    }
 
     public init(
         masksSecrets: Bool = true, label: String? = nil, demoCredentials: DemoCredentials? = nil,

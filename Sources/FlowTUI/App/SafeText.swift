@@ -9,9 +9,10 @@ import Foundation
 struct SafeText: Sendable {
     var redactor: Redactor
 
-    /// One line: secrets masked, every control shown as an escape (newlines too).
+    /// One line: secrets masked (a line that is a secret value whole, too), every control shown
+    /// as an escape (newlines too).
     func line(_ text: String) -> String {
-        TerminalSafe.line(redactor.redact(text))
+        TerminalSafe.line(redactor.redactValue(text))
     }
 
     /// Multi-line text: split at newlines, then each line made safe.

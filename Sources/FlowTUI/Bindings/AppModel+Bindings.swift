@@ -53,13 +53,19 @@ extension AppModel {
     static func footer(for overlay: Overlay) -> [KeyBinding] {
         switch overlay {
         case .parameterPicker:
-            [KeyBinding("↑↓", "choose"), KeyBinding("enter", "edit"), KeyBinding("esc", "close")]
+            [
+                KeyBinding("↑↓", "choose"), KeyBinding("enter", "edit"), KeyBinding("a", "add"),
+                KeyBinding("d", "remove"), KeyBinding("A", "auth method"), KeyBinding("esc", "close"),
+            ]
+        case .parameterName: [KeyBinding("enter", "next"), KeyBinding("esc", "back")]
         case .parameterEditor: [KeyBinding("enter", "set"), KeyBinding("esc", "back")]
         case .credentials:
             [KeyBinding("tab", "next field"), KeyBinding("enter", "sign on"), KeyBinding("esc", "close")]
         case .browserCallback: [KeyBinding("enter", "use this URL"), KeyBinding("esc", "close")]
         case .saveSession: [KeyBinding("enter", "save"), KeyBinding("esc", "close")]
-        case .help: [KeyBinding("esc", "close")]
+        case .help, .timeline: [KeyBinding("esc", "close")]
+        case .faultPicker:
+            [KeyBinding("↑↓", "choose"), KeyBinding("enter", "arm / clear"), KeyBinding("esc", "close")]
         }
     }
 

@@ -174,6 +174,20 @@ extension Binding {
                 return .copy(([content.title] + content.lines.map(\.plainText)).joined(separator: "\n"))
             }),
         Binding(
+            [.character("t")], section: .other, help: KeyBinding("t", "timeline of exchanges"),
+            action: { model, _ in
+                model.overlay = .timeline
+                return .none
+            }),
+        Binding(
+            [.character("F")], section: .other, help: KeyBinding("F", "simulator faults (demo)"),
+            footerPriority: 155, footer: { $0.presentation.faultCatalog.isEmpty ? nil : KeyBinding("F", "fault") },
+            disabledReason: { $0.faultPickerDisabledReason },
+            action: { model, _ in
+                model.openFaultPicker()
+                return .none
+            }),
+        Binding(
             [.character("w")], section: .other, help: KeyBinding("w", "save the session"),
             action: { model, _ in
                 model.openSavePrompt()

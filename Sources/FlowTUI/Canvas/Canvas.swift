@@ -100,6 +100,12 @@ public struct Canvas: Equatable, Sendable {
         }
     }
 
+    /// Puts a cell as it is, with no wide-grapheme bookkeeping (for a same-width copy of the grid).
+    mutating func replaceCell(_ cell: Cell, x: Int, y: Int) {
+        guard contains(x: x, y: y) else { return }
+        cells[y * size.columns + x] = cell
+    }
+
     private mutating func setCell(_ cell: Cell, x: Int, y: Int) {
         let row = y * size.columns
         let right = x + max(1, cell.width) - 1

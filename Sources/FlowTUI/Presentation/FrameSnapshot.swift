@@ -83,14 +83,23 @@ public struct FrameSnapshot: Equatable, Sendable {
         }
         let pending = sources.pendingRequest(model.flow, model.now)
         pendingRequest = pending
-        redactor = model.isMasked ? Redactor(secrets: model.secrets(pendingRequest: pending)) : .none
+        // --present hides personal claims whether or not `m` shows the secrets.
+        let personal = model.presentation.masksPersonalClaims ? PersonalClaims.values(in: model.flow.record) : []
+        let secrets = model.isMasked ? model.secrets(pendingRequest: pending) : []
+        // A long value (an email, a full name, an address) is hidden wherever it occurs; a single
+        // short word (a given name) only where it is a whole value, not inside other words.
+        let everywhere = personal.filter { $0.count >= 8 || $0.contains("@") || $0.contains(" ") }
+        let whole = personal.filter { !everywhere.contains($0) }
+        redactor =
+            secrets.isEmpty && personal.isEmpty
+            ? .none : Redactor(secrets: secrets + everywhere, wholeValues: whole)
         inspectedTokens = model.flow.tokens == nil ? [] : sources.inspectTokens(model.flow, model.now)
     }
 
     /// The redactor, also hiding the credentials `request` carries (one built just now, whose client
     /// assertion may be signed afresh on every build).
     func redactor(alsoHiding request: HTTPRequest) -> Redactor {
-        isMasked ? redactor.hiding(credentialsOf: request) : .none
+        isMasked ? redactor.hiding(credentialsOf: request) : redactor
     }
 
     /// Text from a server or a user, made safe for the terminal and masked as the snapshot says.

@@ -23,16 +23,20 @@ public final class Program {
         /// caught its redirect.
         public var startListener:
             @Sendable (_ redirectURI: String) async throws(CallbackListenerError) -> any CallbackWaiting
+        /// Arms exactly these faults (by name) in the demo's simulator; nil against a real server.
+        public var setFaults: (@Sendable (_ names: [String]) async -> Void)?
 
         public init(
             transport: any HTTPTransport, now: @escaping @Sendable () -> Date, randomness: FlowRandomness,
             startListener:
-                @escaping @Sendable (_ redirectURI: String) async throws(CallbackListenerError) -> any CallbackWaiting
+                @escaping @Sendable (_ redirectURI: String) async throws(CallbackListenerError) -> any CallbackWaiting,
+            setFaults: (@Sendable (_ names: [String]) async -> Void)? = nil
         ) {
             self.transport = transport
             self.now = now
             self.randomness = randomness
             self.startListener = startListener
+            self.setFaults = setFaults
         }
     }
 
@@ -57,6 +61,8 @@ public final class Program {
     private var listenerSpent = false
     /// The wait on the listener, by ticket.
     private var listenTask: (ticket: Int, task: Task<Void, Never>)?
+    /// The latest change of the simulator's faults; a request waits for it before it is sent.
+    private var faultChange: Task<Void, Never>?
     private var lastFrame: Canvas?
     /// The model the last frame was drawn from; an unchanged model is not drawn again.
     private var drawnModel: AppModel?
@@ -153,6 +159,13 @@ public final class Program {
             return perform(model.update(.saveFinished(path: path, unmasked: unmasked, error: failure)))
         case .listenForCallback(let ticket, let timeout):
             listen(ticket: ticket, timeout: timeout)
+        case .setFaults(let names):
+            guard let setFaults = dependencies.setFaults else { return false }
+            let previous = faultChange
+            faultChange = Task {
+                await previous?.value
+                await setFaults(names)
+            }
         case .stopListening(let ticket):
             if listenTask?.ticket == ticket {
                 listenTask?.task.cancel()
@@ -206,7 +219,10 @@ public final class Program {
     private func send(_ request: HTTPRequest, ticket: Int, timeout: Duration) {
         let transport = dependencies.transport
         let now = dependencies.now
+        let faultChange = faultChange
         requests[ticket] = Task { [weak self] in
+            // A fault armed just before this request applies to it.
+            await faultChange?.value
             let start = now()
             let message: AppMessage
             do throws(TransportError) {

@@ -15,6 +15,12 @@ extension SimulatorFault {
         case .stateTampered: "resume returns a different state from the one sent"
         case .requestLimited: "the Flow API answers 429 REQUEST_LIMITED with Retry-After"
         case .unexpectedError: "the Flow API answers 500 UNEXPECTED_ERROR"
+        case .wrongPassword: "the password check refuses even the right password"
+        case .lockedOut: "the password check answers that the user is locked out"
+        case .mfaRequired: "sign-on asks for an MFA device and OTP, for every user"
+        case .redirectURIMismatch: "authorize refuses the redirect_uri as not registered"
+        case .expiredCode: "the token endpoint finds the authorization code expired"
+        case .pkceMismatch: "the token endpoint finds the code_verifier does not match"
         }
     }
 }

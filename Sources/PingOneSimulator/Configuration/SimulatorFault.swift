@@ -26,4 +26,16 @@ public enum SimulatorFault: String, Codable, Sendable, CaseIterable {
     case requestLimited
     /// The Flow API answers 500 `UNEXPECTED_ERROR`.
     case unexpectedError
+    /// The password check refuses the right password, as for a mistyped one (400 `INVALID_DATA`).
+    case wrongPassword
+    /// The password check answers as for a user locked out after too many failures.
+    case lockedOut
+    /// The sign-on asks for an MFA device and OTP, even for a user who has no device of their own.
+    case mfaRequired
+    /// Authorize refuses the `redirect_uri` as not registered for the application.
+    case redirectURIMismatch
+    /// The token endpoint finds the authorization code expired, as after its 60 s.
+    case expiredCode
+    /// The token endpoint finds the `code_verifier` does not match the `code_challenge`.
+    case pkceMismatch
 }

@@ -55,7 +55,7 @@ extension AuthorizationServer {
         let isPiFlow = responseMode == "pi.flow"
         let redirectURI = params["redirect_uri"]
         if let redirectURI {
-            guard app.isRegistered(redirectURI: redirectURI) else {
+            guard app.isRegistered(redirectURI: redirectURI), !faults.contains(.redirectURIMismatch) else {
                 return refuse(
                     .invalidRequest(
                         "The redirect_uri \(redirectURI) is not registered for the application.",

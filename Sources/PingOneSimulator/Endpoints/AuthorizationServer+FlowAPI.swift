@@ -70,7 +70,7 @@ extension AuthorizationServer {
     func signOnStepDone(flow: Flow, user: SimulatedUser, passwordChecked: Bool) -> SimulatorResponse {
         var flow = flow
         flow.userID = user.id
-        let devices = user.devices ?? []
+        let devices = mfaDevices(of: user)
         if passwordChecked, user.mustChangePassword == true, changedPasswords[user.id] == nil {
             flow.status = .mustChangePassword
         } else if flow.status != .otpRequired, devices.count > 1 {
@@ -114,6 +114,7 @@ extension AuthorizationServer {
     /// Checks a password, counting failures towards the lockout (reference §2.4).
     func checkPassword(username: String, password: String) -> Result<SimulatedUser, PingOneError> {
         let user = configuration.users.first { $0.username.lowercased() == username.lowercased() }
+        if let refusal = passwordCheckFault { return .failure(refusal) }
         var lockout = lockouts[username.lowercased()] ?? PasswordLockout()
         if let seconds = lockout.secondsUntilUnlock(now: now) {
             return .failure(.lockedOut(secondsUntilUnlock: seconds))
@@ -192,7 +193,9 @@ extension AuthorizationServer {
             links.append(JSONMember("device.select", selfLink))
         case .otpRequired:
             links.append(JSONMember("otp.check", selfLink))
-            if (flowUser(flow)?.devices?.count ?? 0) > 1 { links.append(JSONMember("device.select", selfLink)) }
+            if (flowUser(flow).map({ mfaDevices(of: $0) }) ?? []).count > 1 {
+                links.append(JSONMember("device.select", selfLink))
+            }
         case .mustChangePassword:
             links.append(JSONMember("password.reset", selfLink))
         case .completed:

@@ -62,7 +62,7 @@ extension AuthorizationServer {
             return .failure(
                 .invalidGrant("The authorization code has already been used; tokens issued from it are revoked."))
         }
-        guard code.expiresAt > now else {
+        guard code.expiresAt > now, !faults.contains(.expiredCode) else {
             codes[value] = nil
             return .failure(.invalidGrant("The authorization code has expired."))
         }
@@ -82,7 +82,9 @@ extension AuthorizationServer {
             guard let verifier = form["code_verifier"] else {
                 return .failure(.invalidGrant("PKCE verification failed: code_verifier is required."))
             }
-            guard PKCE.verifier(verifier, matches: challenge, method: code.codeChallengeMethod ?? "plain") else {
+            guard PKCE.verifier(verifier, matches: challenge, method: code.codeChallengeMethod ?? "plain"),
+                !faults.contains(.pkceMismatch)
+            else {
                 return .failure(
                     .invalidGrant("PKCE verification failed: the code_verifier does not match the code_challenge."))
             }

@@ -37,7 +37,8 @@ enum DemoFlow {
         AuthorizationCodeFlow(configuration: configuration, randomness: .fixed(seed: 1))
     }
 
-    static func model(size: Size = Size(columns: 120, rows: 40)) -> AppModel {
+    static func model(size: Size = Size(columns: 120, rows: 40), presentation: Presentation = presentation) -> AppModel
+    {
         AppModel(flow: flow(), presentation: presentation, size: size, now: start)
     }
 
@@ -241,8 +242,8 @@ enum DemoFlow {
     }
 
     /// The model at a stage of the demo, reached through keys and canned responses.
-    static func model(at stage: Stage, size: Size) -> AppModel {
-        var model = model(size: size)
+    static func model(at stage: Stage, size: Size, presentation: Presentation = presentation) -> AppModel {
+        var model = model(size: size, presentation: presentation)
         if stage == .authorizeReady { return model }
         if stage == .authorizeWaiting {
             _ = press(.character("n"), &model)

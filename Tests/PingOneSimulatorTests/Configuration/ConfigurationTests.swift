@@ -98,7 +98,7 @@ struct ConfigurationTests {
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(SimulatorFault.self, from: Data(#""nope""#.utf8))
         }
-        #expect(SimulatorFault.allCases.count == 13)
+        #expect(SimulatorFault.allCases.count == 19)
     }
 
     @Test func startRejectsAnInvalidConfiguration() async {

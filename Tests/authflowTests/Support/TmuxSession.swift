@@ -64,6 +64,10 @@ struct TmuxSession {
         let argv = ["tmux", "-L", socket] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = "xterm-256color"
+        // The binary draws in ASCII without a UTF-8 locale; the tests read the UTF-8 screen unless they set one.
+        if (environment["LANG"] ?? "").isEmpty, (environment["LC_ALL"] ?? "").isEmpty {
+            environment["LANG"] = "C.UTF-8"
+        }
         environment.removeValue(forKey: "TMUX")
         let envp = environment.map { "\($0.key)=\($0.value)" }
         var pid: pid_t = 0
