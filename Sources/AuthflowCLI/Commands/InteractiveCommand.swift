@@ -13,13 +13,14 @@ struct InteractiveCommand: AsyncParsableCommand {
 
     @OptionGroup var flowOptions: FlowOptions
     @OptionGroup var demoOptions: DemoOptions
+    @OptionGroup var screenOptions: ScreenOptions
 
     func run() async throws {
-        try await Self.open(flowOptions: flowOptions, demoOptions: demoOptions)
+        try await Self.open(flowOptions: flowOptions, demoOptions: demoOptions, mouse: !screenOptions.noMouse)
     }
 
     /// Prepares the flow and runs the TUI until the user quits; throws the exit code.
-    static func open(flowOptions: FlowOptions, demoOptions: DemoOptions) async throws {
+    static func open(flowOptions: FlowOptions, demoOptions: DemoOptions, mouse: Bool = true) async throws {
         let session = try await FlowSession.prepare(flowOptions: flowOptions, demoOptions: demoOptions)
         var configuration = session.configuration
         var credentials: Presentation.DemoCredentials?
@@ -45,7 +46,7 @@ struct InteractiveCommand: AsyncParsableCommand {
         // The listener FlowSession started (on the loopback redirect URI) catches the browser's redirect.
         let status = await InteractiveSession.run(
             flow: flow, transport: session.transport, presentation: presentation,
-            listener: session.listener)
+            listener: session.listener, mouse: mouse)
         await session.stop()
         if status != 0 { throw ExitCode(status) }
     }
@@ -60,6 +61,7 @@ struct DemoCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var flowOptions: FlowOptions
+    @OptionGroup var screenOptions: ScreenOptions
 
     @Option(
         name: .customLong("demo-app"),
@@ -75,7 +77,8 @@ struct DemoCommand: AsyncParsableCommand {
     var customDomain = false
 
     func run() async throws {
-        try await InteractiveCommand.open(flowOptions: flowOptions, demoOptions: demoOptions)
+        try await InteractiveCommand.open(
+            flowOptions: flowOptions, demoOptions: demoOptions, mouse: !screenOptions.noMouse)
     }
 
     /// The demo's options as `run --demo` takes them. Every property is set: a ParsableArguments

@@ -27,7 +27,9 @@ public struct AppModel: Equatable, Sendable {
     /// The overlay taking the keys, if one is open.
     public internal(set) var overlay: Overlay?
     /// An earlier step being looked at (keys 1…5), or nil to follow the flow.
-    public internal(set) var viewedStep: FlowStep?
+    public internal(set) var viewedStep: FlowStep? {
+        didSet { viewedAttempt = nil }
+    }
     /// The request on the wire, if one is.
     public internal(set) var inFlight: InFlight?
     /// The wait on the loopback listener for the browser's redirect, if one is on.
@@ -36,6 +38,14 @@ public struct AppModel: Equatable, Sendable {
     public internal(set) var notice: String?
     /// The file the session was last saved to, offered again by the save prompt.
     public internal(set) var lastSaveName: String?
+    /// Whether the focused pane fills the screen (`z`), header and footer kept.
+    public internal(set) var isZoomed = false
+    /// The search in the focused pane (`/`), while its prompt is open or its matches are shown.
+    public internal(set) var search: PaneSearch?
+    /// The attempt of the shown step being looked at (`<` `>`), or nil for its latest.
+    public internal(set) var viewedAttempt: Int?
+    /// What the copy on its way to the clipboard is, for the notice once it was handed over.
+    var pendingCopy: CopyDescription?
     /// Tickets handed out so far; each request gets the next one.
     public internal(set) var lastTicket: Int = 0
     /// What the frame needs that costs work to get, as of the last message.
@@ -47,7 +57,7 @@ public struct AppModel: Equatable, Sendable {
         didSet {
             frame = FrameSnapshot(self, sources: frameSources)
             layouts = PaneLayouts()
-            layouts.layOut(frame, size: size)
+            layouts.layOut(frame, size: size, zoomed: zoomedPane)
         }
     }
 
@@ -85,8 +95,8 @@ public struct AppModel: Equatable, Sendable {
     mutating func refreshFrame() {
         let previous = frame
         frame = FrameSnapshot(self, sources: frameSources, previous: previous)
-        if frame != previous || layouts.size != size {
-            layouts.layOut(frame, size: size)
+        if frame != previous || layouts.size != size || layouts.zoomed != zoomedPane {
+            layouts.layOut(frame, size: size, zoomed: zoomedPane)
         }
     }
 
@@ -130,7 +140,7 @@ public struct AppModel: Equatable, Sendable {
     var safe: SafeText { SafeText(redactor: redactor) }
 
     /// The record entry the panes show: the last of the step looked at, else the latest one.
-    var shownEntry: StepRecord? { flow.shownEntry(viewing: viewedStep) }
+    var shownEntry: StepRecord? { flow.shownEntry(viewing: viewedStep, attempt: viewedAttempt) }
 
     /// The step the panes show: the one looked at, else the flow's current one.
     public var shownStep: FlowStep? {

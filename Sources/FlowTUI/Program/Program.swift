@@ -23,12 +23,16 @@ public final class Program {
         /// caught its redirect.
         public var startListener:
             @Sendable (_ redirectURI: String) async throws(CallbackListenerError) -> any CallbackWaiting
+        /// A clipboard program that also gets what is copied (besides OSC 52), if one is present.
+        public var clipboardProgram: ClipboardProgram?
 
         public init(
             transport: any HTTPTransport, now: @escaping @Sendable () -> Date, randomness: FlowRandomness,
             startListener:
-                @escaping @Sendable (_ redirectURI: String) async throws(CallbackListenerError) -> any CallbackWaiting
+                @escaping @Sendable (_ redirectURI: String) async throws(CallbackListenerError) -> any CallbackWaiting,
+            clipboardProgram: ClipboardProgram? = nil
         ) {
+            self.clipboardProgram = clipboardProgram
             self.transport = transport
             self.now = now
             self.randomness = randomness
@@ -142,6 +146,13 @@ public final class Program {
             return perform(model.update(.flowRestarted(fresh)))
         case .copy(let text):
             let copied = terminal.copyToClipboard(text)
+            if let program = dependencies.clipboardProgram {
+                // In a task: the program gets a deadline, and the screen answers keys meanwhile.
+                Task { [weak self] in
+                    let error = await program.copy(text)
+                    self?.arrived.append(.clipboardProgramFinished(program: program.name, error: error))
+                }
+            }
             return perform(model.update(.copyFinished(succeeded: copied)))
         case .save(let path, let text, let unmasked):
             var failure: String?
