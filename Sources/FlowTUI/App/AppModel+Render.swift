@@ -221,8 +221,8 @@ extension AppModel {
         // The focused pane is marked with ▸ as well as reverse video, so it shows without colour.
         var title = StyledLine(
             (focused ? "▸" : " ") + "\(content.title) ", style: focused ? Style.bold.reverse() : .bold)
+        if pane == shownPaneWithAttempts, let attemptText { title = title.appending(" " + attemptText, style: .bold) }
         if !content.subtitle.isEmpty { title = title.appending(" " + content.subtitle, style: .dim) }
-        if pane == shownPaneWithAttempts, let attemptText { title = title.appending(" · " + attemptText, style: .bold) }
         if layout.isZoomed { title = title.appending("  zoomed · z back", style: .dim) }
         if let search, search.pane == pane, !search.isEditing {
             let count = search.matchIndex.map { "\($0 + 1)/\(search.matchCount)" } ?? "no match"

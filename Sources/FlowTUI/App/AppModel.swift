@@ -42,7 +42,8 @@ public struct AppModel: Equatable, Sendable {
     public internal(set) var isZoomed = false
     /// The search in the focused pane (`/`), while its prompt is open or its matches are shown.
     public internal(set) var search: PaneSearch?
-    /// The attempt of the shown step being looked at (`<` `>`), or nil for its latest.
+    /// The attempt of the shown step being looked at (`<` `>`), as its index in the record, or
+    /// nil for the step's latest.
     public internal(set) var viewedAttempt: Int?
     /// What the copy on its way to the clipboard is, for the notice once it was handed over.
     var pendingCopy: CopyDescription?

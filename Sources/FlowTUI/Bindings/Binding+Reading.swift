@@ -3,14 +3,14 @@ extension Binding {
     static let reading: [Binding] = [
         Binding(
             [.character("z")], section: .view, help: KeyBinding("z", "zoom the pane / back"),
-            footerPriority: 125, footer: { KeyBinding("z", $0.isZoomed ? "unzoom" : "zoom") },
+            footerPriority: 132, footer: { KeyBinding("z", $0.isZoomed ? "unzoom" : "zoom") },
             action: { model, _ in
                 model.toggleZoom()
                 return .none
             }),
         Binding(
             [.character("/")], section: .view, help: KeyBinding("/", "search the focused pane"),
-            footer: KeyBinding("/", "search"), footerPriority: 127,
+            footer: KeyBinding("/", "search"), footerPriority: 133,
             action: { model, _ in
                 model.openSearch()
                 return .none

@@ -29,7 +29,7 @@ public struct FrameSnapshot: Equatable, Sendable {
     public private(set) var flow: AuthorizationCodeFlow
     /// The step looked at, if any.
     public private(set) var viewedStep: FlowStep?
-    /// The attempt of the shown step looked at, if not its latest.
+    /// The attempt of the shown step looked at (its index in the record), if not its latest.
     public private(set) var viewedAttempt: Int?
     /// The request on the wire, if one is.
     public private(set) var inFlight: AppModel.InFlight?
@@ -110,10 +110,12 @@ extension AuthorizationCodeFlow {
         return record.last
     }
 
-    /// The record entry the panes show, `attempt` of it when one is looked at (`<` `>`).
+    /// The record entry the panes show: the one at record index `attempt` when an attempt of
+    /// the step is looked at (`<` `>`).
     func shownEntry(viewing step: FlowStep?, attempt: Int?) -> StepRecord? {
         guard let attempt, let latest = shownEntry(viewing: step) else { return shownEntry(viewing: step) }
-        return record.last { $0.step == latest.step && $0.attempt == attempt } ?? latest
+        guard record.indices.contains(attempt), record[attempt].step == latest.step else { return latest }
+        return record[attempt]
     }
 
     /// Whether the flow waits for the browser to come back from signing on.

