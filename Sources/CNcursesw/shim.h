@@ -78,6 +78,36 @@ static inline int authflow_key_enter(void) { return KEY_ENTER; }
 static inline int authflow_key_btab(void) { return KEY_BTAB; }
 static inline int authflow_key_resize(void) { return KEY_RESIZE; }
 static inline int authflow_key_f0(void) { return KEY_F0; }
+static inline int authflow_key_mouse(void) { return KEY_MOUSE; }
+
+// MARK: - Mouse
+
+/// Asks for button presses and the wheel (no motion, no click timing); returns whether the
+/// terminal reports the mouse.
+static inline int authflow_enable_mouse(void) {
+    mmask_t old = 0;
+    mmask_t wanted = BUTTON1_PRESSED | BUTTON2_PRESSED | BUTTON3_PRESSED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+    wanted |= BUTTON5_PRESSED;
+#endif
+    mmask_t got = mousemask(wanted, &old);
+    mouseinterval(0);
+    return got != 0 && has_mouse();
+}
+
+/// The mouse event after KEY_MOUSE: 1 a press, 2 the wheel up, 3 the wheel down, 0 anything else.
+static inline int authflow_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON4_PRESSED) return 2;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 3;
+#endif
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON2_PRESSED | BUTTON3_PRESSED)) return 1;
+    return 0;
+}
 static inline int authflow_key_f(int n) { return KEY_F(n); }
 
 // MARK: - Cells

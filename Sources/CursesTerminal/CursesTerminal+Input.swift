@@ -28,10 +28,28 @@ extension CursesTerminal {
                 size = now
                 return .resize(size)
             }
+            if code == authflow_key_mouse() { return readMouse() }
             return CursesKeyMap.key(forFunctionKey: code)
         }
         guard result == authflow_ok() else { return nil }
         return CursesKeyMap.key(forCharacter: UInt32(value))
+    }
+}
+
+extension CursesTerminal {
+    /// The mouse event curses read, as a key; nil for one authflow does not use (a release).
+    func readMouse() -> Key? {
+        guard usesMouse else { return nil }
+        var x: Int32 = 0
+        var y: Int32 = 0
+        let kind: MouseEvent.Kind
+        switch authflow_read_mouse(&x, &y) {
+        case 1: kind = .press
+        case 2: kind = .wheelUp
+        case 3: kind = .wheelDown
+        default: return nil
+        }
+        return .mouse(MouseEvent(x: Int(x), y: Int(y), kind: kind))
     }
 }
 

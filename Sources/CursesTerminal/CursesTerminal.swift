@@ -27,6 +27,8 @@ public final class CursesTerminal {
     public let asciiOnly: Bool
     /// Whether the terminal is in curses mode.
     public private(set) var isActive: Bool
+    /// Whether mouse events are read (asked for, and the terminal reports them).
+    public let usesMouse: Bool
 
     private let screen: OpaquePointer
     private let inputStream: UnsafeMutablePointer<FILE>
@@ -47,12 +49,15 @@ public final class CursesTerminal {
     ///   - handlesSignals: restore the terminal and exit on SIGINT (130), SIGTERM (143), SIGHUP
     ///     (129) and SIGQUIT (131), and before a crash report. Tests that run curses on a
     ///     pseudo-terminal turn this off.
+    ///   - mouse: read the wheel and clicks (off with `--no-mouse`; off too when the terminal
+    ///     does not report the mouse).
     public init(
         input: Int32 = STDIN_FILENO,
         output: Int32 = STDOUT_FILENO,
         terminalType: String? = nil,
         environment: [String: String],
-        handlesSignals: Bool = true
+        handlesSignals: Bool = true,
+        mouse: Bool = false
     ) throws(CursesTerminalError) {
         guard isatty(input) == 1, isatty(output) == 1 else { throw .notATerminal }
         Self.selectUTF8Locale()
@@ -96,6 +101,7 @@ public final class CursesTerminal {
                 init_pair(Int16(color.rawValue), Self.cursesColor(color), -1)
             }
         }
+        usesMouse = mouse && authflow_enable_mouse() != 0
         size = Size(columns: Int(authflow_cols()), rows: Int(authflow_lines()))
         isActive = true
         if handlesSignals { installSignalHandlers() }

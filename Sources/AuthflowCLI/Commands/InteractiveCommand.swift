@@ -14,6 +14,7 @@ struct InteractiveCommand: AsyncParsableCommand {
 
     @OptionGroup var flowOptions: FlowOptions
     @OptionGroup var demoOptions: DemoOptions
+    @OptionGroup var screenOptions: ScreenOptions
 
     @Flag(
         name: .customLong("present"),
@@ -23,11 +24,14 @@ struct InteractiveCommand: AsyncParsableCommand {
     var present = false
 
     func run() async throws {
-        try await Self.open(flowOptions: flowOptions, demoOptions: demoOptions, present: present)
+        try await Self.open(
+            flowOptions: flowOptions, demoOptions: demoOptions, present: present, mouse: !screenOptions.noMouse)
     }
 
     /// Prepares the flow and runs the TUI until the user quits; throws the exit code.
-    static func open(flowOptions: FlowOptions, demoOptions: DemoOptions, present: Bool = false) async throws {
+    static func open(
+        flowOptions: FlowOptions, demoOptions: DemoOptions, present: Bool = false, mouse: Bool = true
+    ) async throws {
         let session = try await FlowSession.prepare(flowOptions: flowOptions, demoOptions: demoOptions)
         var configuration = session.configuration
         var credentials: Presentation.DemoCredentials?
@@ -61,7 +65,7 @@ struct InteractiveCommand: AsyncParsableCommand {
         // The listener FlowSession started (on the loopback redirect URI) catches the browser's redirect.
         let status = await InteractiveSession.run(
             flow: flow, transport: session.transport, presentation: presentation,
-            listener: session.listener, setFaults: setFaults)
+            listener: session.listener, setFaults: setFaults, mouse: mouse)
         await session.stop()
         if status != 0 { throw ExitCode(status) }
     }
@@ -77,6 +81,7 @@ struct DemoCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var flowOptions: FlowOptions
+    @OptionGroup var screenOptions: ScreenOptions
 
     @Option(
         name: .customLong("demo-app"),
@@ -99,7 +104,8 @@ struct DemoCommand: AsyncParsableCommand {
     var present = false
 
     func run() async throws {
-        try await InteractiveCommand.open(flowOptions: flowOptions, demoOptions: demoOptions, present: present)
+        try await InteractiveCommand.open(
+            flowOptions: flowOptions, demoOptions: demoOptions, present: present, mouse: !screenOptions.noMouse)
     }
 
     /// The demo's options as `run --demo` takes them. Every property is set: a ParsableArguments

@@ -24,11 +24,12 @@ enum InteractiveSession {
     static func run(
         flow: AuthorizationCodeFlow, transport: any HTTPTransport, presentation: Presentation,
         listener: CallbackListener? = nil, setFaults: (@Sendable ([String]) async -> Void)? = nil,
+        mouse: Bool = true,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async -> Int32 {
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(environment: environment)
+            terminal = try CursesTerminal(environment: environment, mouse: mouse)
         } catch {
             FileHandle.standardError.write(Data("authflow: \(error)\n".utf8))
             return 1
@@ -37,7 +38,8 @@ enum InteractiveSession {
             transport: transport, now: { Date() }, randomness: .system,
             startListener: { (redirectURI: String) throws(CallbackListenerError) -> any CallbackWaiting in
                 try await CallbackListener.start(redirectURI: redirectURI)
-            }, setFaults: setFaults)
+            }, setFaults: setFaults,
+            clipboardProgram: ClipboardProgram.detect(environment: environment))
         let program = Program(
             terminal: terminal, flow: flow, presentation: presentation, listener: listener,
             dependencies: dependencies)

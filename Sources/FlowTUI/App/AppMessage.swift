@@ -21,6 +21,8 @@ public enum AppMessage: Equatable, Sendable {
     case callbackListenerFailed(ticket: Int, reason: String)
     /// Copying to the clipboard was attempted; `false` when the terminal could not be asked to.
     case copyFinished(succeeded: Bool)
+    /// A clipboard program (wl-copy, xclip, xsel, pbcopy) took the copied text, or why not.
+    case clipboardProgramFinished(program: String, error: String?)
     /// A saved session was written, or why not.
     case saveFinished(path: String, unmasked: Bool, error: String?)
 }

@@ -9,11 +9,13 @@ extension AppModel {
             TooSmallMessage(required: Self.minimumSize, actual: size).render(into: &canvas)
             return
         }
-        let layout = AppLayout(size: canvas.size)
+        let layout = AppLayout(size: canvas.size, zoomed: zoomedPane)
         let border = Style.dim
         let bottom = layout.bounds.maxY - 1
         canvas.drawBox(layout.bounds, style: border)
         switch layout.steps {
+        case _ where layout.isZoomed:
+            break  // the zoomed pane fills the screen: no steps, no dividers
         case .column(let rect, let dividerX):
             canvas.drawVerticalLine(x: dividerX, from: 0, through: bottom, style: border)
             canvas.drawVerticalLine(x: layout.middleDividerX, from: 0, through: bottom, style: border)
@@ -30,8 +32,12 @@ extension AppModel {
         let full = header(compact: false)
         (full.fullWidth <= layout.bounds.width - 5 ? full : header(compact: true))
             .render(into: &canvas, x: 1, y: 0, width: layout.bounds.width - 2)
-        keyBar.render(into: &canvas, x: 1, y: bottom, width: layout.bounds.width - 2)
-        for pane in Pane.allCases {
+        if let search, search.isEditing {
+            renderSearchPrompt(search, into: &canvas, x: 1, y: bottom, width: layout.bounds.width - 2)
+        } else {
+            keyBar.render(into: &canvas, x: 1, y: bottom, width: layout.bounds.width - 2)
+        }
+        for pane in Pane.allCases where layout.panes[pane] != nil {
             renderPane(pane, into: &canvas, layout: layout)
         }
         renderOverlay(into: &canvas, in: layout.bounds.inset(by: 1))
@@ -221,7 +227,13 @@ extension AppModel {
         // The focused pane is marked with ▸ as well as reverse video, so it shows without colour.
         var title = StyledLine(
             (focused ? "▸" : " ") + "\(content.title) ", style: focused ? Style.bold.reverse() : .bold)
+        if pane == shownPaneWithAttempts, let attemptText { title = title.appending(" " + attemptText, style: .bold) }
         if !content.subtitle.isEmpty { title = title.appending(" " + content.subtitle, style: .dim) }
+        if layout.isZoomed { title = title.appending("  zoomed · z back", style: .dim) }
+        if let search, search.pane == pane, !search.isEditing {
+            let count = search.matchIndex.map { "\($0 + 1)/\(search.matchCount)" } ?? "no match"
+            title = title.appending("  /" + TerminalSafe.line(search.query) + " " + count, style: PaneStyle.warning)
+        }
         let position = view.position(contentHeight: content.lines.count, viewportHeight: body.height)
         let positionWidth = position.map { DisplayWidth.of($0) } ?? 0
         canvas.draw(
@@ -229,6 +241,6 @@ extension AppModel {
         if let position {
             canvas.draw(position, x: area.maxX - positionWidth - 1, y: area.y, width: positionWidth, style: .dim)
         }
-        view.render(content.lines, into: &canvas, in: body)
+        renderBody(of: pane, content, view: view, focused: focused, into: &canvas, in: body)
     }
 }

@@ -50,7 +50,10 @@ extension AppModel {
                 : "Restarted: new state, nonce and PKCE verifier; the cookie jar is kept, as a browser keeps it (x empties it)."
             return .none
         case .copyFinished(let succeeded):
-            notice = succeeded ? "Copied to the clipboard (OSC 52)." : "The terminal could not be asked to copy."
+            copyFinished(succeeded: succeeded)
+            return .none
+        case .clipboardProgramFinished(let program, let error):
+            clipboardProgramFinished(program: program, error: error)
             return .none
         case .saveFinished(let path, let unmasked, let error):
             saveFinished(path: path, unmasked: unmasked, error: error)
@@ -71,6 +74,7 @@ extension AppModel {
 
     private mutating func perform(_ action: FlowAction) -> AppCommand {
         for pane in Pane.allCases { scroll[pane] = TextView() }
+        viewedAttempt = nil
         switch action {
         case .send(let request, let step):
             lastTicket += 1
@@ -123,15 +127,6 @@ extension AppModel {
     mutating func toggleMask() {
         isMasked.toggle()
         notice = isMasked ? "Secrets masked." : "Secrets SHOWN: mind who sees the screen."
-    }
-
-    /// `c`: the request shown, as a curl command line.
-    mutating func copyShownRequest() -> AppCommand {
-        guard let (request, _) = frame.shownRequest else {
-            notice = "No request to copy."
-            return .none
-        }
-        return .copy(CurlCommand(request: request, redactor: redactor(alsoHiding: request)).text)
     }
 
     /// `n` / Enter: send the request shown, or do what the flow needs before it can.
@@ -198,7 +193,7 @@ extension AppModel {
 
     /// Esc otherwise: stop looking at an earlier step, else clear the notice.
     mutating func goBackToTheFlow() {
-        if viewedStep != nil {
+        if viewedStep != nil || viewedAttempt != nil {
             viewedStep = nil
             resetScroll()
         } else {
@@ -248,7 +243,6 @@ extension AppModel {
 
     /// Scrolls the focused pane for a scrolling key.
     mutating func scrollFocused(_ key: Key) {
-        let layout = AppLayout(size: size)
         let body = layout.body(focus)
         let content = pane(focus).lines.count
         var view = scroll[focus] ?? TextView()
@@ -264,9 +258,12 @@ extension AppModel {
 
     /// A pane's content laid out for a terminal size.
     func pane(_ pane: Pane, size: Size) -> PaneContent {
-        if let content = layouts.content(pane, size: size) { return content }
+        if let content = layouts.content(pane, size: size, zoomed: zoomedPane) { return content }
         var body: BodyLayout?
-        return PaneLayouts.content(pane, of: frame, width: AppLayout(size: size).body(pane).width, body: &body)
+        let zoomed = zoomedPane == pane
+        return PaneLayouts.content(
+            pane, of: frame, width: AppLayout(size: size, zoomed: zoomed ? pane : nil).body(pane).width,
+            zoomed: zoomed, body: &body)
     }
 
     /// `e`: the parameter picker, over the request being built.

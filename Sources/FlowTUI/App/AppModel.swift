@@ -27,7 +27,9 @@ public struct AppModel: Equatable, Sendable {
     /// The overlay taking the keys, if one is open.
     public internal(set) var overlay: Overlay?
     /// An earlier step being looked at (keys 1…5), or nil to follow the flow.
-    public internal(set) var viewedStep: FlowStep?
+    public internal(set) var viewedStep: FlowStep? {
+        didSet { viewedAttempt = nil }
+    }
     /// The request on the wire, if one is.
     public internal(set) var inFlight: InFlight?
     /// The wait on the loopback listener for the browser's redirect, if one is on.
@@ -38,6 +40,15 @@ public struct AppModel: Equatable, Sendable {
     public internal(set) var lastSaveName: String?
     /// The demo simulator's faults armed now, by name, sorted (`F`, `--fault`).
     public internal(set) var armedFaults: [String] = []
+    /// Whether the focused pane fills the screen (`z`), header and footer kept.
+    public internal(set) var isZoomed = false
+    /// The search in the focused pane (`/`), while its prompt is open or its matches are shown.
+    public internal(set) var search: PaneSearch?
+    /// The attempt of the shown step being looked at (`<` `>`), as its index in the record, or
+    /// nil for the step's latest.
+    public internal(set) var viewedAttempt: Int?
+    /// What the copy on its way to the clipboard is, for the notice once it was handed over.
+    var pendingCopy: CopyDescription?
     /// Tickets handed out so far; each request gets the next one.
     public internal(set) var lastTicket: Int = 0
     /// What the frame needs that costs work to get, as of the last message.
@@ -49,7 +60,7 @@ public struct AppModel: Equatable, Sendable {
         didSet {
             frame = FrameSnapshot(self, sources: frameSources)
             layouts = PaneLayouts()
-            layouts.layOut(frame, size: size)
+            layouts.layOut(frame, size: size, zoomed: zoomedPane)
         }
     }
 
@@ -88,8 +99,8 @@ public struct AppModel: Equatable, Sendable {
     mutating func refreshFrame() {
         let previous = frame
         frame = FrameSnapshot(self, sources: frameSources, previous: previous)
-        if frame != previous || layouts.size != size {
-            layouts.layOut(frame, size: size)
+        if frame != previous || layouts.size != size || layouts.zoomed != zoomedPane {
+            layouts.layOut(frame, size: size, zoomed: zoomedPane)
         }
     }
 
@@ -133,7 +144,7 @@ public struct AppModel: Equatable, Sendable {
     var safe: SafeText { SafeText(redactor: redactor) }
 
     /// The record entry the panes show: the last of the step looked at, else the latest one.
-    var shownEntry: StepRecord? { flow.shownEntry(viewing: viewedStep) }
+    var shownEntry: StepRecord? { flow.shownEntry(viewing: viewedStep, attempt: viewedAttempt) }
 
     /// The step the panes show: the one looked at, else the flow's current one.
     public var shownStep: FlowStep? {

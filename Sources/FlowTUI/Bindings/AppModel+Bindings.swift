@@ -14,7 +14,15 @@ extension AppModel {
     /// every other key would act on a screen that cannot be seen.
     mutating func handleKey(_ key: Key) -> AppCommand {
         if isTooSmall { return key == .character("q") ? .quit : .none }
+        if case .mouse(let event) = key {
+            if overlay == nil, search?.isEditing != true { handleMouse(event) }
+            return .none
+        }
         if overlay != nil { return handleOverlayKey(key) }
+        if search?.isEditing == true {
+            handleSearchPromptKey(key)
+            return .none
+        }
         let entries = Binding.mainScreen.filter { $0.keys.contains(key) }
         if let enabled = entries.first(where: { $0.isEnabled(self) }) {
             return enabled.action(&self, key)
@@ -27,6 +35,9 @@ extension AppModel {
     /// open overlay's own keys while it is open.
     var keyBar: KeyBar {
         if let overlay { return KeyBar(Self.footer(for: overlay)) }
+        if search?.isEditing == true {
+            return KeyBar([KeyBinding("enter", "search"), KeyBinding("esc", "cancel")])
+        }
         let hints = Binding.mainScreen.enumerated()
             .compactMap { index, entry -> (priority: Int, index: Int, hint: KeyBinding)? in
                 guard entry.isEnabled(self), let hint = entry.footer(self) else { return nil }

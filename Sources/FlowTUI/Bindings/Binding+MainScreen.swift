@@ -3,7 +3,8 @@ import FlowEngine
 extension Binding {
     /// Every key of the main screen (no overlay open), in the help overlay's order within each section.
     static let mainScreen: [Binding] =
-        flow + AppModel.followUpKeys.map { followUp(key: $0.key, step: $0.step) } + browserSignOn + view + other
+        flow + attempts + AppModel.followUpKeys.map { followUp(key: $0.key, step: $0.step) } + browserSignOn + view
+        + reading + other
 
     // MARK: - Flow
 
@@ -12,6 +13,7 @@ extension Binding {
             [.character("n"), .enter], section: .flow, help: KeyBinding("n enter", "send / next step"),
             footerPriority: 20, footer: { $0.advanceHint },
             disabledReason: { model in
+                if let reason = model.searchReason { return reason }
                 if let reason = model.inFlightReason { return reason }
                 if model.awaitsBrowserCallback { return "Sign-on happens in a browser: n pastes the callback URL." }
                 return nil
@@ -64,7 +66,8 @@ extension Binding {
         Binding(
             [.escape], section: .flow, help: nil,
             disabledReason: { model in
-                model.inFlight != nil || model.listening != nil ? "esc cancels or stops listening first." : nil
+                if model.inFlight != nil || model.listening != nil { return "esc cancels or stops listening first." }
+                return model.search == nil ? nil : "esc ends the search first."
             },
             action: { model, _ in
                 model.goBackToTheFlow()
@@ -104,6 +107,7 @@ extension Binding {
             footer: KeyBinding("n", "paste callback"), footerPriority: 20,
             disabledReason: { model in
                 if let reason = model.inFlightReason { return reason }
+                if let reason = model.searchReason { return reason }
                 return model.awaitsBrowserCallback ? nil : "The flow is not waiting for a browser's callback."
             },
             action: { model, _ in
@@ -161,48 +165,45 @@ extension Binding {
 
     // MARK: - Other
 
-    static let other: [Binding] = [
-        Binding(
-            [.character("c")], section: .other, help: KeyBinding("c", "copy request as curl"),
-            footer: KeyBinding("c", "copy curl"), footerPriority: 170,
-            disabledReason: { $0.authorizeURLToCopy == nil ? nil : "c copies the authorize URL now." },
-            action: { model, _ in model.copyShownRequest() }),
-        Binding(
-            [.character("y")], section: .other, help: KeyBinding("y", "copy the focused pane"),
-            action: { model, _ in
-                let content = model.pane(model.focus)
-                return .copy(([content.title] + content.lines.map(\.plainText)).joined(separator: "\n"))
-            }),
-        Binding(
-            [.character("t")], section: .other, help: KeyBinding("t", "timeline of exchanges"),
-            action: { model, _ in
-                model.overlay = .timeline
-                return .none
-            }),
-        Binding(
-            [.character("F")], section: .other, help: KeyBinding("F", "simulator faults (demo)"),
-            footerPriority: 155, footer: { $0.presentation.faultCatalog.isEmpty ? nil : KeyBinding("F", "fault") },
-            disabledReason: { $0.faultPickerDisabledReason },
-            action: { model, _ in
-                model.openFaultPicker()
-                return .none
-            }),
-        Binding(
-            [.character("w")], section: .other, help: KeyBinding("w", "save the session"),
-            action: { model, _ in
-                model.openSavePrompt()
-                return .none
-            }),
-        Binding(
-            [.character("?"), .function(1)], section: .other, help: KeyBinding("?", "this help"),
-            footer: KeyBinding("?", "help"), footerPriority: 100,
-            action: { model, _ in
-                model.overlay = .help
-                return .none
-            }),
-        Binding(
-            [.character("q")], section: .other, help: KeyBinding("q", "quit"),
-            footer: KeyBinding("q", "quit"), footerPriority: 110,
-            action: { _, _ in .quit }),
-    ]
+    static let other: [Binding] =
+        [
+            Binding(
+                [.character("c")], section: .other, help: KeyBinding("c", "copy request as curl"),
+                footer: KeyBinding("c", "copy curl"), footerPriority: 170,
+                disabledReason: { $0.authorizeURLToCopy == nil ? nil : "c copies the authorize URL now." },
+                action: { model, _ in model.copyShownRequestAsCurl() })
+        ] + copying + [
+            Binding(
+                [.character("t")], section: .other, help: KeyBinding("t", "timeline of exchanges"),
+                action: { model, _ in
+                    model.overlay = .timeline
+                    return .none
+                }),
+            Binding(
+                [.character("F")], section: .other, help: KeyBinding("F", "simulator faults (demo)"),
+                footerPriority: 155,
+                footer: { $0.presentation.faultCatalog.isEmpty ? nil : KeyBinding("F", "fault") },
+                disabledReason: { $0.faultPickerDisabledReason },
+                action: { model, _ in
+                    model.openFaultPicker()
+                    return .none
+                }),
+            Binding(
+                [.character("w")], section: .other, help: KeyBinding("w", "save the session"),
+                action: { model, _ in
+                    model.openSavePrompt()
+                    return .none
+                }),
+            Binding(
+                [.character("?"), .function(1)], section: .other, help: KeyBinding("?", "this help"),
+                footer: KeyBinding("?", "help"), footerPriority: 100,
+                action: { model, _ in
+                    model.overlay = .help
+                    return .none
+                }),
+            Binding(
+                [.character("q")], section: .other, help: KeyBinding("q", "quit"),
+                footer: KeyBinding("q", "quit"), footerPriority: 110,
+                action: { _, _ in .quit }),
+        ]
 }

@@ -22,6 +22,8 @@ public enum Key: Equatable, Hashable, Sendable {
     case function(Int)
     /// The terminal now has this size.
     case resize(Size)
+    /// A mouse click or wheel turn (only when the mouse is on).
+    case mouse(MouseEvent)
 
     /// The key for a character the terminal delivered as text, not as a function-key code.
     ///
@@ -67,6 +69,7 @@ public enum Key: Equatable, Hashable, Sendable {
         case .control(let letter): "ctrl-\(letter)"
         case .function(let number): "F\(number)"
         case .resize(let size): "resize \(size)"
+        case .mouse(let event): "mouse \(event.kind) at \(event.x),\(event.y)"
         }
     }
 }

@@ -6,7 +6,7 @@ extension FrameSnapshot {
     /// and state, the cookie jar, and the server's clock.
     func decodedPane(width: Int) -> PaneContent {
         let safe = self.safe
-        var pane = PaneBuilder(width: width)
+        var pane = PaneBuilder(width: width, wholeValues: showsWholeValues)
         var rows: [KeyValueTable.Row] = []
         func row(_ key: String, _ value: StyledLine) { rows.append(KeyValueTable.Row(key, value)) }
         func row(_ key: String, _ value: String, style: Style = .plain) { row(key, StyledLine(value, style: style)) }
@@ -76,7 +76,7 @@ extension FrameSnapshot {
         }
         cookieLines(into: &pane, entry: entry)
         var server: [KeyValueTable.Row] = []
-        if decoded.pingOneError == nil, let correlationID = decoded.correlationID {
+        if !showsFailure(entry), let correlationID = decoded.correlationID {
             server.append(.init("Correlation-Id", safe.line(correlationID)))
         }
         if let serverDate = decoded.serverDate, let entry {
@@ -92,7 +92,7 @@ extension FrameSnapshot {
             pane.add("Nothing decoded yet.", style: PaneStyle.hint)
         }
         let subtitle = entry.map { "← \($0.step.number) \($0.step.title)" } ?? ""
-        return PaneContent(title: "Decoded", subtitle: subtitle, lines: pane.lines)
+        return PaneContent(title: "Decoded", subtitle: subtitle, lines: pane.lines, values: pane.values)
     }
 
     /// The cookie jar, which cookie goes with the next request, and what this step set and sent.
@@ -147,19 +147,31 @@ extension FrameSnapshot {
         }
     }
 
-    /// The failure and its likely cause in full sentences, then the PingOne or OAuth error fields.
+    /// Whether the pane starts with a failure (and its Correlation-Id).
+    private func showsFailure(_ entry: StepRecord?) -> Bool {
+        guard let entry else { return false }
+        return entry.decoded.pingOneError != nil || entry.decoded.oauthError != nil || entry.failure != nil
+    }
+
+    /// The failure, its likely cause and the Correlation-Id first, then the PingOne or OAuth
+    /// error fields.
     private func errorLines(into pane: inout PaneBuilder, entry: StepRecord?) {
         let safe = self.safe
-        guard let entry else { return }
+        guard let entry, showsFailure(entry) else { return }
         let decoded = entry.decoded
-        guard decoded.pingOneError != nil || decoded.oauthError != nil || entry.failure != nil else { return }
+        // Above the fold, at 80×24 too: the failure, its cause, and the Correlation-Id to quote
+        // to support; each cut to two lines with "…" (whole when zoomed).
         if let failure = entry.failure {
-            pane.add(StyledLine("✗ " + safe.line(failure.description), style: PaneStyle.failure), indent: 2)
+            pane.add(
+                StyledLine("✗ " + safe.line(failure.description), style: PaneStyle.failure), indent: 2, maxLines: 2)
             if let cause = flow.likelyCause(of: failure, at: entry.step) {
                 pane.add(
                     StyledLine([Span("likely cause ", style: PaneStyle.label), Span(safe.line(cause), style: .bold)]),
-                    indent: 2)
+                    indent: 2, maxLines: 2)
             }
+        }
+        if let correlationID = decoded.correlationID {
+            pane.add(KeyValueTable([.init("Correlation-Id", safe.line(correlationID))], maxKeyWidth: 14))
         }
         var rows: [KeyValueTable.Row] = []
         if let error = decoded.pingOneError {
@@ -171,9 +183,6 @@ extension FrameSnapshot {
             }
             if let message = error.message { rows.append(.init("message", safe.line(message))) }
             if let id = error.id { rows.append(.init("error id", safe.line(id))) }
-            if let correlationID = decoded.correlationID {
-                rows.append(.init("Correlation-Id", safe.line(correlationID)))
-            }
         }
         if let error = decoded.oauthError {
             rows.append(.init("error", safe.line(error.error), style: PaneStyle.failure))

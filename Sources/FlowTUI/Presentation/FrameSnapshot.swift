@@ -29,6 +29,8 @@ public struct FrameSnapshot: Equatable, Sendable {
     public private(set) var flow: AuthorizationCodeFlow
     /// The step looked at, if any.
     public private(set) var viewedStep: FlowStep?
+    /// The attempt of the shown step looked at (its index in the record), if not its latest.
+    public private(set) var viewedAttempt: Int?
     /// The request on the wire, if one is.
     public private(set) var inFlight: AppModel.InFlight?
     /// The wait on the loopback listener, if one is on.
@@ -49,6 +51,9 @@ public struct FrameSnapshot: Equatable, Sendable {
     /// The flow's tokens, checked.
     public private(set) var inspectedTokens: [InspectedToken]
     private(set) var inputs: Inputs
+    /// Whether the panes show table values and failures whole (the zoomed pane) rather than cut
+    /// with "…"; set only on the copy a zoomed pane is laid out from.
+    var showsWholeValues = false
     /// Where the costly parts came from (the panes ask it for a body's safe lines).
     private(set) var sources: FrameSources = .live
 
@@ -69,6 +74,7 @@ public struct FrameSnapshot: Equatable, Sendable {
         self.sources = sources
         flow = model.flow
         viewedStep = model.viewedStep
+        viewedAttempt = model.viewedAttempt
         inFlight = model.inFlight
         listening = model.listening
         now = model.now
@@ -111,6 +117,14 @@ extension AuthorizationCodeFlow {
     func shownEntry(viewing step: FlowStep?) -> StepRecord? {
         if let step { return record.last { $0.step == step } }
         return record.last
+    }
+
+    /// The record entry the panes show: the one at record index `attempt` when an attempt of
+    /// the step is looked at (`<` `>`).
+    func shownEntry(viewing step: FlowStep?, attempt: Int?) -> StepRecord? {
+        guard let attempt, let latest = shownEntry(viewing: step) else { return shownEntry(viewing: step) }
+        guard record.indices.contains(attempt), record[attempt].step == latest.step else { return latest }
+        return record[attempt]
     }
 
     /// Whether the flow waits for the browser to come back from signing on.

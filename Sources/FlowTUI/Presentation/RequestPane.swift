@@ -3,11 +3,11 @@ import Foundation
 
 extension FrameSnapshot {
     /// The record entry the panes show: the last of the step looked at, else the latest one.
-    var shownEntry: StepRecord? { flow.shownEntry(viewing: viewedStep) }
+    var shownEntry: StepRecord? { flow.shownEntry(viewing: viewedStep, attempt: viewedAttempt) }
 
     /// Whether the Request pane shows the request being built rather than one that was sent.
     var showsRequestBeingBuilt: Bool {
-        guard viewedStep == nil, inFlight == nil, case .ready = flow.phase else { return false }
+        guard viewedStep == nil, viewedAttempt == nil, inFlight == nil, case .ready = flow.phase else { return false }
         return true
     }
 
@@ -22,7 +22,7 @@ extension FrameSnapshot {
     /// The Request pane: method and URL, parameters as a table, headers, body.
     func requestPane(width: Int) -> PaneContent {
         let safe = self.safe
-        var pane = PaneBuilder(width: width)
+        var pane = PaneBuilder(width: width, wholeValues: showsWholeValues)
         guard let (unmasked, sentAt) = shownRequest else {
             switch flow.phase {
             case .ready:
@@ -40,7 +40,7 @@ extension FrameSnapshot {
                 pane.add("Sign on in a browser, then paste the callback URL: press n.", style: PaneStyle.hint)
             default: pane.add("Nothing sent yet.", style: PaneStyle.hint)
             }
-            return PaneContent(title: "Request", lines: pane.lines)
+            return PaneContent(title: "Request", lines: pane.lines, values: pane.values)
         }
         let building = sentAt == nil
         // Secrets masked as values before anything is written out (URL, headers, form, JSON).
@@ -52,7 +52,7 @@ extension FrameSnapshot {
         }
         pane.add(
             StyledLine([Span(safe.line(request.method), style: PaneStyle.method), Span(" " + safe.line(base))]),
-            indent: 4)
+            indent: 4, value: unmasked.url, named: "the URL")
         if let origin = flow.configuration.originPolicy.foreignOrigin(of: request.url) {
             pane.add(
                 StyledLine([
@@ -118,7 +118,7 @@ extension FrameSnapshot {
         } else {
             subtitle = "as sent"
         }
-        return PaneContent(title: "Request", subtitle: subtitle, lines: pane.lines)
+        return PaneContent(title: "Request", subtitle: subtitle, lines: pane.lines, values: pane.values)
     }
 
     /// Parameters as a table; secret values masked as the model says, JWTs shortened (they are
@@ -134,7 +134,8 @@ extension FrameSnapshot {
                     let short = hidden ? value : String(value.prefix(20)) + "…"
                     return KeyValueTable.Row(
                         safe.line(parameter.name),
-                        StyledLine(short).appending("  JWT, decoded below", style: PaneStyle.hint))
+                        StyledLine(short).appending("  JWT, decoded below", style: PaneStyle.hint),
+                        raw: parameter.value)
                 }
                 return KeyValueTable.Row(safe.line(parameter.name), value)
             }, maxKeyWidth: 22, indent: 2)

@@ -27,7 +27,7 @@ extension FrameSnapshot {
     /// The Response pane, its body laid out again only when `body` holds another body, mask or width.
     func responsePane(width: Int, body memo: inout BodyLayout?) -> PaneContent {
         let safe = self.safe
-        var pane = PaneBuilder(width: width)
+        var pane = PaneBuilder(width: width, wholeValues: showsWholeValues)
         if viewedStep == nil, let inFlight {
             pane.add(
                 StyledLine([
@@ -37,15 +37,17 @@ extension FrameSnapshot {
             pane.add("esc cancels the request", style: PaneStyle.hint)
             pane.add("timeout \(flow.configuration.requestTimeout.secondsText)", style: PaneStyle.hint)
             return PaneContent(
-                title: "Response", subtitle: "← \(inFlight.step.number) \(inFlight.step.title)", lines: pane.lines)
+                title: "Response", subtitle: "← \(inFlight.step.number) \(inFlight.step.title)", lines: pane.lines,
+                values: pane.values)
         }
         guard let entry = shownEntry else {
             pane.add("Nothing received yet: n sends the request.", style: PaneStyle.hint)
-            return PaneContent(title: "Response", lines: pane.lines)
+            return PaneContent(title: "Response", lines: pane.lines, values: pane.values)
         }
         if entry.response == nil, entry.transportError == nil, browserLines(entry, into: &pane) {
             return PaneContent(
-                title: "Response", subtitle: "← \(entry.step.number) \(entry.step.title)", lines: pane.lines)
+                title: "Response", subtitle: "← \(entry.step.number) \(entry.step.title)", lines: pane.lines,
+                values: pane.values)
         }
         let elapsed = entry.elapsed.map { "\($0.milliseconds) ms" }
         if let response = entry.response {
@@ -63,7 +65,7 @@ extension FrameSnapshot {
                 pane.heading("Body", hint: "\(response.body.count) bytes")
                 let layout = BodyLayout(response.body, safe: safe, width: pane.width, reusing: memo, sources: sources)
                 memo = layout
-                pane.append(laidOut: layout.lines)
+                pane.append(laidOut: layout.lines, values: layout.values)
             }
         } else if let error = entry.transportError {
             pane.add(
@@ -76,7 +78,9 @@ extension FrameSnapshot {
         } else {
             pane.add("No response.", style: PaneStyle.hint)
         }
-        return PaneContent(title: "Response", subtitle: "← \(entry.step.number) \(entry.step.title)", lines: pane.lines)
+        return PaneContent(
+            title: "Response", subtitle: "← \(entry.step.number) \(entry.step.title)", lines: pane.lines,
+            values: pane.values)
     }
 
     /// A browser's part of the flow, which authflow does not see on the wire: the authorize
@@ -137,6 +141,8 @@ struct BodyLayout: Equatable, Sendable {
     let width: Int
     /// The body's lines, wrapped with a hanging indent of 2.
     let lines: [StyledLine]
+    /// The value behind each line (the body line before it was wrapped), for `y`.
+    let values: [LineValue]
 
     /// The layout of `bytes`: `previous` when it is of the same body, mask and width, else made anew.
     init(_ bytes: [UInt8], safe: SafeText, width: Int, reusing previous: BodyLayout?, sources: FrameSources) {
@@ -150,6 +156,7 @@ struct BodyLayout: Equatable, Sendable {
         var pane = PaneBuilder(width: width)
         for line in sources.bodyLines(safe, bytes) { pane.add(line, indent: 2) }
         lines = pane.lines
+        values = pane.values
     }
 }
 

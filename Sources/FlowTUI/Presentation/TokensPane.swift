@@ -14,10 +14,10 @@ extension FrameSnapshot {
     /// The engine's inspector does the work (`inspectTokens`); this only lays it out.
     func tokensPane(width: Int) -> PaneContent {
         let safe = self.safe
-        var pane = PaneBuilder(width: width)
+        var pane = PaneBuilder(width: width, wholeValues: showsWholeValues)
         guard let tokens = shownTokens else {
             pane.add("No tokens yet: they arrive at step 4.", style: PaneStyle.hint)
-            return PaneContent(title: "Tokens", lines: pane.lines)
+            return PaneContent(title: "Tokens", lines: pane.lines, values: pane.values)
         }
         var summary: [KeyValueTable.Row] = []
         if let type = tokens.tokenType { summary.append(.init("token_type", safe.line(type))) }
@@ -70,7 +70,7 @@ extension FrameSnapshot {
         } else {
             subtitle = "\(inspected.count) checked ✓"
         }
-        return PaneContent(title: "Tokens", subtitle: subtitle, lines: pane.lines)
+        return PaneContent(title: "Tokens", subtitle: subtitle, lines: pane.lines, values: pane.values)
     }
 
     /// A flow's tokens, inspected by the engine (which owns the rules, such as OIDC Core §12.2's
@@ -110,7 +110,7 @@ extension FrameSnapshot {
                 title = title.appending("  ✗ signature", style: PaneStyle.failure)
             }
         }
-        pane.add(title, indent: 4)
+        pane.add(title, indent: 4, value: inspection.input, named: name)
         if pending {
             pane.add(StyledLine("  pending: step 5 fetches the JWKS", style: PaneStyle.warning), indent: 4)
         } else if let signature = inspection.signature, !signature.isVerified {

@@ -25,13 +25,17 @@ public final class Program {
             @Sendable (_ redirectURI: String) async throws(CallbackListenerError) -> any CallbackWaiting
         /// Arms exactly these faults (by name) in the demo's simulator; nil against a real server.
         public var setFaults: (@Sendable (_ names: [String]) async -> Void)?
+        /// A clipboard program that also gets what is copied (besides OSC 52), if one is present.
+        public var clipboardProgram: ClipboardProgram?
 
         public init(
             transport: any HTTPTransport, now: @escaping @Sendable () -> Date, randomness: FlowRandomness,
             startListener:
                 @escaping @Sendable (_ redirectURI: String) async throws(CallbackListenerError) -> any CallbackWaiting,
-            setFaults: (@Sendable (_ names: [String]) async -> Void)? = nil
+            setFaults: (@Sendable (_ names: [String]) async -> Void)? = nil,
+            clipboardProgram: ClipboardProgram? = nil
         ) {
+            self.clipboardProgram = clipboardProgram
             self.transport = transport
             self.now = now
             self.randomness = randomness
@@ -148,6 +152,13 @@ public final class Program {
             return perform(model.update(.flowRestarted(fresh)))
         case .copy(let text):
             let copied = terminal.copyToClipboard(text)
+            if let program = dependencies.clipboardProgram {
+                // In a task: the program gets a deadline, and the screen answers keys meanwhile.
+                Task { [weak self] in
+                    let error = await program.copy(text)
+                    self?.arrived.append(.clipboardProgramFinished(program: program.name, error: error))
+                }
+            }
             return perform(model.update(.copyFinished(succeeded: copied)))
         case .save(let path, let text, let unmasked):
             var failure: String?

@@ -134,7 +134,7 @@ struct ProtocolVariantTests: PaneReading {
             Issue.record("c did not copy")
             return
         }
-        #expect(curl.contains("client_assertion=••••••"))
+        #expect(curl.contains("client_assertion=${AUTHFLOW_CLIENT_ASSERTION}"))
         #expect(!curl.contains("client_assertion=eyJ"))
     }
 

@@ -19,9 +19,9 @@ struct KeyValueTableTests {
         let table = KeyValueTable([.init("uri", "https://auth.example.com/as/authorize")], indent: 2)
         #expect(
             table.lines(width: 24).map(\.plainText) == [
-                "  uri  https://",
-                "       auth.example.com/",
-                "       as/authorize",
+                "  uri  https://auth.",
+                "       example.com/as/",
+                "       authorize",
             ])
     }
 
