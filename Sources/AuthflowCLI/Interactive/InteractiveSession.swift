@@ -40,6 +40,26 @@ enum InteractiveSession {
         let program = Program(
             terminal: terminal, flow: flow, presentation: presentation, listener: listener,
             dependencies: dependencies)
-        return await program.run()
+        let keepsSession = presentation.readOnlySource == nil
+        if keepsSession {
+            // Kept as attempts happen, so a crash loses little; a failure here is not the user's problem now.
+            program.recordChanged = { flow in _ = try? LastSession.keep(flow, environment: environment) }
+        }
+        let status = await program.run()
+        // The terminal is restored: what was kept can be said on stderr.
+        if keepsSession, !program.model.flow.record.isEmpty {
+            do {
+                let path = try LastSession.keep(program.model.flow, environment: environment)
+                if program.model.savedAttempts < program.model.flow.record.count {
+                    FileHandle.standardError.write(
+                        Data(
+                            "authflow: the session (secrets masked) is kept in \(path); authflow open --last reopens it\n"
+                                .utf8))
+                }
+            } catch {
+                FileHandle.standardError.write(Data("authflow: could not keep the session: \(error)\n".utf8))
+            }
+        }
+        return status
     }
 }

@@ -36,6 +36,8 @@ public struct AppModel: Equatable, Sendable {
     public internal(set) var notice: String?
     /// The file the session was last saved to, offered again by the save prompt.
     public internal(set) var lastSaveName: String?
+    /// How many attempts the record held when the session was last saved (`w`).
+    public internal(set) var savedAttempts = 0
     /// Tickets handed out so far; each request gets the next one.
     public internal(set) var lastTicket: Int = 0
     /// What the frame needs that costs work to get, as of the last message.
@@ -77,6 +79,7 @@ public struct AppModel: Equatable, Sendable {
         frame = FrameSnapshot(unbuilt: flow, presentation: presentation, now: now)
         frame = FrameSnapshot(self, sources: frameSources)
         layouts.layOut(frame, size: size)
+        notice = readOnlySummary
     }
 
     /// Takes the model's state into the frame's snapshot; its costly parts are made again only

@@ -28,6 +28,9 @@ public struct Presentation: Equatable, Sendable {
     public var callbackListenerURL: String?
     /// The proxy requests go through (`host:port`), shown in the header; nil when direct.
     public var proxy: String?
+    /// The file a reopened session came from (`authflow open`): the screen is read-only, and the
+    /// keys that would send anything say so.
+    public var readOnlySource: String?
 
     public init(
         masksSecrets: Bool = true, label: String? = nil, demoCredentials: DemoCredentials? = nil,

@@ -15,6 +15,10 @@ extension AppModel {
     mutating func handleKey(_ key: Key) -> AppCommand {
         if isTooSmall { return key == .character("q") ? .quit : .none }
         if overlay != nil { return handleOverlayKey(key) }
+        if let reason = readOnlyReason(key) {
+            notice = reason
+            return .none
+        }
         let entries = Binding.mainScreen.filter { $0.keys.contains(key) }
         if let enabled = entries.first(where: { $0.isEnabled(self) }) {
             return enabled.action(&self, key)
@@ -29,7 +33,9 @@ extension AppModel {
         if let overlay { return KeyBar(Self.footer(for: overlay)) }
         let hints = Binding.mainScreen.enumerated()
             .compactMap { index, entry -> (priority: Int, index: Int, hint: KeyBinding)? in
-                guard entry.isEnabled(self), let hint = entry.footer(self) else { return nil }
+                guard entry.isEnabled(self), entry.keys.allSatisfy({ readOnlyReason($0) == nil }),
+                    let hint = entry.footer(self)
+                else { return nil }
                 return (entry.footerPriority, index, hint)
             }
             .sorted { ($0.priority, $0.index) < ($1.priority, $1.index) }
