@@ -18,6 +18,26 @@ import Testing
         return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
     }
 
+    /// The text of the column beside the steps (where the notice goes), its wrapped lines joined.
+    static func sideColumn(_ screen: String) -> String {
+        screen.split(separator: "\n").compactMap { line -> String? in
+            let cells = line.split(separator: "│", omittingEmptySubsequences: false)
+            guard cells.count > 2 else { return nil }
+            return cells[1].trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Waits until the column beside the steps says `text`.
+    static func waitForSideColumn(_ tmux: TmuxSession, _ text: String) async throws -> (found: Bool, screen: String) {
+        var screen = ""
+        for _ in 0..<150 {
+            screen = try await tmux.screen()
+            if sideColumn(screen).contains(text) { return (true, screen) }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return (false, screen)
+    }
+
     @Test func aWrongPasswordThenTheRightOneIsKeptAndOpenLastShowsBothAttempts() async throws {
         let state = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: state) }
@@ -60,10 +80,14 @@ import Testing
         #expect(!text.contains(Demo.password) && !text.contains("not-the-password"))
 
         try await tmux.send("Enter")
-        step = try await tmux.waitFor("Read-only", "Check username and password: 2 attempts (1 failed)")
+        // The notice, wrapped in the narrow column beside the steps, counts the password's attempts.
+        step = try await tmux.waitFor("Read-only", "last-session.json")
         #expect(step.found, "open --last:\n\(step.screen)")
+        #expect(
+            Self.sideColumn(step.screen).contains("Check username and password: 2 attempts (1 failed)"),
+            "open --last:\n\(step.screen)")
         try await tmux.send("n")
-        step = try await tmux.waitFor("nothing is sent from it")
+        step = try await Self.waitForSideColumn(tmux, "nothing is sent from it")
         #expect(step.found, "n on a reopened session:\n\(step.screen)")
         try await tmux.send("q")
         #expect(try await tmux.waitFor("OPEN_EXIT=0").found)
