@@ -72,13 +72,21 @@ struct OpenCommand: AsyncParsableCommand {
             print(SessionAnalysis.json(session, flow: flow, redactor: redactor).prettyText())
             return
         }
-        for note in session.notes {
-            FileHandle.standardError.write(Data("authflow: \(TerminalSafe.line(note))\n".utf8))
-        }
         var presentation = Presentation(masksSecrets: !showSecrets, label: "read-only")
         presentation.readOnlySource = (path as NSString).lastPathComponent
+        presentation.readOnlyNoteCount = session.notes.count
+        // Times and token checks are as of the session's last response, not today.
+        let recordedAt: Date =
+            flow.record.last.map { entry in
+                entry.sentAt.addingTimeInterval(Double((entry.elapsed ?? .zero).milliseconds) / 1000)
+            } ?? Date()
+        let clock: @Sendable () -> Date = { recordedAt }
         let status = await InteractiveSession.run(
-            flow: flow, transport: ReadOnlyTransport(), presentation: presentation)
+            flow: flow, transport: ReadOnlyTransport(), presentation: presentation, clock: clock)
+        // The terminal is restored: the notes stay readable after the UI.
+        for note in session.notes {
+            FileHandle.standardError.write(Data("authflow: \(redactor.redact(TerminalSafe.line(note)))\n".utf8))
+        }
         if status != 0 { throw ExitCode(status) }
     }
 

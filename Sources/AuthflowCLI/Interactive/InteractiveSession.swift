@@ -18,12 +18,14 @@ enum InteractiveSession {
     ///   - presentation: header extras, demo credentials, whether secrets start masked.
     ///   - listener: catches the browser's redirect on a loopback redirect URI, when sign-on is in
     ///     a browser; the caller keeps owning it (and stops it afterwards).
-    ///   - environment: read for `TERM` and `NO_COLOR`.
+    ///   - environment: read for `TERM` and `NO_COLOR`, and `XDG_STATE_HOME` for the kept session.
+    ///   - clock: the time the screen is at (a reopened session stays at the time it was recorded).
     /// - Returns: 0 after `q`; 1 when the terminal cannot be used (the reason goes to stderr).
     static func run(
         flow: AuthorizationCodeFlow, transport: any HTTPTransport, presentation: Presentation,
         listener: CallbackListener? = nil,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) async -> Int32 {
         let terminal: CursesTerminal
         do {
@@ -33,7 +35,7 @@ enum InteractiveSession {
             return 1
         }
         let dependencies = Program.Dependencies(
-            transport: transport, now: { Date() }, randomness: .system,
+            transport: transport, now: clock, randomness: .system,
             startListener: { (redirectURI: String) throws(CallbackListenerError) -> any CallbackWaiting in
                 try await CallbackListener.start(redirectURI: redirectURI)
             })

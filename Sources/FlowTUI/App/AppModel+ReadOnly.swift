@@ -32,6 +32,10 @@ extension AppModel {
                 "\(entry.step.number) \(entry.action.title): \(tries.count) attempts"
                     + (failed > 0 ? " (\(failed) failed)" : ""))
         }
+        let notes = presentation.readOnlyNoteCount
+        if notes > 0 {
+            parts.append("\(notes) note\(notes == 1 ? "" : "s") on what the file lacks, printed when you quit")
+        }
         return parts.joined(separator: "; ") + "."
     }
 }

@@ -59,7 +59,8 @@ import Testing
     }
 
     @Test func keysThatWouldSendSayTheSessionIsReadOnly() throws {
-        var (_, reopened) = try Self.liveAndReopened(.json)
+        var (live, reopened) = try Self.liveAndReopened(.json)
+        #expect(reopened.notice == "Read-only: session.json, \(live.flow.record.count) requests.")
         for key in [Key.character("n"), .enter, .character("r"), .character("x"), .character("u"), .character("e")] {
             let before = reopened.flow
             #expect(DemoFlow.press(key, &reopened) == .none)
