@@ -16,7 +16,8 @@ public struct Authflow: AsyncParsableCommand {
             """,
         version: AuthflowVersion.description,
         subcommands: [
-            InteractiveCommand.self, DemoCommand.self, RunCommand.self, DecodeCommand.self, SimulateCommand.self,
+            InteractiveCommand.self, DemoCommand.self, RunCommand.self, DecodeCommand.self, OpenCommand.self,
+            SimulateCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self
     )

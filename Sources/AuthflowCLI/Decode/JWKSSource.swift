@@ -35,6 +35,18 @@ enum JWKSSource: Equatable, Sendable {
     func load(client: HTTPClient = .shared, timeout: Duration = .seconds(10)) async throws(LoadError)
         -> JSONWebKeySet
     {
+        let (text, source) = try await loadText(client: client, timeout: timeout)
+        do {
+            return try JSONWebKeySet(text: text)
+        } catch {
+            throw .notKeys(source: source, error)
+        }
+    }
+
+    /// The keys' text as read, and where from (for messages).
+    func loadText(client: HTTPClient = .shared, timeout: Duration = .seconds(10)) async throws(LoadError)
+        -> (text: String, source: String)
+    {
         let text: String
         let source: String
         switch self {
@@ -56,11 +68,7 @@ enum JWKSSource: Equatable, Sendable {
             source = url.absoluteString
             text = try await Self.fetch(url, client: client, timeout: timeout)
         }
-        do {
-            return try JSONWebKeySet(text: text)
-        } catch {
-            throw .notKeys(source: source, error)
-        }
+        return (text, source)
     }
 
     private static func fetch(_ url: URL, client: HTTPClient, timeout: Duration) async throws(LoadError) -> String {

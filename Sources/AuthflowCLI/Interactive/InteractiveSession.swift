@@ -19,13 +19,16 @@ enum InteractiveSession {
     ///   - listener: catches the browser's redirect on a loopback redirect URI, when sign-on is in
     ///     a browser; the caller keeps owning it (and stops it afterwards).
     ///   - setFaults: arms the demo simulator's faults by name (`F`); nil against a real server.
-    ///   - environment: read for `TERM` and `NO_COLOR`.
+    ///   - mouse: whether the mouse is asked for (`--no-mouse` turns it off).
+    ///   - environment: read for `TERM` and `NO_COLOR`, and `XDG_STATE_HOME` for the kept session.
+    ///   - clock: the time the screen is at (a reopened session stays at the time it was recorded).
     /// - Returns: 0 after `q`; 1 when the terminal cannot be used (the reason goes to stderr).
     static func run(
         flow: AuthorizationCodeFlow, transport: any HTTPTransport, presentation: Presentation,
         listener: CallbackListener? = nil, setFaults: (@Sendable ([String]) async -> Void)? = nil,
         mouse: Bool = true,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) async -> Int32 {
         let terminal: CursesTerminal
         do {
@@ -35,7 +38,7 @@ enum InteractiveSession {
             return 1
         }
         let dependencies = Program.Dependencies(
-            transport: transport, now: { Date() }, randomness: .system,
+            transport: transport, now: clock, randomness: .system,
             startListener: { (redirectURI: String) throws(CallbackListenerError) -> any CallbackWaiting in
                 try await CallbackListener.start(redirectURI: redirectURI)
             }, setFaults: setFaults,
@@ -43,6 +46,26 @@ enum InteractiveSession {
         let program = Program(
             terminal: terminal, flow: flow, presentation: presentation, listener: listener,
             dependencies: dependencies)
-        return await program.run()
+        let keepsSession = presentation.readOnlySource == nil
+        if keepsSession {
+            // Kept as attempts happen, so a crash loses little; a failure here is not the user's problem now.
+            program.recordChanged = { flow in _ = try? LastSession.keep(flow, environment: environment) }
+        }
+        let status = await program.run()
+        // The terminal is restored: what was kept can be said on stderr.
+        if keepsSession, !program.model.flow.record.isEmpty {
+            do {
+                let path = try LastSession.keep(program.model.flow, environment: environment)
+                if program.model.savedAttempts < program.model.flow.record.count {
+                    FileHandle.standardError.write(
+                        Data(
+                            "authflow: the session (secrets masked) is kept in \(path); authflow open --last reopens it\n"
+                                .utf8))
+                }
+            } catch {
+                FileHandle.standardError.write(Data("authflow: could not keep the session: \(error)\n".utf8))
+            }
+        }
+        return status
     }
 }

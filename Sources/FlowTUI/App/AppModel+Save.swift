@@ -31,6 +31,7 @@ extension AppModel {
     /// The session loop wrote the file, or could not.
     mutating func saveFinished(path: String, unmasked: Bool, error: String?) {
         let name = safe.line(path)
+        if error == nil { savedAttempts = flow.record.count }
         if let error {
             notice = "Could not save \(name): \(safe.line(error))"
         } else if unmasked {

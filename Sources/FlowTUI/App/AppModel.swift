@@ -49,6 +49,8 @@ public struct AppModel: Equatable, Sendable {
     public internal(set) var viewedAttempt: Int?
     /// What the copy on its way to the clipboard is, for the notice once it was handed over.
     var pendingCopy: CopyDescription?
+    /// How many attempts the record held when the session was last saved (`w`).
+    public internal(set) var savedAttempts = 0
     /// Tickets handed out so far; each request gets the next one.
     public internal(set) var lastTicket: Int = 0
     /// What the frame needs that costs work to get, as of the last message.
@@ -91,6 +93,7 @@ public struct AppModel: Equatable, Sendable {
         frame = FrameSnapshot(unbuilt: flow, presentation: presentation, now: now)
         frame = FrameSnapshot(self, sources: frameSources)
         layouts.layOut(frame, size: size)
+        notice = readOnlySummary
     }
 
     /// Takes the model's state into the frame's snapshot; its costly parts are made again only

@@ -45,6 +45,11 @@ public struct Presentation: Equatable, Sendable {
             self.summary = summary
         }
     }
+    /// The file a reopened session came from (`authflow open`): the screen is read-only, and the
+    /// keys that would send anything say so.
+    public var readOnlySource: String?
+    /// How many notes the reopened file came with (what it lacks), printed when the UI ends.
+    public var readOnlyNoteCount = 0
 
     public init(
         masksSecrets: Bool = true, label: String? = nil, demoCredentials: DemoCredentials? = nil,

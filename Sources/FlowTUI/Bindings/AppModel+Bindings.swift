@@ -23,6 +23,12 @@ extension AppModel {
             handleSearchPromptKey(key)
             return .none
         }
+        // A reopened session sends nothing; n and N still move between a search's matches.
+        let movesBetweenMatches = search != nil && (key == .character("n") || key == .character("N"))
+        if !movesBetweenMatches, let reason = readOnlyReason(key) {
+            notice = reason
+            return .none
+        }
         let entries = Binding.mainScreen.filter { $0.keys.contains(key) }
         if let enabled = entries.first(where: { $0.isEnabled(self) }) {
             return enabled.action(&self, key)
@@ -40,7 +46,9 @@ extension AppModel {
         }
         let hints = Binding.mainScreen.enumerated()
             .compactMap { index, entry -> (priority: Int, index: Int, hint: KeyBinding)? in
-                guard entry.isEnabled(self), let hint = entry.footer(self) else { return nil }
+                guard entry.isEnabled(self), entry.keys.allSatisfy({ readOnlyReason($0) == nil }),
+                    let hint = entry.footer(self)
+                else { return nil }
                 return (entry.footerPriority, index, hint)
             }
             .sorted { ($0.priority, $0.index) < ($1.priority, $1.index) }

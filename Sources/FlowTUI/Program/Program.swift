@@ -70,6 +70,11 @@ public final class Program {
     private var lastFrame: Canvas?
     /// The model the last frame was drawn from; an unchanged model is not drawn again.
     private var drawnModel: AppModel?
+    /// Called when an attempt is recorded or answered, so the session can be kept as it goes
+    /// (`authflow open --last`); best effort, on the main actor.
+    public var recordChanged: (@MainActor (AuthorizationCodeFlow) -> Void)?
+    /// The record's shape when `recordChanged` was last called: its length and how many answered.
+    private var keptShape = (count: 0, answered: 0)
 
     /// A program over a flow that has not started.
     ///
@@ -109,9 +114,21 @@ public final class Program {
             for message in messages where perform(model.update(message)) {
                 return
             }
+            noteRecordChange()
             // Let finished requests (and the terminal's signal handlers) run on the main actor.
             await Task.yield()
         }
+    }
+
+    private func noteRecordChange() {
+        guard let recordChanged else { return }
+        let record = model.flow.record
+        let shape = (
+            count: record.count, answered: record.filter { $0.response != nil || $0.transportError != nil }.count
+        )
+        guard shape != keptShape else { return }
+        keptShape = shape
+        recordChanged(model.flow)
     }
 
     /// The time to tell the model, when it should hear of it: every tenth of a second while a
