@@ -52,4 +52,23 @@ import Testing
         #expect(!result.standardOutput.contains("Changed-5678"))
         #expect(!result.standardOutput.contains("Temp-1234"))
     }
+
+    @Test func thePushUserIsSignedOnAfterEachPollIsShown() async throws {
+        let result = try await AuthflowProcess.run(["run", "--demo", "--username", "push", "--json"])
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        let json = try JSONValue.parse(result.standardOutput)
+        #expect(
+            json["steps"]?.elements?.compactMap { $0["action_kind"]?.stringValue } == [
+                "authorize.get", "flow.read", "flow.check_credentials", "flow.poll_push", "flow.poll_push",
+                "flow.poll_push", "resume", "token.authorization_code", "jwks",
+            ])
+    }
+
+    @Test func anUnapprovedPushTimesOutWithTheWayOn() async throws {
+        let result = try await AuthflowProcess.run(["run", "--demo", "--username", "pushtimeout"])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("Poll the push confirmation"))
+        #expect(result.standardError.contains("PUSH_CONFIRMATION_TIMED_OUT"))
+        #expect(result.standardError.contains("--browser"))
+    }
 }

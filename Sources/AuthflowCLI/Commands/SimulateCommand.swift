@@ -64,7 +64,7 @@ struct SimulateCommand: AsyncParsableCommand {
             for device in user.devices ?? [] {
                 // The OTP the simulator "sends" to the device, for the presenter to type.
                 let address = device.address.map { " \($0)" } ?? ""
-                print("    device      \(device.type)\(address)  \(device.id)  OTP \(device.otp)")
+                print("    device      \(device.type)\(address)  \(device.id)  \(device.answerSummary)")
             }
         }
         if !configuration.faults.isEmpty {

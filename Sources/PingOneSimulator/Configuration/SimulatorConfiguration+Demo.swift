@@ -1,7 +1,8 @@
 extension SimulatorConfiguration {
     /// The built-in environment used by `authflow demo`: a confidential web app, a public SPA, and users
     /// for a plain sign-on (`demo`), MFA with an email OTP and a TOTP device (`mfa`) and a temporary
-    /// password (`temp`).
+    /// password (`temp`), a push approved on the third poll (`push`, with an email OTP as the other device)
+    /// and a push that is never approved and times out after 3 seconds (`pushtimeout`).
     public static let demo = SimulatorConfiguration(
         environmentID: "5caa81af-ec05-41ff-a709-c7378007a99c",
         organizationID: "b7e1c3d2-5f4a-4e6b-9c8d-0a1b2c3d4e5f",
@@ -57,6 +58,34 @@ extension SimulatorConfiguration {
                 familyName: "Password",
                 email: "temp@example.com",
                 mustChangePassword: true
+            ),
+            SimulatedUser(
+                id: "c3e5a7b9-1d2f-4a6c-8e0b-5f7a9c1e3d5b",
+                username: "push",
+                password: "2Federate!",
+                givenName: "Push",
+                familyName: "Approver",
+                email: "push@example.com",
+                devices: [
+                    SimulatedDevice(
+                        id: "6e8a0c2e-4b6d-4f8a-9c1e-3a5b7d9f1c3e", type: "MOBILE", otp: "", isDefault: true,
+                        pushApprovedOnPoll: 3),
+                    SimulatedDevice(
+                        id: "0f2b4d6f-8a1c-4e3a-b5c7-9d1f3b5d7f9a", type: "EMAIL", address: "push@example.com",
+                        otp: "615047"),
+                ]
+            ),
+            SimulatedUser(
+                id: "d4f6b8d0-2e3a-4b7d-9f1c-6a8b0d2f4e6c",
+                username: "pushtimeout",
+                password: "2Federate!",
+                givenName: "Push",
+                familyName: "Unanswered",
+                email: "pushtimeout@example.com",
+                devices: [
+                    SimulatedDevice(
+                        id: "9a1c3e5a-7b9d-4f1b-8d3f-5b7d9f1b3d5f", type: "MOBILE", otp: "", pushTimeoutSeconds: 3)
+                ]
             ),
         ],
         faults: []
