@@ -59,8 +59,7 @@ struct SimulateCommand: AsyncParsableCommand {
             )
         }
         for user in configuration.users {
-            let state = user.mustChangePassword == true ? "  (temporary: MUST_CHANGE_PASSWORD)" : ""
-            print("  user          \(user.username) / \(user.password)\(state)")
+            print("  user          \(user.username) / \(user.password)\(user.stateSummary)")
             for device in user.devices ?? [] {
                 // The OTP the simulator "sends" to the device, for the presenter to type.
                 let address = device.address.map { " \($0)" } ?? ""

@@ -2,7 +2,8 @@ extension SimulatorConfiguration {
     /// The built-in environment used by `authflow demo`: a confidential web app, a public SPA, and users
     /// for a plain sign-on (`demo`), MFA with an email OTP and a TOTP device (`mfa`) and a temporary
     /// password (`temp`), a push approved on the third poll (`push`, with an email OTP as the other device)
-    /// and a push that is never approved and times out after 3 seconds (`pushtimeout`).
+    /// a push that is never approved and times out after 3 seconds (`pushtimeout`), an expired password (`expired`) and an account locked
+    /// for an hour from the start (`locked`).
     public static let demo = SimulatorConfiguration(
         environmentID: "5caa81af-ec05-41ff-a709-c7378007a99c",
         organizationID: "b7e1c3d2-5f4a-4e6b-9c8d-0a1b2c3d4e5f",
@@ -58,6 +59,24 @@ extension SimulatorConfiguration {
                 familyName: "Password",
                 email: "temp@example.com",
                 mustChangePassword: true
+            ),
+            SimulatedUser(
+                id: "5a7c9e1a-3b5d-4f7b-9d1f-7b9d1f3b5d7b",
+                username: "expired",
+                password: "Expired-1234",
+                givenName: "Expired",
+                familyName: "Password",
+                email: "expired@example.com",
+                passwordExpired: true
+            ),
+            SimulatedUser(
+                id: "b8d0f2b4-6c8e-4a0c-8e2a-4c6e8a0c2e4a",
+                username: "locked",
+                password: "2Federate!",
+                givenName: "Locked",
+                familyName: "Out",
+                email: "locked@example.com",
+                lockedForSeconds: 3600
             ),
             SimulatedUser(
                 id: "c3e5a7b9-1d2f-4a6c-8e0b-5f7a9c1e3d5b",

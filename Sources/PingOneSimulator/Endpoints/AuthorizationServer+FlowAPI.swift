@@ -44,7 +44,7 @@ extension AuthorizationServer {
             (Self.usernamePasswordCheck, [.usernamePasswordRequired], "usernamePassword.check"),
             (Self.deviceSelect, pushStates.union([.deviceSelectionRequired]), "device.select"),
             (Self.otpCheck, [.otpRequired], "otp.check"),
-            (Self.passwordReset, [.mustChangePassword], "password.reset"),
+            (Self.passwordReset, [.mustChangePassword, .passwordExpired], "password.reset"),
         ]
         guard let action = actions.first(where: { request.mediaType == $0.mediaType.lowercased() }) else {
             return flowError(
@@ -87,6 +87,9 @@ extension AuthorizationServer {
         let factorDone = flow.status == .otpRequired || flow.status == .pushConfirmationRequired
         if passwordChecked, user.mustChangePassword == true, changedPasswords[user.id] == nil {
             flow.status = .mustChangePassword
+        } else if passwordChecked, user.passwordExpired == true, changedPasswords[user.id] == nil {
+            // The login action's doc: an expired password moves the flow to PASSWORD_EXPIRED.
+            flow.status = .passwordExpired
         } else if !factorDone,
             let device = devices.first(where: { $0.isDefault == true }) ?? (devices.count == 1 ? devices.first : nil)
         {
@@ -215,7 +218,7 @@ extension AuthorizationServer {
         case .pushConfirmationTimedOut:
             // UNCONFIRMED: the links of a timed-out push; selecting a device again sends a new push.
             links.append(JSONMember("device.select", selfLink))
-        case .mustChangePassword:
+        case .mustChangePassword, .passwordExpired:
             links.append(JSONMember("password.reset", selfLink))
         case .completed:
             break

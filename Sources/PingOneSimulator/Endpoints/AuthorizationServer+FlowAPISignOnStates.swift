@@ -156,7 +156,7 @@ extension AuthorizationServer {
                 return JSONValue.object(fields)
             }
             return [JSONMember("devices", .array(devices))]
-        case .mustChangePassword:
+        case .mustChangePassword, .passwordExpired:
             return [JSONMember("passwordPolicy", SimulatedPasswordPolicy.json)]
         case .usernamePasswordRequired, .completed:
             return []

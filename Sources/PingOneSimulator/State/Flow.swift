@@ -7,6 +7,7 @@ struct Flow: Sendable, Equatable {
         case deviceSelectionRequired = "DEVICE_SELECTION_REQUIRED"
         case otpRequired = "OTP_REQUIRED"
         case mustChangePassword = "MUST_CHANGE_PASSWORD"
+        case passwordExpired = "PASSWORD_EXPIRED"
         case pushConfirmationRequired = "PUSH_CONFIRMATION_REQUIRED"
         case pushConfirmationTimedOut = "PUSH_CONFIRMATION_TIMED_OUT"
         case completed = "COMPLETED"
