@@ -126,6 +126,13 @@ extension AuthorizationCodeFlow {
                     error: nil, where: "authorizeResponse")
             }
             return .success(.ready(.resume))
+        case "PASSWORD_REQUIRED" where json["_links"]?["usernamePassword.check"] != nil:
+            // A live session asks for the password only (PingOne's login action: "an existing session …
+            // prompts for a password only"); the check is the same usernamePassword.check.
+            if configuration.username == nil, let username = json["_embedded"]?["user"]?["username"]?.stringValue {
+                configuration.username = username
+            }
+            fallthrough
         case "USERNAME_PASSWORD_REQUIRED":
             let firstAsked = signOn.stage == .readFlow
             signOn.checkCredentials(at: json["_links"]?["usernamePassword.check"]?["href"]?.stringValue)
