@@ -40,7 +40,8 @@ extension AppModel {
 extension Binding {
     /// `d`: cancel a waiting push to choose another device.
     static let cancelPush = Binding(
-        [.character("d")], section: .flow, help: KeyBinding("d", "cancel a waiting push (choose another device)"),
+        // No row of its own in the help overlay (it would not fit 80x24); the footer shows it while a push waits.
+        [.character("d")], section: .flow, help: nil,
         footer: KeyBinding("d", "cancel push"), footerPriority: 25,
         disabledReason: { $0.cancelPushDisabledReason },
         action: { model, _ in model.cancelPush() })
