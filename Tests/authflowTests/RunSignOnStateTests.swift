@@ -52,4 +52,42 @@ import Testing
         #expect(!result.standardOutput.contains("Changed-5678"))
         #expect(!result.standardOutput.contains("Temp-1234"))
     }
+
+    @Test func thePushUserIsSignedOnAfterEachPollIsShown() async throws {
+        let result = try await AuthflowProcess.run(["run", "--demo", "--username", "push", "--json"])
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        let json = try JSONValue.parse(result.standardOutput)
+        #expect(
+            json["steps"]?.elements?.compactMap { $0["action_kind"]?.stringValue } == [
+                "authorize.get", "flow.read", "flow.check_credentials", "flow.poll_push", "flow.poll_push",
+                "flow.poll_push", "resume", "token.authorization_code", "jwks",
+            ])
+    }
+
+    @Test func anUnapprovedPushTimesOutWithTheWayOn() async throws {
+        let result = try await AuthflowProcess.run(["run", "--demo", "--username", "pushtimeout"])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("Poll the push confirmation"))
+        #expect(result.standardError.contains("PUSH_CONFIRMATION_TIMED_OUT"))
+        #expect(result.standardError.contains("--browser"))
+    }
+
+    @Test func theLockedUserIsToldHowLongTheLockLasts() async throws {
+        let result = try await AuthflowProcess.run(["run", "--demo", "--username", "locked"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("PASSWORD_LOCKED_OUT"))
+        #expect(result.standardError.contains("the account stays locked for"))
+    }
+
+    @Test func theExpiredPasswordIsChanged() async throws {
+        let result = try await AuthflowProcess.run(
+            ["run", "--demo", "--username", "expired", "--json"], environment: ["AUTHFLOW_NEW_PASSWORD": "Renewed-5678"]
+        )
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        let json = try JSONValue.parse(result.standardOutput)
+        let kinds = (json["steps"]?.elements ?? []).compactMap { $0["action_kind"]?.stringValue }
+        #expect(kinds.contains("flow.change_password"))
+        #expect(result.standardOutput.contains("PASSWORD_EXPIRED"))
+        #expect(!result.standardOutput.contains("Renewed-5678"))
+    }
 }

@@ -15,7 +15,8 @@ struct RunCommand: AsyncParsableCommand {
             variables a profile names) or a prompt, never from a flag. A Flow API sign-on that asks \
             for more takes the MFA device from --device (else the first), the one-time password from \
             AUTHFLOW_OTP or a prompt, and a new password (MUST_CHANGE_PASSWORD, PASSWORD_EXPIRED) \
-            from AUTHFLOW_NEW_PASSWORD or a prompt.
+            from AUTHFLOW_NEW_PASSWORD or a prompt. A push to approve (PUSH_CONFIRMATION_REQUIRED) is \
+            polled once a second, each poll printed, for up to 120 s.
             """
     )
 

@@ -59,12 +59,11 @@ struct SimulateCommand: AsyncParsableCommand {
             )
         }
         for user in configuration.users {
-            let state = user.mustChangePassword == true ? "  (temporary: MUST_CHANGE_PASSWORD)" : ""
-            print("  user          \(user.username) / \(user.password)\(state)")
+            print("  user          \(user.username) / \(user.password)\(user.stateSummary)")
             for device in user.devices ?? [] {
                 // The OTP the simulator "sends" to the device, for the presenter to type.
                 let address = device.address.map { " \($0)" } ?? ""
-                print("    device      \(device.type)\(address)  \(device.id)  OTP \(device.otp)")
+                print("    device      \(device.type)\(address)  \(device.id)  \(device.answerSummary)")
             }
         }
         if !configuration.faults.isEmpty {

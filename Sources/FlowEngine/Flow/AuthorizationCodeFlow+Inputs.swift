@@ -40,8 +40,8 @@ extension AuthorizationCodeFlow {
         let outcome: Result<FlowPhase, FlowFailure>
         switch step {
         case .par: outcome = handlePushedAuthorization(response)
-        case .authorize: outcome = handleAuthorize(response)
-        case .signOn: outcome = handleSignOn(response)
+        case .authorize: outcome = trackPush(handleAuthorize(response), at: now)
+        case .signOn: outcome = trackPush(handleSignOn(response), at: now)
         case .resume: outcome = handleResume(response)
         case .token: outcome = handleToken(response)
         case .inspect: outcome = handleKeySet(response, at: now)
@@ -166,6 +166,9 @@ extension AuthorizationCodeFlow {
             phase = .needsBrowserCallback(authorizeURL: authorizeURL)
             return awaitedAction
         }
+        if step == .signOn, case .pushNotApproved = failure {
+            return retryPush()
+        }
         if step == .signOn, signOn?.input != nil, case .pingOneError = failure {
             // A wrong password, OTP or a new password the policy refused: ask for it again rather than
             // send the same one.
@@ -190,7 +193,7 @@ extension AuthorizationCodeFlow {
     }
 
     /// Moves to a step's outcome and returns what the flow now waits for.
-    private mutating func enter(_ outcome: Result<FlowPhase, FlowFailure>, step: FlowStep) -> FlowAction {
+    mutating func enter(_ outcome: Result<FlowPhase, FlowFailure>, step: FlowStep) -> FlowAction {
         switch outcome {
         case .failure(let failure): fail(step, failure)
         case .success(let next): moveTo(next)

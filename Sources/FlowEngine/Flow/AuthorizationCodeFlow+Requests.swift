@@ -22,6 +22,8 @@ extension AuthorizationCodeFlow {
             case .selectDevice: .selectDevice
             case .checkOTP: .checkOTP
             case .changePassword: .changePassword
+            case .confirmPush: .pollPush
+            case .cancelPush: .cancelPush
             }
         case .resume: .resume
         case .token: .redeemCode
@@ -88,6 +90,10 @@ extension AuthorizationCodeFlow {
                     FormParameter("currentPassword", configuration.password ?? ""),
                     FormParameter("newPassword", configuration.newPassword ?? ""),
                 ]
+            case .confirmPush:
+                return [FormParameter("flowId", flowID ?? "")]
+            case .cancelPush:
+                return [FormParameter("reason", "CHANGE_DEVICE")]
             }
         case .resume:
             return [FormParameter("flowId", flowID ?? "")]
@@ -193,6 +199,15 @@ extension AuthorizationCodeFlow {
                     JSONMember("currentPassword", .string(draft.value("currentPassword") ?? "")),
                     JSONMember("newPassword", .string(draft.value("newPassword") ?? "")),
                 ])
+            case .confirmPush(let link, _):
+                // UNCONFIRMED: that a client polls a waiting push by reading the flow (reference §2.3).
+                let draftedFlowID = draft.value("flowId") ?? ""
+                url = (link != nil && draftedFlowID == flowID) ? link ?? "" : configuration.flowEndpoint(draftedFlowID)
+            case .cancelPush(let link):
+                method = "POST"
+                url = link ?? configuration.flowEndpoint(flowID ?? "")
+                contentType = Self.cancelPushAuthentication
+                json = .object([JSONMember("reason", .string(draft.value("reason") ?? ""))])
             }
         case .resume:
             let draftedFlowID = draft.value("flowId") ?? ""

@@ -105,6 +105,7 @@ extension AuthorizationCodeFlow {
         var signOn = self.signOn ?? SignOn(flowID: nil)
         defer { self.signOn = signOn }
         if let id = json["id"]?.stringValue { signOn.flowID = id }
+        if record[lastIndex].action == .pollPush { signOn.pushPolls += 1 }
         record[lastIndex].decoded.flowID = signOn.flowID
         record[lastIndex].decoded.flowStatus = status
         record[lastIndex].decoded.flowLinks = json["_links"]?.members?.map(\.key) ?? []
@@ -125,6 +126,13 @@ extension AuthorizationCodeFlow {
                     error: nil, where: "authorizeResponse")
             }
             return .success(.ready(.resume))
+        case "PASSWORD_REQUIRED" where json["_links"]?["usernamePassword.check"] != nil:
+            // A live session asks for the password only (PingOne's login action: "an existing session …
+            // prompts for a password only"); the check is the same usernamePassword.check.
+            if configuration.username == nil, let username = json["_embedded"]?["user"]?["username"]?.stringValue {
+                configuration.username = username
+            }
+            fallthrough
         case "USERNAME_PASSWORD_REQUIRED":
             let firstAsked = signOn.stage == .readFlow
             signOn.checkCredentials(at: json["_links"]?["usernamePassword.check"]?["href"]?.stringValue)
@@ -141,6 +149,25 @@ extension AuthorizationCodeFlow {
             if let selected = json["selectedDevice"]?["id"]?.stringValue { signOn.selectedDeviceID = selected }
             signOn.stage = .checkOTP(URL: json["_links"]?["otp.check"]?["href"]?.stringValue)
             return .success(.needsCredentials)
+        case "PUSH_CONFIRMATION_REQUIRED":
+            let devices = MFADevice.list(in: json)
+            if !devices.isEmpty { signOn.devices = devices }
+            if let selected = json["selectedDevice"]?["id"]?.stringValue { signOn.selectedDeviceID = selected }
+            signOn.stage = .confirmPush(
+                URL: json["_links"]?["self"]?["href"]?.stringValue,
+                cancelURL: json["_links"]?["cancel.push.authentication"]?["href"]?.stringValue)
+            // The runner (or the TUI's clock) reads the flow again after the poll interval.
+            return .success(.ready(.signOn))
+        case "PUSH_CONFIRMATION_TIMED_OUT":
+            let devices = MFADevice.list(in: json)
+            if !devices.isEmpty { signOn.devices = devices }
+            let polls = signOn.pushPolls
+            // A retry chooses the device again (`device.select`), which sends a new push.
+            signOn.stage = .selectDevice(URL: json["_links"]?["device.select"]?["href"]?.stringValue)
+            return .failure(
+                .pushNotApproved(
+                    device: signOn.selectedDevice?.summary, polls: polls, waitedSeconds: nil,
+                    canChooseDevice: json["_links"]?["device.select"] != nil))
         case "MUST_CHANGE_PASSWORD", "PASSWORD_EXPIRED":
             signOn.passwordRules = SignOn.passwordRules(in: json["_embedded"]?["passwordPolicy"])
             signOn.stage = .changePassword(URL: json["_links"]?["password.reset"]?["href"]?.stringValue)

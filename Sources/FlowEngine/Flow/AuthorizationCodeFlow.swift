@@ -50,6 +50,7 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
     public static let deviceSelect = "application/vnd.pingidentity.device.select+json"
     public static let otpCheck = "application/vnd.pingidentity.otp.check+json"
     public static let passwordReset = "application/vnd.pingidentity.password.reset+json"
+    public static let cancelPushAuthentication = "application/vnd.pingidentity.cancel.push.authentication+json"
     static let userAgent = "authflow/0.1"
     /// authflow's version, as exports name their creator.
     public static let toolVersion = "0.1.0"

@@ -26,6 +26,10 @@ public struct FlowConfiguration: Equatable, Sendable {
     public var extraAuthorizeParameters: [FormParameter]
     /// How long one request may take before it fails as timed out.
     public var requestTimeout: Duration
+    /// While a push waits for approval (PUSH_CONFIRMATION_REQUIRED): the time between reads of the flow.
+    public var pushPollInterval: Duration = .seconds(1)
+    /// How long authflow polls a waiting push before it gives up (PingOne may time it out sooner).
+    public var pushDeadline: Duration = .seconds(120)
     /// Endpoints read from a discovery document; `nil` for PingOne's layout under ``environmentBase``.
     public var discoveredEndpoints: FlowEndpoints?
     /// Send the authorize parameters by PAR first (RFC 9126), then authorize with `request_uri`.

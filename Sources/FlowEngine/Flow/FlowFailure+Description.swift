@@ -34,6 +34,8 @@ extension FlowFailure: CustomStringConvertible {
             } else {
                 "authorize refused: the sign-on page was sent error=\(text)"
             }
+        case .pushNotApproved(let device, let polls, let waited, _):
+            SignOn.describePush(device: device, polls: polls, waitedSeconds: waited)
         case .subjectMismatch(let idToken, let userInfo):
             "UserInfo sub \(userInfo.map { "\"\($0)\"" } ?? "(none)") is not the ID token's sub \"\(idToken)\""
                 + " (OIDC Core §5.3.2): its claims must not be used"
@@ -271,6 +273,8 @@ extension FlowFailure: CustomStringConvertible {
             "UserInfo answered for another user than the one the ID token names: a token substituted or mixed up between users, or a broken server."
         case .signOnNeedsBrowser(let status, _):
             SignOn.wayOn(status: status)
+        case .pushNotApproved(_, _, let waited, let canChooseDevice):
+            SignOn.pushCause(timedOutByServer: waited == nil, canChooseDevice: canChooseDevice)
         default:
             nil
         }

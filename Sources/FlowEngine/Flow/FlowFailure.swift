@@ -24,6 +24,9 @@ public enum FlowFailure: Error, Equatable, Sendable {
     /// redirect URI that is not registered): PingOne cannot redirect such an error to the client. `error` is
     /// the PingOne error when the parameter holds its JSON; `text` is the parameter as received.
     case authorizeRefused(sentRedirectURI: String, error: PingOneError?, text: String)
+    /// A push to the user's phone was not approved: PingOne timed it out (PUSH_CONFIRMATION_TIMED_OUT,
+    /// `waitedSeconds` nil), or authflow's own deadline passed after `waitedSeconds` of polling.
+    case pushNotApproved(device: String?, polls: Int, waitedSeconds: Int?, canChooseDevice: Bool)
     /// UserInfo answered for another subject than the ID token's (OIDC Core §5.3.2).
     case subjectMismatch(idToken: String, userInfo: String?)
 }

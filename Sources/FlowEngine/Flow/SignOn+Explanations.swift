@@ -6,7 +6,7 @@ extension SignOn {
         "AGREEMENT_CONSENT_REQUIRED": "the user must accept an agreement (terms of use)",
         "PROFILE_DATA_REQUIRED": "the user must fill in profile data (progressive profiling)",
         "SIGN_ON_REQUIRED": "the policy is identifier-first: the username comes alone, then a sign-on method",
-        "PASSWORD_REQUIRED": "identifier-first: the password is asked after the username",
+        "PASSWORD_REQUIRED": "the password is asked alone (a live session, or identifier-first after the username)",
         "EXTERNAL_AUTHENTICATION_REQUIRED": "the user signs on with a social or external identity provider",
         "ACCOUNT_LINKING_REQUIRED": "an external identity must be linked to a PingOne account",
         "PUSH_CONFIRMATION_REQUIRED": "the user must approve a push notification on the mobile app",

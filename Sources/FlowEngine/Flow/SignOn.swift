@@ -1,3 +1,5 @@
+import Foundation
+
 /// A sign-on through PingOne's Flow API (reference §2): what exists only once authorize opened a flow.
 ///
 /// The flow's id, what the flow asks for next (and so what the sign-on step's request does), and
@@ -15,6 +17,12 @@ public struct SignOn: Equatable, Sendable {
     public var selectedDeviceID: String?
     /// The password policy's rules, from `_embedded.passwordPolicy`, in words.
     public var passwordRules: [String] = []
+    /// When the flow first said PUSH_CONFIRMATION_REQUIRED in this wait: the deadline counts from here.
+    public var pushStartedAt: Date?
+    /// The flow's reads while the push waited.
+    public var pushPolls = 0
+    /// When the next poll of a waiting push is due.
+    public var nextPollAt: Date?
 
     public init(flowID: String?, stage: Stage = .readFlow, resumeURL: String? = nil) {
         self.flowID = flowID
@@ -38,6 +46,11 @@ public struct SignOn: Equatable, Sendable {
         case checkOTP(URL: String?)
         /// Change the password (MUST_CHANGE_PASSWORD, PASSWORD_EXPIRED): `password.reset`.
         case changePassword(URL: String?)
+        /// Read the flow again while the push waits for the user's approval on the phone
+        /// (PUSH_CONFIRMATION_REQUIRED); `cancelURL` is its `cancel.push.authentication` link.
+        case confirmPush(URL: String?, cancelURL: String?)
+        /// Cancel the push to choose another device: `cancel.push.authentication`, `{"reason": "CHANGE_DEVICE"}`.
+        case cancelPush(URL: String?)
     }
 
     /// What the user must give the sign-on at its current stage.
@@ -61,7 +74,7 @@ public struct SignOn: Equatable, Sendable {
     /// What the current stage needs from the user; nothing while the flow is only read.
     public var input: Input? {
         switch stage {
-        case .readFlow: nil
+        case .readFlow, .confirmPush, .cancelPush: nil
         case .checkCredentials: .credentials
         case .selectDevice: .device
         case .checkOTP: .otp
@@ -72,6 +85,12 @@ public struct SignOn: Equatable, Sendable {
     /// The device the OTP goes to, when the flow named one.
     public var selectedDevice: MFADevice? {
         devices.first { $0.id == selectedDeviceID }
+    }
+
+    /// Whether the flow waits for a push to be approved: the sign-on step polls it.
+    public var awaitsPush: Bool {
+        if case .confirmPush = stage { return true }
+        return false
     }
 
     /// The `usernamePassword.check` link, when the sign-on is at that stage and the flow gave one.

@@ -14,6 +14,10 @@ public enum StepAction: Equatable, Sendable {
     case checkOTP
     /// Flow API: `password.reset`, a temporary or expired password changed.
     case changePassword
+    /// Flow API: the flow read again while a push waits (PUSH_CONFIRMATION_REQUIRED).
+    case pollPush
+    /// Flow API: `cancel.push.authentication`, to choose another device.
+    case cancelPush
     /// The redirect the browser followed back to the redirect URI, caught or pasted.
     case callbackFromBrowser
     case resume

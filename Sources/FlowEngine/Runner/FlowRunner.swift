@@ -55,6 +55,10 @@ public struct FlowRunner: Sendable {
         while true {
             switch next {
             case .awaitSend:
+                if let delay = flow.pushPollDelay(at: now()), delay > .zero {
+                    // A push waits for the user's phone: read the flow again after the poll interval.
+                    try? await Task.sleep(for: delay)
+                }
                 beforeEachStep(&flow)
                 next = await advance(&flow)
                 afterEachStep(flow)

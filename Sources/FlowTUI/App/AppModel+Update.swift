@@ -19,7 +19,7 @@ extension AppModel {
             return handleKey(key)
         case .ticked(let date):
             now = date
-            return .none
+            return pollPushIfDue()
         case .responseReceived(let ticket, let response, let date, let elapsed):
             guard inFlight?.ticket == ticket else { return .none }  // cancelled or from an old flow
             inFlight = nil

@@ -17,11 +17,17 @@ public struct SimulatedUser: Codable, Sendable, Equatable {
     public var devices: [SimulatedDevice]?
     /// A temporary password: a correct one moves the flow on to MUST_CHANGE_PASSWORD.
     public var mustChangePassword: Bool?
+    /// An expired password: a correct one moves the flow on to PASSWORD_EXPIRED.
+    public var passwordExpired: Bool?
+    /// A locked account: from the simulator's start, every password check is PASSWORD_LOCKED_OUT for
+    /// this many seconds.
+    public var lockedForSeconds: Int?
 
     /// Creates a user.
     public init(
         id: String, username: String, password: String, givenName: String, familyName: String, email: String,
-        devices: [SimulatedDevice]? = nil, mustChangePassword: Bool? = nil
+        devices: [SimulatedDevice]? = nil, mustChangePassword: Bool? = nil, passwordExpired: Bool? = nil,
+        lockedForSeconds: Int? = nil
     ) {
         self.id = id
         self.username = username
@@ -31,5 +37,18 @@ public struct SimulatedUser: Codable, Sendable, Equatable {
         self.email = email
         self.devices = devices
         self.mustChangePassword = mustChangePassword
+        self.passwordExpired = passwordExpired
+        self.lockedForSeconds = lockedForSeconds
+    }
+}
+
+extension SimulatedUser {
+    /// What the banner says of the user's state: `(temporary: MUST_CHANGE_PASSWORD)`, `(locked for 3600 s)`.
+    public var stateSummary: String {
+        var states: [String] = []
+        if mustChangePassword == true { states.append("temporary: MUST_CHANGE_PASSWORD") }
+        if passwordExpired == true { states.append("expired: PASSWORD_EXPIRED") }
+        if let seconds = lockedForSeconds { states.append("locked out: PASSWORD_LOCKED_OUT for \(seconds) s") }
+        return states.isEmpty ? "" : "  (" + states.joined(separator: "; ") + ")"
     }
 }

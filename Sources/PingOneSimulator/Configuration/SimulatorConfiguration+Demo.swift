@@ -1,7 +1,9 @@
 extension SimulatorConfiguration {
     /// The built-in environment used by `authflow demo`: a confidential web app, a public SPA, and users
     /// for a plain sign-on (`demo`), MFA with an email OTP and a TOTP device (`mfa`) and a temporary
-    /// password (`temp`).
+    /// password (`temp`), a push approved on the third poll (`push`, with an email OTP as the other device)
+    /// a push that is never approved and times out after 3 seconds (`pushtimeout`), an expired password (`expired`) and an account locked
+    /// for an hour from the start (`locked`).
     public static let demo = SimulatorConfiguration(
         environmentID: "5caa81af-ec05-41ff-a709-c7378007a99c",
         organizationID: "b7e1c3d2-5f4a-4e6b-9c8d-0a1b2c3d4e5f",
@@ -57,6 +59,52 @@ extension SimulatorConfiguration {
                 familyName: "Password",
                 email: "temp@example.com",
                 mustChangePassword: true
+            ),
+            SimulatedUser(
+                id: "5a7c9e1a-3b5d-4f7b-9d1f-7b9d1f3b5d7b",
+                username: "expired",
+                password: "Expired-1234",
+                givenName: "Expired",
+                familyName: "Password",
+                email: "expired@example.com",
+                passwordExpired: true
+            ),
+            SimulatedUser(
+                id: "b8d0f2b4-6c8e-4a0c-8e2a-4c6e8a0c2e4a",
+                username: "locked",
+                password: "2Federate!",
+                givenName: "Locked",
+                familyName: "Out",
+                email: "locked@example.com",
+                lockedForSeconds: 3600
+            ),
+            SimulatedUser(
+                id: "c3e5a7b9-1d2f-4a6c-8e0b-5f7a9c1e3d5b",
+                username: "push",
+                password: "2Federate!",
+                givenName: "Push",
+                familyName: "Approver",
+                email: "push@example.com",
+                devices: [
+                    SimulatedDevice(
+                        id: "6e8a0c2e-4b6d-4f8a-9c1e-3a5b7d9f1c3e", type: "MOBILE", otp: "", isDefault: true,
+                        pushApprovedOnPoll: 3),
+                    SimulatedDevice(
+                        id: "0f2b4d6f-8a1c-4e3a-b5c7-9d1f3b5d7f9a", type: "EMAIL", address: "push@example.com",
+                        otp: "615047"),
+                ]
+            ),
+            SimulatedUser(
+                id: "d4f6b8d0-2e3a-4b7d-9f1c-6a8b0d2f4e6c",
+                username: "pushtimeout",
+                password: "2Federate!",
+                givenName: "Push",
+                familyName: "Unanswered",
+                email: "pushtimeout@example.com",
+                devices: [
+                    SimulatedDevice(
+                        id: "9a1c3e5a-7b9d-4f1b-8d3f-5b7d9f1b3d5f", type: "MOBILE", otp: "", pushTimeoutSeconds: 3)
+                ]
             ),
         ],
         faults: []

@@ -6,10 +6,12 @@ extension AuthorizationServer {
     static let deviceSelect = "application/vnd.pingidentity.device.select+json"
     static let otpCheck = "application/vnd.pingidentity.otp.check+json"
     static let passwordReset = "application/vnd.pingidentity.password.reset+json"
+    static let cancelPush = "application/vnd.pingidentity.cancel.push.authentication+json"
 
     /// `GET /flows/{flowId}` (reference §2.1).
     func readFlow(id: String, request: SimulatorRequest) -> SimulatorResponse {
         switch accessibleFlow(id: id, request: request) {
+        case .success(let flow) where flow.status == .pushConfirmationRequired: return pollPush(flow: flow)
         case .success(let flow): return .json(200, flowJSON(flow), contentType: Self.flowContentType)
         case .failure(let error): return error.response()
         }
@@ -28,11 +30,21 @@ extension AuthorizationServer {
         } catch {
             return flowError(.invalidRequest("The request body is not valid JSON: \(error.reason)", target: "body"))
         }
-        let actions: [(mediaType: String, status: Flow.Status, name: String)] = [
-            (Self.usernamePasswordCheck, .usernamePasswordRequired, "usernamePassword.check"),
-            (Self.deviceSelect, .deviceSelectionRequired, "device.select"),
-            (Self.otpCheck, .otpRequired, "otp.check"),
-            (Self.passwordReset, .mustChangePassword, "password.reset"),
+        if request.mediaType == Self.cancelPush.lowercased() {
+            guard flow.status == .pushConfirmationRequired || flow.status == .pushConfirmationTimedOut else {
+                return flowError(
+                    .invalidRequest(
+                        "The flow is \(flow.status.rawValue) and does not accept cancel.push.authentication.",
+                        target: "status"))
+            }
+            return cancelPush(flow: flow, body: body)
+        }
+        let pushStates: Set<Flow.Status> = [.otpRequired, .pushConfirmationRequired, .pushConfirmationTimedOut]
+        let actions: [(mediaType: String, statuses: Set<Flow.Status>, name: String)] = [
+            (Self.usernamePasswordCheck, [.usernamePasswordRequired], "usernamePassword.check"),
+            (Self.deviceSelect, pushStates.union([.deviceSelectionRequired]), "device.select"),
+            (Self.otpCheck, [.otpRequired], "otp.check"),
+            (Self.passwordReset, [.mustChangePassword, .passwordExpired], "password.reset"),
         ]
         guard let action = actions.first(where: { request.mediaType == $0.mediaType.lowercased() }) else {
             return flowError(
@@ -40,15 +52,15 @@ extension AuthorizationServer {
                     "The Content-Type \(request.mediaType ?? "(none)") is not a supported flow action.",
                     detailCode: "INVALID_VALUE", target: "Content-Type"))
         }
-        guard flow.status == action.status else {
+        guard action.statuses.contains(flow.status) else {
             return flowError(
                 .invalidRequest(
                     "The flow is \(flow.status.rawValue) and does not accept \(action.name).", target: "status"))
         }
-        switch action.status {
-        case .deviceSelectionRequired: return selectDevice(flow: flow, body: body)
-        case .otpRequired: return checkOTP(flow: flow, body: body)
-        case .mustChangePassword: return resetPassword(flow: flow, body: body)
+        switch action.mediaType {
+        case Self.deviceSelect: return selectDevice(flow: flow, body: body)
+        case Self.otpCheck: return checkOTP(flow: flow, body: body)
+        case Self.passwordReset: return resetPassword(flow: flow, body: body)
         default: break
         }
         guard let username = body["username"]?.stringValue, !username.isEmpty else {
@@ -71,13 +83,20 @@ extension AuthorizationServer {
         var flow = flow
         flow.userID = user.id
         let devices = mfaDevices(of: user)
+        // A second factor is asked once: after an OTP or an approved push the flow completes.
+        let factorDone = flow.status == .otpRequired || flow.status == .pushConfirmationRequired
         if passwordChecked, user.mustChangePassword == true, changedPasswords[user.id] == nil {
             flow.status = .mustChangePassword
-        } else if flow.status != .otpRequired, devices.count > 1 {
+        } else if passwordChecked, user.passwordExpired == true, changedPasswords[user.id] == nil {
+            // The login action's doc: an expired password moves the flow to PASSWORD_EXPIRED.
+            flow.status = .passwordExpired
+        } else if !factorDone,
+            let device = devices.first(where: { $0.isDefault == true }) ?? (devices.count == 1 ? devices.first : nil)
+        {
+            // UNCONFIRMED: that a default device skips DEVICE_SELECTION_REQUIRED (the MFA policy decides).
+            startSecondFactor(&flow, device: device)
+        } else if !factorDone, devices.count > 1 {
             flow.status = .deviceSelectionRequired
-        } else if flow.status != .otpRequired, let device = devices.first {
-            flow.status = .otpRequired
-            flow.selectedDeviceID = device.id
         } else {
             flows[flow.id] = flow
             completeFlow(flow.id, userID: user.id)
@@ -196,7 +215,15 @@ extension AuthorizationServer {
             if (flowUser(flow).map({ mfaDevices(of: $0) }) ?? []).count > 1 {
                 links.append(JSONMember("device.select", selfLink))
             }
-        case .mustChangePassword:
+        case .pushConfirmationRequired:
+            links.append(JSONMember("cancel.push.authentication", selfLink))
+            if (flowUser(flow).map({ mfaDevices(of: $0) }) ?? []).count > 1 {
+                links.append(JSONMember("device.select", selfLink))
+            }
+        case .pushConfirmationTimedOut:
+            // UNCONFIRMED: the links of a timed-out push; selecting a device again sends a new push.
+            links.append(JSONMember("device.select", selfLink))
+        case .mustChangePassword, .passwordExpired:
             links.append(JSONMember("password.reset", selfLink))
         case .completed:
             break
@@ -237,7 +264,9 @@ extension AuthorizationServer {
         embedded += signOnStateEmbedded(flow)
         embedded.append(JSONMember("application", .object([JSONMember("name", .string(appName))])))
         members.append(JSONMember("_embedded", .object(embedded)))
-        if flow.status == .otpRequired, let device = flow.selectedDeviceID {
+        if [.otpRequired, .pushConfirmationRequired, .pushConfirmationTimedOut].contains(flow.status),
+            let device = flow.selectedDeviceID
+        {
             members.append(JSONMember("bypassAllowed", .bool(false)))
             members.append(JSONMember("selectedDevice", .object([JSONMember("id", .string(device))])))
         }

@@ -21,9 +21,59 @@ extension AuthorizationServer {
                     target: "device.id"))
         }
         var flow = flow
-        flow.status = .otpRequired
+        startSecondFactor(&flow, device: device)
+        flows[flow.id] = flow
+        return .json(200, flowJSON(flow), contentType: Self.flowContentType)
+    }
+
+    /// Sends the OTP to `device`, or the push to a MOBILE one.
+    func startSecondFactor(_ flow: inout Flow, device: SimulatedDevice) {
         flow.selectedDeviceID = device.id
-        flow.otpAttemptsLeft = Flow.otpAttempts
+        if device.isPush {
+            flow.status = .pushConfirmationRequired
+            flow.pushSentAt = now
+            flow.pushPolls = 0
+        } else {
+            flow.status = .otpRequired
+            flow.otpAttemptsLeft = Flow.otpAttempts
+        }
+    }
+
+    /// `GET /flows/{flowId}` while a push waits (PUSH_CONFIRMATION_REQUIRED): each read is a poll. The
+    /// simulated phone approves on the device's `pushApprovedOnPoll`th poll, completing the flow (with a
+    /// new `ST`, as a password check does); an unapproved push turns PUSH_CONFIRMATION_TIMED_OUT after
+    /// its timeout. UNCONFIRMED: that clients poll with GET (PingOne's docs name the states, not the poll).
+    func pollPush(flow: Flow) -> SimulatorResponse {
+        var flow = flow
+        flow.pushPolls += 1
+        guard let user = flowUser(flow),
+            let device = mfaDevices(of: user).first(where: { $0.id == flow.selectedDeviceID })
+        else {
+            return flowError(.invalidRequest("The flow has no selected device.", target: "selectedDevice"))
+        }
+        if let sent = flow.pushSentAt, now >= sent.addingTimeInterval(TimeInterval(device.pushTimeout)) {
+            flow.status = .pushConfirmationTimedOut
+        } else if let approvedOn = device.pushApprovedOnPoll, flow.pushPolls >= approvedOn {
+            return signOnStepDone(flow: flow, user: user, passwordChecked: false)
+        }
+        flows[flow.id] = flow
+        return .json(200, flowJSON(flow), contentType: Self.flowContentType)
+    }
+
+    /// `cancel.push.authentication`: `{"reason": "CHANGE_DEVICE"}` (PingOne's "Cancel Authentication Flow"
+    /// doc). The flow goes back to DEVICE_SELECTION_REQUIRED (UNCONFIRMED: the status after a cancel).
+    func cancelPush(flow: Flow, body: JSONValue) -> SimulatorResponse {
+        guard let reason = body["reason"]?.stringValue, !reason.isEmpty else {
+            return flowError(.invalidData("reason is required.", detailCode: "REQUIRED_VALUE", target: "reason"))
+        }
+        guard reason == "CHANGE_DEVICE" else {
+            return flowError(
+                .invalidData("reason must be CHANGE_DEVICE.", detailCode: "INVALID_VALUE", target: "reason"))
+        }
+        var flow = flow
+        flow.status = .deviceSelectionRequired
+        flow.selectedDeviceID = nil
+        flow.pushSentAt = nil
         flows[flow.id] = flow
         return .json(200, flowJSON(flow), contentType: Self.flowContentType)
     }
@@ -95,7 +145,7 @@ extension AuthorizationServer {
     /// `_embedded` members of the MFA and password states: the user's devices, masked; the policy.
     func signOnStateEmbedded(_ flow: Flow) -> [JSONMember] {
         switch flow.status {
-        case .deviceSelectionRequired, .otpRequired:
+        case .deviceSelectionRequired, .otpRequired, .pushConfirmationRequired, .pushConfirmationTimedOut:
             let devices = (flowUser(flow).map({ mfaDevices(of: $0) }) ?? []).map { device in
                 var fields = [
                     JSONMember("id", .string(device.id)), JSONMember("type", .string(device.type)),
@@ -107,7 +157,7 @@ extension AuthorizationServer {
                 return JSONValue.object(fields)
             }
             return [JSONMember("devices", .array(devices))]
-        case .mustChangePassword:
+        case .mustChangePassword, .passwordExpired:
             return [JSONMember("passwordPolicy", SimulatedPasswordPolicy.json)]
         case .usernamePasswordRequired, .completed:
             return []

@@ -33,6 +33,11 @@ actor AuthorizationServer {
         self.signingKey = signingKey
         self.faults = configuration.faults
         self.startedAt = clock.now()
+        for user in configuration.users {
+            guard let seconds = user.lockedForSeconds else { continue }
+            lockouts[user.username.lowercased()] = PasswordLockout(
+                lockedUntil: startedAt.addingTimeInterval(TimeInterval(seconds)))
+        }
     }
 
     func setBaseURL(_ url: String) {

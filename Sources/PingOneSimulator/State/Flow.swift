@@ -7,6 +7,9 @@ struct Flow: Sendable, Equatable {
         case deviceSelectionRequired = "DEVICE_SELECTION_REQUIRED"
         case otpRequired = "OTP_REQUIRED"
         case mustChangePassword = "MUST_CHANGE_PASSWORD"
+        case passwordExpired = "PASSWORD_EXPIRED"
+        case pushConfirmationRequired = "PUSH_CONFIRMATION_REQUIRED"
+        case pushConfirmationTimedOut = "PUSH_CONFIRMATION_TIMED_OUT"
         case completed = "COMPLETED"
     }
 
@@ -25,6 +28,10 @@ struct Flow: Sendable, Equatable {
     var selectedDeviceID: String?
     /// Wrong OTPs still allowed.
     var otpAttemptsLeft = Flow.otpAttempts
+    /// When the push to the selected MOBILE device was sent.
+    var pushSentAt: Date?
+    /// Reads of the flow since the push was sent.
+    var pushPolls = 0
     /// The code issued in `pi.flow` mode when the flow completed.
     var authorizeCode: String?
 }

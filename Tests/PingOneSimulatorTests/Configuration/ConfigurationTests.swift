@@ -27,7 +27,7 @@ struct ConfigurationTests {
             #expect(app.refreshTokenType == "JSON_WEB_TOKEN")
         }
         let user = try #require(demo.users.first)
-        #expect(demo.users.map(\.username) == ["demo", "mfa", "temp"])
+        #expect(demo.users.map(\.username) == ["demo", "mfa", "temp", "expired", "locked", "push", "pushtimeout"])
         #expect(demo.users[1].devices?.map(\.type) == ["EMAIL", "TOTP"])
         #expect(demo.users[2].mustChangePassword == true)
         #expect(UUID(uuidString: user.id) != nil)
