@@ -117,7 +117,7 @@ public struct SignatureVerifier: Equatable, Sendable {
         for key in keys {
             switch Self.isValid(signature, for: input, algorithm: algorithm, key: key.material, rsaKeys: rsaKeys) {
             case .success(true):
-                return .verified(algorithm, key: KeyReference(key), selection: selection)
+                return .verified(algorithm, key: rsaKeys.reference(for: key), selection: selection)
             case .success(false):
                 continue
             case .failure(.malformedSignature(let reason)):
@@ -221,6 +221,7 @@ public struct SignatureVerifier: Equatable, Sendable {
 
 /// RSA public keys made from JWK members, kept by their bytes: making one parses the modulus into
 /// a big number, which would otherwise be done again for every token checked with the same key.
+/// The references naming verifying keys (with their thumbprints) are kept here too.
 final class RSAKeyCache: @unchecked Sendable {
     private struct Members: Hashable {
         var modulus: [UInt8]
@@ -230,6 +231,17 @@ final class RSAKeyCache: @unchecked Sendable {
     private let lock = Lock()
     private var keys: [Members: _RSA.Signing.PublicKey] = [:]
     private var count = 0
+    private var references: [JSONWebKey: KeyReference] = [:]
+
+    /// How a key is named in a result (its RFC 7638 thumbprint is a hash), worked out once per key.
+    func reference(for key: JSONWebKey) -> KeyReference {
+        if let reference = lock.withLock({ references[key] }) { return reference }
+        let reference = KeyReference(key)
+        lock.withLock {
+            if references.count < 64 { references[key] = reference }
+        }
+        return reference
+    }
 
     /// How many keys were made (not found here).
     var made: Int { lock.withLock { count } }
