@@ -115,8 +115,9 @@ enum BenchmarkFlow {
     static func modelShowingMegabyteBody(size: Size) -> AppModel {
         var model = model(size: size)
         answerNextRequest(&model, body: megabyteBody())
-        _ = model.update(.keyPressed(.tab))
-        guard model.focus == .response else { fatalError("Tab did not focus the Response pane") }
+        // Tab moves the focus pane by pane, as a user would reach the Response pane.
+        for _ in 0..<8 where model.focus != .response { _ = model.update(.keyPressed(.tab)) }
+        guard model.focus == .response else { fatalError("Tab never focused the Response pane") }
         return model
     }
 }

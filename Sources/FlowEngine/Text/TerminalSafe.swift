@@ -19,7 +19,7 @@ public enum TerminalSafe {
     public static func line(_ text: String) -> String {
         // Most text (claims, headers, URLs) is printable ASCII: then it is safe as it is, and is
         // returned without rebuilding it scalar by scalar (the costliest part of `decode` once was).
-        if isPrintableASCII(text.utf8) { return text }
+        if isPrintableASCII(text.utf8) || text.unicodeScalars.allSatisfy(needsNoEscape) { return text }
         var output = ""
         output.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { append(scalar, to: &output, keepLayout: false) }
@@ -86,6 +86,13 @@ public enum TerminalSafe {
         }
         guard let scalar = Unicode.Scalar(value) else { return nil }
         return (scalar, length)
+    }
+
+    /// Whether `line` would keep a scalar as it is (the `default` case of `append`).
+    private static func needsNoEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value >= 0x20 && value < 0x7F { return true }
+        return value >= 0xA0 && !isBidiOrInvisible(value)
     }
 
     /// Whether every byte is printable ASCII (space to `~`), which needs no escape.
