@@ -34,8 +34,11 @@ if ((smoke)); then
 fi
 
 swift build -c release --product authflow >&2
+swift build -c release --product AuthflowBenchmarks >&2
 echo "== AuthflowBenchmarks (release) =="
-swift package --disable-sandbox benchmark --target AuthflowBenchmarks --time-units microseconds
+# Run directly: the runner prints each benchmark's percentiles. (`swift package --disable-sandbox
+# benchmark` also runs it, with baselines and comparisons, but builds its own release tree.)
+.build/release/AuthflowBenchmarks
 echo "== process measurements (release binary) =="
 .venv-bench/bin/python Benchmarks/process/measure.py --authflow .build/release/authflow \
     --python .venv-bench/bin/python --data "$data" >"$data/process.json"
