@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // The benchmark (Benchmarks/, `bash Benchmarks/run.sh`); its malloc counters need the trait.
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // The ncursesw system library; only CursesTerminal imports it.
@@ -112,6 +114,13 @@ let package = Package(
                 "AuthflowCLI", "FlowEngine", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Render and scroll with a 1 MB body, in release (`bash Benchmarks/run.sh`; docs/performance.md).
+        .executableTarget(
+            name: "AuthflowBenchmarks",
+            dependencies: ["FlowTUI", "FlowEngine", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/AuthflowBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // The built binary, driven as a process (and in tmux).
         .testTarget(
             name: "authflowTests", dependencies: ["FlowEngine", "PingOneSimulator", "TestSupport"],

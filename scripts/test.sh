@@ -6,7 +6,8 @@
 # The tests that drive the real binary (authflowTests: tmux, run, decode, the second provider) run
 # in a process of their own, after the in-process ones: Swift's cooperative pool has one thread per
 # core, and the CPU-bound tests of the other targets would otherwise hold it while a screen is read.
-# Arguments (for example `--filter Cookie`) run one `swift test` with them instead.
+# Then the benchmark runs in its smoke mode (a few iterations; it must complete, its figures are not
+# checked). Arguments (for example `--filter Cookie`) run one `swift test` with them instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -18,5 +19,7 @@ if (($#)); then
 else
     swift test --skip-build --skip authflowTests
     swift test --skip-build --filter authflowTests
+    # The benchmark (Benchmarks/run.sh) in its smoke mode: it must complete; its figures are not checked.
+    bash Benchmarks/run.sh --smoke
 fi
-swift format lint --strict --recursive Sources Tests Package.swift
+swift format lint --strict --recursive Sources Tests Benchmarks Package.swift

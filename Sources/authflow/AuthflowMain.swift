@@ -17,10 +17,13 @@ enum AuthflowMain {
 
 /// The Swift runtime's crash backtracer reads `SWIFT_BACKTRACE` once, at start. On a terminal it
 /// is interactive by default: it would wait for a key with the terminal in the TUI's modes. So
-/// authflow runs itself again with `interactive=no` added, unless the user chose a setting.
+/// authflow runs itself again with `interactive=no` added, unless the user chose a setting. With
+/// standard input not a terminal (a pipe or a file, as in scripts) the backtracer is not interactive
+/// anyway, and the second start (some 20 ms) is skipped.
 enum BacktraceSetting {
     static func ensureNonInteractive() {
         #if os(Linux)
+            guard isatty(STDIN_FILENO) != 0 else { return }
             let current = ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] ?? ""
             guard !current.contains("interactive"), !current.contains("enable=no") else { return }
             setenv("SWIFT_BACKTRACE", current.isEmpty ? "interactive=no" : current + ",interactive=no", 1)

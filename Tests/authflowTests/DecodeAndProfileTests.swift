@@ -35,6 +35,26 @@ import Testing
         #expect(garbage.status == 2)
     }
 
+    @Test func decodeOfStandardInputWritesEachReportBeforeTheInputEnds() async throws {
+        // `-` reads standard input; the first token's report comes out while input is still open.
+        let decode = try BackgroundProcess(
+            AuthflowProcess.binary,
+            [
+                "decode", "--jwks", Self.vectors.appendingPathComponent("rs256-test-jwks.json").path,
+                "--issuer", "http://127.0.0.1:9400", "-",
+            ])
+        defer { decode.stop() }
+        decode.type(try vectorToken("valid_until_2100"))
+        decode.type(try vectorToken("expired_at_1700000600"))
+        let first = await decode.waitFor("── token 1 ──", inErrors: false, timeout: 30)
+        #expect(first, "no report before standard input closed: \(decode.standardOutput)\(decode.standardError)")
+        #expect(decode.process.isRunning, "decode ended before its input did")
+        decode.closeInput()
+        let status = await decode.waitForExit(timeout: 30)
+        #expect(status == 1, "the second token has expired")
+        #expect(decode.standardOutput.contains("── token 2 ──"))
+    }
+
     @Test func aProfileSuppliesTheSettingsAndFlagsOverrideIt() async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("authflow-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(

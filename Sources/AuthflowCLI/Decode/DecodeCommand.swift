@@ -17,7 +17,10 @@ struct DecodeCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Compact tokens; when none are given, one per line is read from standard input.")
+    @Argument(
+        help:
+            "Compact tokens; `-` reads standard input, one per line (as it does when no token is given). Each report is written as its token is done."
+    )
     var tokens: [String] = []
 
     @Option(
@@ -97,10 +100,7 @@ struct DecodeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let now = Date()
-        let standardInput = tokens.isEmpty ? Self.readStandardInput() : nil
-        let compactTokens = DecodeInput.tokens(arguments: tokens, standardInput: standardInput)
-
-        var keys: JSONWebKeySet?
+        let keys: JSONWebKeySet?
         if let jwks {
             do {
                 keys = try await JWKSSource(argument: jwks).load()
@@ -109,6 +109,8 @@ struct DecodeCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("authflow decode: \(reason)\n".utf8))
                 throw ExitCode(DecodeExitStatus.keysUnavailable.rawValue)
             }
+        } else {
+            keys = nil
         }
 
         let expectations = TokenExpectations(
@@ -119,24 +121,40 @@ struct DecodeCommand: AsyncParsableCommand {
             allowedSkew: TimeInterval(skew), now: now,
             serverClock: serverDate.flatMap { try? ClockSkew(dateHeader: $0, receivedAt: now) }
         )
-        let inspector = TokenInspector(keys: keys, clientSecret: try clientSecret(for: compactTokens))
-        let inspections = compactTokens.map { inspector.inspect($0, expecting: expectations) }
-
-        if json {
-            print(DecodeOutput.json(inspections))
-        } else if inspections.isEmpty {
+        // Keys are prepared once here, not per token.
+        let inspector = TokenInspector(keys: keys, clientSecret: try clientSecret())
+        let (status, tokenCount) = Self.stream(
+            DecodeInput.Tokens(arguments: tokens, readLine: Self.standardInputReader(arguments: tokens)),
+            total: DecodeInput.Tokens.count(arguments: tokens), json: json,
+            inspect: { inspector.inspect($0, expecting: expectations) },
+            output: { FileHandle.standardOutput.write(Data($0.utf8)) })
+        if tokenCount == 0, !json {
             FileHandle.standardError.write(
                 Data("authflow decode: no token given (as an argument or on standard input)\n".utf8))
-        } else {
-            print(DecodeOutput.text(inspections))
         }
-        let status = DecodeExitStatus(inspections)
         if status != .passed { throw ExitCode(status.rawValue) }
+    }
+
+    /// Inspects each token and writes its report before reading the next one after it (one token
+    /// of look-ahead decides whether a lone token is numbered); returns the run's status.
+    static func stream<Source: Sequence<String>>(
+        _ tokens: Source, total: Int?, json: Bool, inspect: (String) -> Inspection,
+        output: @escaping (String) -> Void
+    ) -> (DecodeExitStatus, tokenCount: Int) {
+        var writer = DecodeReportWriter(json: json, total: total, output: output)
+        var iterator = tokens.makeIterator()
+        var next = iterator.next()
+        while let current = next {
+            let inspection = inspect(current)
+            next = iterator.next()
+            writer.write(inspection, more: next != nil)
+        }
+        return (writer.finish(), writer.count)
     }
 
     /// The HMAC secret: `--secret-file`, then `$AUTHFLOW_CLIENT_SECRET`, then a prompt (echo
     /// off) when a token needs it and the tokens came as arguments on a terminal.
-    private func clientSecret(for tokens: [String]) throws -> String? {
+    private func clientSecret() throws -> String? {
         var fileContents: String?
         if let secretFile {
             if let warning = FilePermissions.warningIfShared(secretFile, what: "the secret file") {
@@ -155,14 +173,18 @@ struct DecodeCommand: AsyncParsableCommand {
             return secret
         }
         let prompter = SecretPrompter()
-        guard !self.tokens.isEmpty, prompter.isInteractive, DecodeInput.needsClientSecret(tokens) else { return nil }
+        let arguments = tokens.filter { $0 != "-" }.map(DecodeInput.stripBearer)
+        guard !arguments.isEmpty, !tokens.contains("-"), prompter.isInteractive,
+            DecodeInput.needsClientSecret(arguments)
+        else { return nil }
         let typed = try prompter.secret("Client secret (HMAC key)", variable: DecodeInput.secretVariable)
         return typed.isEmpty ? nil : typed
     }
 
-    /// Standard input, unless it is a terminal (then there is nothing piped to read).
-    private static func readStandardInput() -> String? {
-        guard isatty(FileHandle.standardInput.fileDescriptor) == 0 else { return nil }
-        return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    /// What reads standard input's lines: with no arguments, nothing when standard input is a
+    /// terminal (nothing was piped); `-` reads it even then, as Unix tools do.
+    private static func standardInputReader(arguments: [String]) -> () -> String? {
+        if arguments.isEmpty, isatty(FileHandle.standardInput.fileDescriptor) != 0 { return { nil } }
+        return { Swift.readLine(strippingNewline: true) }
     }
 }

@@ -13,9 +13,17 @@ enum DecodeExitStatus: Int32, Equatable, Sendable {
 
     /// The status for a run: an unparseable token outranks a failed check.
     init(_ inspections: [Inspection]) {
-        if inspections.isEmpty || inspections.contains(where: { !$0.isParsed }) {
+        self.init(
+            count: inspections.count, anyUnparsed: inspections.contains { !$0.isParsed },
+            anyFailed: inspections.contains { !$0.failures.isEmpty })
+    }
+
+    /// The status from what a streamed run saw: how many tokens, and whether any did not parse
+    /// or failed a check.
+    init(count: Int, anyUnparsed: Bool, anyFailed: Bool) {
+        if count == 0 || anyUnparsed {
             self = .unparseable
-        } else if inspections.contains(where: { !$0.failures.isEmpty }) {
+        } else if anyFailed {
             self = .checkFailed
         } else {
             self = .passed

@@ -5,14 +5,48 @@ enum DecodeInput {
     /// The environment variable read for the client secret when `--secret-file` is not given.
     static let secretVariable = "AUTHFLOW_CLIENT_SECRET"
 
-    /// The tokens to inspect: the arguments when there are any, else one per non-empty line of
-    /// standard input. A leading `Bearer ` (as copied from an `Authorization` header) is dropped.
-    static func tokens(arguments: [String], standardInput: String?) -> [String] {
-        let source =
-            arguments.isEmpty
-            ? (standardInput ?? "").split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map(String.init)
-            : arguments
-        return source.map(Self.stripBearer).filter { !$0.isEmpty }
+    /// The tokens to inspect, read lazily so a long standard input is never held whole: each
+    /// argument is a token, except `-`, which stands for standard input (one token per non-empty
+    /// line); with no arguments, standard input is read. A leading `Bearer ` is dropped.
+    struct Tokens: Sequence, IteratorProtocol {
+        private var arguments: ArraySlice<String>
+        private var readLine: () -> String?
+        private var readingInput: Bool
+
+        /// `readLine` gives standard input's next line (`nil` at its end), or nil when there is
+        /// no input to read (a terminal, with no arguments).
+        init(arguments: [String], readLine: @escaping () -> String?) {
+            self.arguments = arguments[...]
+            self.readLine = readLine
+            readingInput = arguments.isEmpty
+        }
+
+        /// How many tokens there are, when it is known before reading (arguments without `-`).
+        static func count(arguments: [String]) -> Int? {
+            arguments.isEmpty || arguments.contains("-")
+                ? nil : arguments.filter { !DecodeInput.stripBearer($0).isEmpty }.count
+        }
+
+        mutating func next() -> String? {
+            while true {
+                if readingInput {
+                    guard let line = readLine() else {
+                        readingInput = false
+                        continue
+                    }
+                    let token = DecodeInput.stripBearer(line)
+                    if !token.isEmpty { return token }
+                    continue
+                }
+                guard let argument = arguments.popFirst() else { return nil }
+                if argument == "-" {
+                    readingInput = true
+                    continue
+                }
+                let token = DecodeInput.stripBearer(argument)
+                if !token.isEmpty { return token }
+            }
+        }
     }
 
     /// The client secret: the contents of `--secret-file` first (one trailing line break
@@ -37,7 +71,7 @@ enum DecodeInput {
         }
     }
 
-    private static func stripBearer(_ line: String) -> String {
+    static func stripBearer(_ line: String) -> String {
         let trimmed = line.trimmingBlanks()
         if trimmed.lowercased().hasPrefix("bearer ") {
             return String(trimmed.dropFirst("bearer ".count)).trimmingBlanks()

@@ -14,18 +14,33 @@ public struct PublicSuffixList: Equatable, Sendable {
         var rules = Set<String>()
         var wildcards = Set<String>()
         var exceptions = Set<String>()
-        for rawLine in text.split(whereSeparator: \.isNewline) {
-            // A rule ends at the first whitespace (publicsuffix.org/list "Format").
-            guard let word = rawLine.split(whereSeparator: \.isWhitespace).first, !word.hasPrefix("//") else {
-                continue
-            }
-            let rule = word.lowercased()
-            if rule.hasPrefix("!") {
-                exceptions.insert(String(rule.dropFirst()))
-            } else if rule.hasPrefix("*.") {
-                wildcards.insert(String(rule.dropFirst(2)))
-            } else {
-                rules.insert(rule)
+        // Read as UTF-8 bytes, not Characters: the system list is some 250 KB, and splitting it into
+        // grapheme clusters cost most of `authflow demo`'s time to its first frame. Line breaks and
+        // blanks are ASCII; a rule with non-ASCII letters (an IDN) is lowercased as a String.
+        func isLineBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C }
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                while index < bytes.count, isLineBreak(bytes[index]) || isBlank(bytes[index]) { index += 1 }
+                // A rule ends at the first whitespace (publicsuffix.org/list "Format").
+                let start = index
+                while index < bytes.count, !isLineBreak(bytes[index]), !isBlank(bytes[index]) { index += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                while index < bytes.count, !isLineBreak(bytes[index]) { index += 1 }
+                guard !word.isEmpty, !(word.count >= 2 && word[0] == 0x2F && word[1] == 0x2F) else { continue }
+                let rule =
+                    word.allSatisfy { $0 < 0x80 }
+                    ? String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                    : String(decoding: word, as: UTF8.self).lowercased()
+                if rule.hasPrefix("!") {
+                    exceptions.insert(String(rule.dropFirst()))
+                } else if rule.hasPrefix("*.") {
+                    wildcards.insert(String(rule.dropFirst(2)))
+                } else {
+                    rules.insert(rule)
+                }
             }
         }
         self.source = source

@@ -2,9 +2,9 @@
 ///
 /// Only the members needed to verify a JWS are kept: the key material, `kid`, `alg` and `use`.
 /// The material is held as bytes; swift-crypto keys are made from it when a signature is checked.
-public struct JSONWebKey: Equatable, Sendable {
+public struct JSONWebKey: Hashable, Sendable {
     /// The key material, by key type (RFC 7518 §6, RFC 8037 §2).
-    public enum Material: Equatable, Sendable {
+    public enum Material: Hashable, Sendable {
         /// `kty: RSA`: modulus `n` and public exponent `e`, big-endian (RFC 7518 §6.3.1).
         case rsa(modulus: [UInt8], exponent: [UInt8])
         /// `kty: EC`: a NIST curve point (RFC 7518 §6.2.1).
@@ -32,7 +32,7 @@ public struct JSONWebKey: Equatable, Sendable {
     }
 
     /// Where a key came from, so the inspector can say which key it used.
-    public enum Origin: Equatable, Sendable {
+    public enum Origin: Hashable, Sendable {
         /// Member `index` of a JWKS's `keys` array.
         case keySet(index: Int)
         /// A single JWK.

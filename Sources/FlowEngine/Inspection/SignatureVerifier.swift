@@ -10,11 +10,23 @@ public struct SignatureVerifier: Equatable, Sendable {
     public var keys: JSONWebKeySet?
     /// The client secret, for HS256/384/512 (OIDC Core §10.1).
     public var clientSecret: String?
+    /// swift-crypto's RSA public keys, each made once from its JWK for every token this verifier
+    /// (and its copies) checks, rather than once per token.
+    private let rsaKeys = RSAKeyCache()
 
     /// A verifier with the keys and client secret to try; either may be absent.
     public init(keys: JSONWebKeySet? = nil, clientSecret: String? = nil) {
         self.keys = keys
         self.clientSecret = clientSecret
+    }
+
+    /// How many swift-crypto RSA keys this verifier has made: one per key used, however many
+    /// tokens it checked.
+    public var rsaKeysMade: Int { rsaKeys.made }
+
+    public static func == (lhs: SignatureVerifier, rhs: SignatureVerifier) -> Bool {
+        // The key cache is derived from the keys.
+        lhs.keys == rhs.keys && lhs.clientSecret == rhs.clientSecret
     }
 
     /// Verifies a parsed token.
@@ -103,9 +115,9 @@ public struct SignatureVerifier: Equatable, Sendable {
         _ algorithm: SignatureAlgorithm, signature: [UInt8], input: [UInt8], keys: [JSONWebKey], selection: KeySelection
     ) -> SignatureResult {
         for key in keys {
-            switch Self.isValid(signature, for: input, algorithm: algorithm, key: key.material) {
+            switch Self.isValid(signature, for: input, algorithm: algorithm, key: key.material, rsaKeys: rsaKeys) {
             case .success(true):
-                return .verified(algorithm, key: KeyReference(key), selection: selection)
+                return .verified(algorithm, key: rsaKeys.reference(for: key), selection: selection)
             case .success(false):
                 continue
             case .failure(.malformedSignature(let reason)):
@@ -125,7 +137,8 @@ public struct SignatureVerifier: Equatable, Sendable {
     }
 
     private static func isValid(
-        _ signature: [UInt8], for input: [UInt8], algorithm: SignatureAlgorithm, key: JSONWebKey.Material
+        _ signature: [UInt8], for input: [UInt8], algorithm: SignatureAlgorithm, key: JSONWebKey.Material,
+        rsaKeys: RSAKeyCache
     ) -> Result<Bool, VerificationProblem> {
         switch (algorithm.family, key) {
         case (.hmac, .symmetric(let secret)):
@@ -142,7 +155,7 @@ public struct SignatureVerifier: Equatable, Sendable {
         case (.rsaPKCS1, .rsa(let n, let e)), (.rsaPSS, .rsa(let n, let e)):
             let publicKey: _RSA.Signing.PublicKey
             do {
-                publicKey = try _RSA.Signing.PublicKey(n: n, e: e)
+                publicKey = try rsaKeys.key(modulus: n, exponent: e)
             } catch {
                 let bits = JSONWebKey.bitLength(of: n)
                 return .failure(
@@ -203,5 +216,46 @@ public struct SignatureVerifier: Equatable, Sendable {
         default:
             return .failure(.unusableKey("an \(algorithm.rawValue) token cannot be checked with this key"))
         }
+    }
+}
+
+/// RSA public keys made from JWK members, kept by their bytes: making one parses the modulus into
+/// a big number, which would otherwise be done again for every token checked with the same key.
+/// The references naming verifying keys (with their thumbprints) are kept here too.
+final class RSAKeyCache: @unchecked Sendable {
+    private struct Members: Hashable {
+        var modulus: [UInt8]
+        var exponent: [UInt8]
+    }
+
+    private let lock = Lock()
+    private var keys: [Members: _RSA.Signing.PublicKey] = [:]
+    private var count = 0
+    private var references: [JSONWebKey: KeyReference] = [:]
+
+    /// How a key is named in a result (its RFC 7638 thumbprint is a hash), worked out once per key.
+    func reference(for key: JSONWebKey) -> KeyReference {
+        if let reference = lock.withLock({ references[key] }) { return reference }
+        let reference = KeyReference(key)
+        lock.withLock {
+            if references.count < 64 { references[key] = reference }
+        }
+        return reference
+    }
+
+    /// How many keys were made (not found here).
+    var made: Int { lock.withLock { count } }
+
+    /// The key for these members, made on first use; throws as swift-crypto does for a bad key
+    /// (which is not kept, so the error is the same each time).
+    func key(modulus: [UInt8], exponent: [UInt8]) throws -> _RSA.Signing.PublicKey {
+        let members = Members(modulus: modulus, exponent: exponent)
+        if let key = lock.withLock({ keys[members] }) { return key }
+        let key = try _RSA.Signing.PublicKey(n: modulus, e: exponent)
+        lock.withLock {
+            keys[members] = key
+            count += 1
+        }
+        return key
     }
 }

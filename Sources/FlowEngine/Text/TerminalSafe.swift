@@ -17,6 +17,9 @@ public enum TerminalSafe {
 
     /// One line of safe text: every control, including newline and tab, shown as an escape.
     public static func line(_ text: String) -> String {
+        // Most text (claims, headers, URLs) is printable ASCII: then it is safe as it is, and is
+        // returned without rebuilding it scalar by scalar (the costliest part of `decode` once was).
+        if isPrintableASCII(text.utf8) || text.unicodeScalars.allSatisfy(needsNoEscape) { return text }
         var output = ""
         output.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { append(scalar, to: &output, keepLayout: false) }
@@ -28,6 +31,7 @@ public enum TerminalSafe {
         // Split on scalars, not Characters: "\r\n" is one Character and would hide the line break.
         text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             let line = line.last == "\r" ? line.dropLast() : line[...]
+            if line.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return String(line) }
             var output = ""
             for scalar in line { append(scalar, to: &output, keepLayout: true) }
             return output
@@ -82,6 +86,23 @@ public enum TerminalSafe {
         }
         guard let scalar = Unicode.Scalar(value) else { return nil }
         return (scalar, length)
+    }
+
+    /// Whether `line` would keep a scalar as it is (the `default` case of `append`).
+    private static func needsNoEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value >= 0x20 && value < 0x7F { return true }
+        return value >= 0xA0 && !isBidiOrInvisible(value)
+    }
+
+    /// Whether every byte is printable ASCII (space to `~`), which needs no escape.
+    static func isPrintableASCII(_ bytes: String.UTF8View) -> Bool {
+        if let answer = bytes.withContiguousStorageIfAvailable({ buffer in
+            buffer.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        }) {
+            return answer
+        }
+        return bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     private static func hex(_ byte: UInt8) -> String {

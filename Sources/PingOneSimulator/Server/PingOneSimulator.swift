@@ -26,12 +26,13 @@ public final class PingOneSimulator: Sendable {
     /// `{baseURL}/{environmentID}/as`, or `{baseURL}/as` when served as a custom domain.
     public let issuer: String
 
-    let server: AuthorizationServer
+    /// The server state, made once the signing key is ready (it is generated beside the listener's start).
+    private let server: Task<AuthorizationServer, any Error>
     private let serviceGroup: ServiceGroup
     private let runTask: Task<Void, Never>
 
     private init(
-        baseURL: URL, port: Int, configuration: SimulatorConfiguration, server: AuthorizationServer,
+        baseURL: URL, port: Int, configuration: SimulatorConfiguration, server: Task<AuthorizationServer, any Error>,
         serviceGroup: ServiceGroup, runTask: Task<Void, Never>
     ) {
         self.baseURL = baseURL
@@ -72,13 +73,24 @@ public final class PingOneSimulator: Sendable {
         signingKey: JWTSigningKey? = nil
     ) async throws -> PingOneSimulator {
         try configuration.validate()
-        let key: JWTSigningKey
-        if let signingKey {
-            key = signingKey
-        } else {
-            key = try await JWTSigningKey.generateOffPool()
+        // RSA key generation is the costliest part of a start (a tenth of a second or more): it runs on
+        // a thread of its own while the listener binds, so `start` returns (and the demo draws its first
+        // frame) without waiting for it. Requests wait for it, and for the bound address, before
+        // any endpoint runs.
+        let keyGeneration = Task<JWTSigningKey, any Error> {
+            if let signingKey { return signingKey }
+            return try await JWTSigningKey.generateOffPool()
         }
-        let server = AuthorizationServer(configuration: configuration, clock: clock, signingKey: key)
+        let (address, addressContinuation) = AsyncStream<String>.makeStream()
+        let server = Task<AuthorizationServer, any Error> {
+            let server = AuthorizationServer(
+                configuration: configuration, clock: clock, signingKey: try await keyGeneration.value)
+            for await base in address {
+                await server.setBaseURL(base)
+                break
+            }
+            return server
+        }
         var logger = Logger(label: "authflow.PingOneSimulator")
         logger.logLevel = .critical
 
@@ -88,7 +100,12 @@ public final class PingOneSimulator: Sendable {
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
             logger: logger,
             responder: { (request: Request, responseWriter: consuming ResponseWriter, _: any Channel) in
-                let response = await Self.handle(request, server: server)
+                let response: Response
+                do {
+                    response = await Self.handle(request, server: try await server.value)
+                } catch {
+                    response = Self.keyUnavailable(error)
+                }
                 try await responseWriter.write(response: response.head, body: response.body)
             },
             onServerRunning: { channel in
@@ -113,6 +130,7 @@ public final class PingOneSimulator: Sendable {
             boundPort = value
         }
         guard let boundPort else {
+            addressContinuation.finish()
             var reason = "the server stopped before it was listening"
             for await message in failure { reason = message }
             throw PingOneSimulatorError.bindFailed(host: host, port: port, reason: reason)
@@ -120,10 +138,12 @@ public final class PingOneSimulator: Sendable {
         let hostInURL = host.contains(":") ? "[\(host)]" : host
         let base = "http://\(hostInURL):\(boundPort)"
         guard let baseURL = URL(string: base) else {
+            addressContinuation.finish()
             runTask.cancel()
             throw PingOneSimulatorError.bindFailed(host: host, port: port, reason: "\(base) is not a URL")
         }
-        await server.setBaseURL(base)
+        addressContinuation.yield(base)
+        addressContinuation.finish()
         return PingOneSimulator(
             baseURL: baseURL, port: boundPort, configuration: configuration, server: server, serviceGroup: serviceGroup,
             runTask: runTask)
@@ -131,12 +151,13 @@ public final class PingOneSimulator: Sendable {
 
     /// Replaces the injected faults while running.
     public func setFaults(_ faults: Set<SimulatorFault>) async {
-        await server.setFaults(faults)
+        try? await server.value.setFaults(faults)
     }
 
     /// The faults in force now.
     public func faults() async -> Set<SimulatorFault> {
-        await server.faults
+        guard let server = try? await server.value else { return configuration.faults }
+        return await server.faults
     }
 
     /// Returns once the server has stopped, after ``shutdown()`` or a fatal server error (for `authflow simulate`).
@@ -148,7 +169,7 @@ public final class PingOneSimulator: Sendable {
     ///
     /// If connections have not closed after 2 s, the server task is cancelled.
     public func shutdown() async {
-        await server.releaseHangingRequests()
+        try? await server.value.releaseHangingRequests()
         await serviceGroup.triggerGracefulShutdown()
         let runTask = self.runTask
         let watchdog = Task {
@@ -160,6 +181,15 @@ public final class PingOneSimulator: Sendable {
     }
 
     // MARK: - HTTP edge
+
+    /// The answer to every request when the signing key could not be generated.
+    private static func keyUnavailable(_ error: any Error) -> Response {
+        Response(
+            status: .internalServerError,
+            headers: [.contentType: "text/plain; charset=utf-8"],
+            body: ResponseBody(
+                byteBuffer: ByteBuffer(string: "the simulator's signing key could not be made: \(error)\n")))
+    }
 
     /// Converts a Hummingbird request into a ``SimulatorRequest``, answers it, and converts back.
     private static func handle(_ request: Request, server: AuthorizationServer) async -> Response {

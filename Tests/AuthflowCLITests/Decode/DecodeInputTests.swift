@@ -5,15 +5,44 @@ import Testing
 
 /// How `authflow decode` reads its tokens and secret.
 @Suite struct DecodeInputTests {
+    /// The tokens `decode` reads, with standard input given as these lines.
+    static func tokens(_ arguments: [String], input lines: [String]?) -> [String] {
+        var remaining = (lines ?? [])[...]
+        return Array(DecodeInput.Tokens(arguments: arguments, readLine: { remaining.popFirst() }))
+    }
+
     @Test func argumentsWinOverStandardInput() {
-        #expect(DecodeInput.tokens(arguments: ["a.b.c"], standardInput: "d.e.f\n") == ["a.b.c"])
+        #expect(Self.tokens(["a.b.c"], input: ["d.e.f"]) == ["a.b.c"])
+        #expect(DecodeInput.Tokens.count(arguments: ["a.b.c", " ", "Bearer d.e.f"]) == 2)
     }
 
     @Test func standardInputIsOneTokenPerLine() {
-        let input = "a.b.c\r\n\n  Bearer d.e.f  \n\t\nbearer g.h.i"
-        #expect(DecodeInput.tokens(arguments: [], standardInput: input) == ["a.b.c", "d.e.f", "g.h.i"])
-        #expect(DecodeInput.tokens(arguments: [], standardInput: nil) == [])
-        #expect(DecodeInput.tokens(arguments: [], standardInput: "\n\n") == [])
+        let lines = ["a.b.c\r", "", "  Bearer d.e.f  ", "\t", "bearer g.h.i"]
+        #expect(Self.tokens([], input: lines) == ["a.b.c", "d.e.f", "g.h.i"])
+        #expect(Self.tokens([], input: nil) == [])
+        #expect(Self.tokens([], input: ["", ""]) == [])
+        #expect(DecodeInput.Tokens.count(arguments: []) == nil)
+    }
+
+    @Test func aDashReadsStandardInputWhereItStands() {
+        #expect(Self.tokens(["-"], input: ["d.e.f", "g.h.i"]) == ["d.e.f", "g.h.i"])
+        #expect(Self.tokens(["a.b.c", "-", "x.y.z"], input: ["d.e.f"]) == ["a.b.c", "d.e.f", "x.y.z"])
+        // The count is not known before standard input is read.
+        #expect(DecodeInput.Tokens.count(arguments: ["a.b.c", "-"]) == nil)
+    }
+
+    @Test func standardInputIsReadOnlyAsTokensAreTaken() {
+        var reads = 0
+        var tokens = DecodeInput.Tokens(
+            arguments: ["-"],
+            readLine: {
+                reads += 1
+                return reads <= 3 ? "t.\(reads).x" : nil
+            })
+        #expect(tokens.next() == "t.1.x")
+        #expect(reads == 1)
+        #expect(tokens.next() == "t.2.x")
+        #expect(reads == 2)
     }
 
     @Test func secretComesFromTheFileThenTheEnvironment() {

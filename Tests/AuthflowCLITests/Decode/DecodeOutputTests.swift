@@ -72,4 +72,45 @@ import Testing
         #expect(DecodeOutput.text([Self.good]) == Self.good.text)
         #expect(DecodeOutput.text([]) == "")
     }
+
+    @Test func eachReportIsWrittenBeforeTheTokenAfterTheNextIsRead() {
+        // Standard input that records, at each read, what had been written by then.
+        let tokens = [Self.token(#"{"exp":1800003600}"#), "not-a-jwt", Self.token(#"{"exp":1700000000}"#)]
+        var written: [String] = []
+        var writtenAtRead: [Int] = []
+        var remaining = tokens[...]
+        let source = DecodeInput.Tokens(
+            arguments: ["-"],
+            readLine: {
+                writtenAtRead.append(written.count)
+                return remaining.popFirst()
+            })
+        let (status, count) = DecodeCommand.stream(
+            source, total: nil, json: false, inspect: { Self.inspect($0) }, output: { written.append($0) })
+        // One token of look-ahead: token 1's report is out when token 3 is read, and so on.
+        #expect(writtenAtRead == [0, 0, 1, 2])
+        #expect(count == 3)
+        #expect(status == .unparseable)
+        #expect(written[0].hasPrefix("── token 1 ──\n"))
+        #expect(written[1].hasPrefix("\n── token 2 ──\nNot a JWT"))
+    }
+
+    @Test func streamedJSONIsOneDocumentWithEveryTokenAndTheStatusLast() throws {
+        var text = ""
+        var remaining = [Self.token(#"{"iss":"https://as.example","exp":1800003600}"#), "not-a-jwt"][...]
+        let (status, _) = DecodeCommand.stream(
+            DecodeInput.Tokens(arguments: [], readLine: { remaining.popFirst() }), total: nil, json: true,
+            inspect: { Self.inspect($0) }, output: { text += $0 })
+        let json = try JSONValue.parse(text)
+        #expect(json.members?.map(\.key) == ["tokens", "exit_code"])
+        #expect(json["exit_code"] == .integer(Int(status.rawValue)))
+        #expect(json["tokens"]?.elements?.map { $0["parsed"] } == [.bool(true), .bool(false)])
+        #expect(json["tokens"]?.elements?.first == Self.good.jsonValue)
+        // No token at all is still a document.
+        var none = ""
+        _ = DecodeCommand.stream(
+            DecodeInput.Tokens(arguments: [], readLine: { nil }), total: nil, json: true, inspect: { Self.inspect($0) },
+            output: { none += $0 })
+        #expect(try JSONValue.parse(none)["tokens"] == .array([]))
+    }
 }

@@ -88,4 +88,17 @@ import Testing
             Self.receive("a=1; Domain=s3.amazonaws.com", from: "https://b.s3.amazonaws.com/", list: list).rejected.count
                 == 1)
     }
+
+    @Test func theListFormatIsReadRuleByRule() {
+        // Comments, blank lines, CRLF, trailing words, wildcards, exceptions, upper case and an IDN rule.
+        let text = "// comment\r\n\r\nCOM\r\n  net  trailing words\n*.ck\n!www.ck\n\t// indented comment\nÉxample.Fr\n"
+        let list = PublicSuffixList(text: text, source: "test")
+        #expect(list.count == 5)
+        #expect(list.isPublicSuffix("com") && list.isPublicSuffix("net"))
+        #expect(list.isPublicSuffix("anything.ck"))
+        #expect(!list.isPublicSuffix("www.ck"))
+        #expect(list.isPublicSuffix("éxample.fr"))
+        #expect(!list.isPublicSuffix("trailing.net"))
+        #expect(!list.isPublicSuffix("comment.com"))
+    }
 }
