@@ -31,7 +31,10 @@ struct GenericProviderTests {
         let issuer = "http://127.0.0.1:\(port)"
         let transport = LiveTransport()
         defer { Task { await transport.shutdown() } }
-        for _ in 0..<100 {
+        // A deadline, not a count of tries: under the whole binary suite's load Python's start alone can
+        // take tens of seconds on two cores. A provider that exited stops the wait at once.
+        let deadline = ContinuousClock.now + .seconds(90)
+        while ContinuousClock.now < deadline, server.process.isRunning {
             if let response = try? await transport.send(
                 HTTPRequest(method: "GET", url: FlowEndpoints.discoveryURL(issuer: issuer)), timeout: .seconds(2)),
                 response.status == 200
@@ -41,7 +44,9 @@ struct GenericProviderTests {
             try await Task.sleep(for: .milliseconds(200))
         }
         server.stop()
-        throw ProviderError.didNotStart(server.standardError)
+        throw ProviderError.didNotStart(
+            "exit \(server.process.isRunning ? "none" : String(server.process.terminationStatus)): \(server.standardError)"
+        )
     }
 
     enum ProviderError: Error {

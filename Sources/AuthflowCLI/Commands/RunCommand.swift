@@ -63,6 +63,8 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         var session = try await FlowSession.prepare(flowOptions: flowOptions, demoOptions: demoOptions)
+        // The demo simulator makes its key beside its start; the first request's deadline starts after.
+        await session.demo?.simulator.ready()
         let prompter = SecretPrompter()
         if session.configuration.password == nil, let username = session.configuration.username,
             !session.configuration.signsOnInBrowser, prompter.isInteractive

@@ -154,6 +154,13 @@ public final class PingOneSimulator: Sendable {
         try? await server.value.setFaults(faults)
     }
 
+    /// Returns once the signing key is made and every endpoint answers without waiting for it; a
+    /// caller whose first request has a deadline (`authflow run --demo`) waits here first, so the
+    /// key's generation is not counted against that request.
+    public func ready() async {
+        _ = try? await server.value
+    }
+
     /// The faults in force now.
     public func faults() async -> Set<SimulatorFault> {
         guard let server = try? await server.value else { return configuration.faults }
