@@ -123,11 +123,14 @@ struct DecodeCommand: AsyncParsableCommand {
         )
         // Keys are prepared once here, not per token.
         let inspector = TokenInspector(keys: keys, clientSecret: try clientSecret())
+        // Output is kept until the input would wait, so a batch is not a write per token.
+        let streams = DecodeStreams()
         let (status, tokenCount) = Self.stream(
-            DecodeInput.Tokens(arguments: tokens, readLine: Self.standardInputReader(arguments: tokens)),
+            DecodeInput.Tokens(arguments: tokens, readLine: Self.standardInputReader(arguments: tokens, streams)),
             total: DecodeInput.Tokens.count(arguments: tokens), json: json,
             inspect: { inspector.inspect($0, expecting: expectations) },
-            output: { FileHandle.standardOutput.write(Data($0.utf8)) })
+            output: streams.write)
+        streams.flush()
         if tokenCount == 0, !json {
             FileHandle.standardError.write(
                 Data("authflow decode: no token given (as an argument or on standard input)\n".utf8))
@@ -183,8 +186,8 @@ struct DecodeCommand: AsyncParsableCommand {
 
     /// What reads standard input's lines: with no arguments, nothing when standard input is a
     /// terminal (nothing was piped); `-` reads it even then, as Unix tools do.
-    private static func standardInputReader(arguments: [String]) -> () -> String? {
+    private static func standardInputReader(arguments: [String], _ streams: DecodeStreams) -> () -> String? {
         if arguments.isEmpty, isatty(FileHandle.standardInput.fileDescriptor) != 0 { return { nil } }
-        return { Swift.readLine(strippingNewline: true) }
+        return streams.readLine
     }
 }

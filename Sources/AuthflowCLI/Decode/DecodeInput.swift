@@ -73,16 +73,35 @@ enum DecodeInput {
 
     static func stripBearer(_ line: String) -> String {
         let trimmed = line.trimmingBlanks()
+        // Only an ASCII "bearer " (any case) can lower-case to it, so the bytes decide whether the
+        // whole line needs lower-casing (it did for every token once).
+        guard hasBearerBytes(trimmed) else { return trimmed }
         if trimmed.lowercased().hasPrefix("bearer ") {
             return String(trimmed.dropFirst("bearer ".count)).trimmingBlanks()
         }
         return trimmed
+    }
+
+    /// Whether the first seven bytes are "bearer " in any ASCII case.
+    private static func hasBearerBytes(_ text: String) -> Bool {
+        let prefix = "bearer ".utf8
+        var bytes = text.utf8.makeIterator()
+        for expected in prefix {
+            guard let byte = bytes.next(), byte | 0x20 == expected | 0x20 else { return false }
+        }
+        return true
     }
 }
 
 extension String {
     /// The string without leading and trailing spaces, tabs and line breaks (as `TokenInspector` trims).
     fileprivate func trimmingBlanks() -> String {
+        // Non-blank ASCII at both ends: nothing to trim, and no copy (a blank is one ASCII scalar).
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+            ![0x20, 0x09, 0x0A, 0x0D].contains(first), ![0x20, 0x09, 0x0A, 0x0D].contains(last)
+        {
+            return self
+        }
         let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let start = firstIndex(where: { !isBlank($0) }), let end = lastIndex(where: { !isBlank($0) }) else {
             return ""

@@ -1,77 +1,100 @@
 extension Inspection {
     /// The inspection as plain text lines, safe for a terminal: every line goes through
     /// `TerminalSafe.line`, so control characters and bidi overrides show as escapes.
-    public var textLines: [String] { textLines(includingContents: true) }
+    public var textLines: [String] {
+        var lines = LineList()
+        writeLines(into: &lines, includingContents: true)
+        return lines.lines
+    }
 
     /// The verdict only: title, summary, signature, checks and clock, without header and claims
     /// (for places that show the claims already, such as the flow transcript's token step).
-    public var verdictLines: [String] { textLines(includingContents: false) }
+    public var verdictLines: [String] {
+        var lines = LineList()
+        writeLines(into: &lines, includingContents: false)
+        return lines.lines
+    }
 
-    func textLines(includingContents: Bool) -> [String] {
-        var lines: [String] = []
+    /// The lines joined with newlines (`textLines`, written straight into one string: `decode`
+    /// builds one per token).
+    public var text: String {
+        var text = JoinedLines()
+        writeLines(into: &text, includingContents: true)
+        return text.text
+    }
+
+    /// Writes the report's lines, each made safe with `TerminalSafe.line`, into `sink`.
+    private func writeLines(into sink: inout some LineSink, includingContents: Bool) {
         guard let token else {
             if let parseError {
-                lines.append(
+                sink.add(
                     "Not a JWT: failed at step \(parseError.step.number) of \(JWTParseError.Step.allCases.count) "
                         + "(\(parseError.step.rawValue)): \(parseError)")
             }
-            return lines.map(TerminalSafe.line)
+            return
         }
 
-        lines.append(titleLine(token))
-        if !isEncrypted { lines.append("  " + summaryLine) }
+        sink.add(titleLine(token))
+        if !isEncrypted { sink.add("  " + summaryLine) }
 
         if includingContents {
-            lines.append("")
-            lines.append("Header")
-            lines += indented(token.header.prettyText())
+            sink.add("")
+            sink.add("Header")
+            addIndented(token.header.prettyText(), to: &sink)
         }
 
         if !includingContents {
             // The contents are shown elsewhere.
         } else if let claims = token.claims {
-            lines.append("")
-            lines.append("Claims")
-            lines += indented(claims.prettyText())
-            lines.append("")
-            lines.append("Readable")
-            lines += readableLines(readableHeader.filter { ["alg", "kid", "typ"].contains($0.name) } + readableClaims)
+            sink.add("")
+            sink.add("Claims")
+            addIndented(claims.prettyText(), to: &sink)
+            sink.add("")
+            sink.add("Readable")
+            addReadable(
+                readableHeader.filter { $0.name == "alg" || $0.name == "kid" || $0.name == "typ" } + readableClaims,
+                to: &sink)
         } else {
-            lines.append("")
-            lines.append(
+            sink.add("")
+            sink.add(
                 "  The claims are encrypted (JWE, RFC 7516 §9): authflow shows the header only; decrypting needs the")
-            lines.append("  client's private key, and the signature and checks apply to the token inside.")
+            sink.add("  client's private key, and the signature and checks apply to the token inside.")
         }
 
         if let signature {
-            lines.append("")
-            lines.append("Signature")
-            lines.append("  \(symbol(signatureOutcome(signature))) \(signature)")
+            sink.add("")
+            sink.add("Signature")
+            sink.add("  \(symbol(signatureOutcome(signature))) \(signature)")
         }
         for key in skippedKeys {
-            lines.append(
+            sink.add(
                 "  note: JWKS key #\(key.index + 1)\(key.keyID.map { " (kid \($0))" } ?? "") skipped: \(key.reason)")
         }
 
-        lines.append("")
-        lines.append("Checks (failures first)")
+        sink.add("")
+        sink.add("Checks (failures first)")
         let width = checks.map(\.name.count).max() ?? 0
         for check in checks {
-            let name = pad(check.name, width)
-            let outcome = check.outcome == .fail ? "FAIL" : pad(check.outcome.rawValue, 4)
-            lines.append("  \(symbol(check.outcome)) \(outcome)  \(name)  \(check.reason)  [\(check.reference)]")
+            var line = "  "
+            line += symbol(check.outcome)
+            line += " "
+            line += check.outcome == .fail ? "FAIL" : pad(check.outcome.rawValue, 4)
+            line += "  "
+            line += pad(check.name, width)
+            line += "  "
+            line += check.reason
+            line += "  ["
+            line += check.reference
+            line += "]"
+            sink.add(line)
         }
 
         if let clock = expectations.serverClock {
-            lines.append("")
-            lines.append("Clock")
-            lines.append("  \(clock)")
+            sink.add("")
+            sink.add("Clock")
+            sink.add("  \(clock)")
         }
-        return lines.map(TerminalSafe.line)
     }
-
-    /// The lines joined with newlines.
-    public var text: String { textLines.joined(separator: "\n") }
 
     // MARK: - Pieces
 
@@ -102,22 +125,27 @@ extension Inspection {
         return "\(symbol(failures.isEmpty ? .pass : .fail)) \(text)"
     }
 
-    private func readableLines(_ claims: [ReadableClaim]) -> [String] {
+    private func addReadable(_ claims: [ReadableClaim], to sink: inout some LineSink) {
         let nameWidth = claims.map(\.name.count).max() ?? 0
         let labelWidth = claims.map { ($0.label ?? "").count }.max() ?? 0
-        return claims.map { claim in
-            let name = pad(claim.name, nameWidth)
-            let label = pad((claim.label ?? ""), labelWidth)
-            return "  \(name)  \(label)  \(claim.value.text)"
+        for claim in claims {
+            var line = "  "
+            line += pad(claim.name, nameWidth)
+            line += "  "
+            line += pad(claim.label ?? "", labelWidth)
+            line += "  "
+            line += claim.value.text
+            sink.add(line)
         }
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - text.count))
+        let count = text.count
+        return count >= width ? text : text + String(repeating: " ", count: width - count)
     }
 
-    private func indented(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+    private func addIndented(_ text: String, to sink: inout some LineSink) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) { sink.add("  " + line) }
     }
 
     private func signatureOutcome(_ signature: SignatureResult) -> TokenCheck.Outcome {
@@ -130,5 +158,30 @@ extension Inspection {
         case .fail: "✗"
         case .notApplicable: "–"
         }
+    }
+}
+
+/// Where `Inspection`'s report lines go: a list of lines, or one text.
+private protocol LineSink {
+    /// Adds a line, made safe for a terminal.
+    mutating func add(_ line: String)
+}
+
+private struct LineList: LineSink {
+    var lines: [String] = []
+
+    mutating func add(_ line: String) { lines.append(TerminalSafe.line(line)) }
+}
+
+/// The lines joined with newlines, as `textLines.joined(separator: "\n")` would be.
+private struct JoinedLines: LineSink {
+    var text = ""
+    private var first = true
+
+    init() { text.reserveCapacity(4096) }
+
+    mutating func add(_ line: String) {
+        if first { first = false } else { text += "\n" }
+        text += TerminalSafe.line(line)
     }
 }

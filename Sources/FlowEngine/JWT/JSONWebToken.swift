@@ -101,10 +101,21 @@ extension JSONWebToken {
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines.
     func trimmingWhitespace() -> String {
+        // Most tokens have nothing to trim: then the string is returned without a copy. (A blank
+        // Character is one ASCII scalar, so non-blank ASCII bytes at both ends mean no trimming.)
+        if let first = utf8.first, let last = utf8.last, first.isNonBlankASCII, last.isNonBlankASCII { return self }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
             return ""
         }
         return String(self[start...end])
+    }
+}
+
+extension UInt8 {
+    /// An ASCII byte other than space, tab, line feed and carriage return.
+    var isNonBlankASCII: Bool {
+        self < 0x80 && self != UInt8(ascii: " ") && self != UInt8(ascii: "\t") && self != UInt8(ascii: "\n")
+            && self != UInt8(ascii: "\r")
     }
 }

@@ -19,7 +19,7 @@ public enum TerminalSafe {
     public static func line(_ text: String) -> String {
         // Most text (claims, headers, URLs) is printable ASCII: then it is safe as it is, and is
         // returned without rebuilding it scalar by scalar (the costliest part of `decode` once was).
-        if isPrintableASCII(text.utf8) || text.unicodeScalars.allSatisfy(needsNoEscape) { return text }
+        if needsNoEscape(text.utf8) { return text }
         var output = ""
         output.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { append(scalar, to: &output, keepLayout: false) }
@@ -88,21 +88,39 @@ public enum TerminalSafe {
         return (scalar, length)
     }
 
-    /// Whether `line` would keep a scalar as it is (the `default` case of `append`).
-    private static func needsNoEscape(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value >= 0x20 && value < 0x7F { return true }
-        return value >= 0xA0 && !isBidiOrInvisible(value)
+    /// Whether `line` would return the text as it is: every scalar printable (the `default` case
+    /// of `append`). Read from the UTF-8 bytes: a line of a report is mostly ASCII, with a few
+    /// symbols (`✓`, `·`), so decoding scalars only where a byte is non-ASCII keeps it one pass.
+    static func needsNoEscape(_ bytes: String.UTF8View) -> Bool {
+        if let answer = bytes.withContiguousStorageIfAvailable(needsNoEscape) { return answer }
+        return Array(bytes).withUnsafeBufferPointer(needsNoEscape)
     }
 
-    /// Whether every byte is printable ASCII (space to `~`), which needs no escape.
-    static func isPrintableASCII(_ bytes: String.UTF8View) -> Bool {
-        if let answer = bytes.withContiguousStorageIfAvailable({ buffer in
-            buffer.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-        }) {
-            return answer
+    /// `needsNoEscape` on valid UTF-8 (a `String`'s bytes always are).
+    private static func needsNoEscape(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            let lead = buffer[index]
+            if lead < 0x80 {
+                guard lead >= 0x20 && lead != 0x7F else { return false }
+                index += 1
+                continue
+            }
+            // The scalar a well-formed sequence encodes (a String holds no other kind).
+            var value: UInt32
+            let length: Int
+            switch lead {
+            case ..<0xE0: (value, length) = (UInt32(lead & 0x1F), 2)
+            case ..<0xF0: (value, length) = (UInt32(lead & 0x0F), 3)
+            default: (value, length) = (UInt32(lead & 0x07), 4)
+            }
+            guard index + length <= count else { return false }
+            for offset in 1..<length { value = value << 6 | UInt32(buffer[index + offset] & 0x3F) }
+            guard value >= 0xA0, !isBidiOrInvisible(value) else { return false }
+            index += length
         }
-        return bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        return true
     }
 
     private static func hex(_ byte: UInt8) -> String {
