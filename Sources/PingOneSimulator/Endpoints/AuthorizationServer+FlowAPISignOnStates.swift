@@ -159,7 +159,7 @@ extension AuthorizationServer {
             return [JSONMember("devices", .array(devices))]
         case .mustChangePassword, .passwordExpired:
             return [JSONMember("passwordPolicy", SimulatedPasswordPolicy.json)]
-        case .usernamePasswordRequired, .completed:
+        case .usernamePasswordRequired, .passwordRequired, .completed:
             return []
         }
     }
