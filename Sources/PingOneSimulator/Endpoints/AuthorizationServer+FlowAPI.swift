@@ -7,6 +7,8 @@ extension AuthorizationServer {
     static let otpCheck = "application/vnd.pingidentity.otp.check+json"
     static let passwordReset = "application/vnd.pingidentity.password.reset+json"
     static let cancelPush = "application/vnd.pingidentity.cancel.push.authentication+json"
+    static let passwordForgot = "application/vnd.pingidentity.password.forgot+json"
+    static let passwordRecover = "application/vnd.pingidentity.password.recover+json"
 
     /// `GET /flows/{flowId}` (reference §2.1).
     func readFlow(id: String, request: SimulatorRequest) -> SimulatorResponse {
@@ -45,6 +47,8 @@ extension AuthorizationServer {
             (Self.deviceSelect, pushStates.union([.deviceSelectionRequired]), "device.select"),
             (Self.otpCheck, [.otpRequired], "otp.check"),
             (Self.passwordReset, [.mustChangePassword, .passwordExpired], "password.reset"),
+            (Self.passwordForgot, [.usernamePasswordRequired], "password.forgot"),
+            (Self.passwordRecover, [.recoveryCodeRequired], "password.recover"),
         ]
         guard let action = actions.first(where: { request.mediaType == $0.mediaType.lowercased() }) else {
             return flowError(
@@ -61,6 +65,8 @@ extension AuthorizationServer {
         case Self.deviceSelect: return selectDevice(flow: flow, body: body)
         case Self.otpCheck: return checkOTP(flow: flow, body: body)
         case Self.passwordReset: return resetPassword(flow: flow, body: body)
+        case Self.passwordForgot: return forgotPassword(flow: flow, body: body)
+        case Self.passwordRecover: return recoverPassword(flow: flow, body: body)
         default: break
         }
         guard let username = body["username"]?.stringValue, !username.isEmpty else {
@@ -246,6 +252,9 @@ extension AuthorizationServer {
             links.append(JSONMember("device.select", selfLink))
         case .mustChangePassword, .passwordExpired:
             links.append(JSONMember("password.reset", selfLink))
+        case .recoveryCodeRequired:
+            // UNCONFIRMED: the links of this state; the media types are documented (reference §2.2).
+            links.append(JSONMember("password.recover", selfLink))
         case .completed:
             break
         }

@@ -5,6 +5,7 @@ struct Flow: Sendable, Equatable {
     enum Status: String, Sendable {
         case usernamePasswordRequired = "USERNAME_PASSWORD_REQUIRED"
         case passwordRequired = "PASSWORD_REQUIRED"
+        case recoveryCodeRequired = "RECOVERY_CODE_REQUIRED"
         case deviceSelectionRequired = "DEVICE_SELECTION_REQUIRED"
         case otpRequired = "OTP_REQUIRED"
         case mustChangePassword = "MUST_CHANGE_PASSWORD"
