@@ -189,6 +189,17 @@ extension AuthorizationCodeFlow {
             }
             return readCallback(location)
         }
+        if response.status == 200, let json = response.jsonBody, json.members != nil {
+            // response_mode=pi.flow: resume answers JSON whose `authorizeResponse` holds the code and
+            // state (reference §3.2), checked as a redirect's would be.
+            guard let authorizeResponse = json["authorizeResponse"], authorizeResponse.members != nil else {
+                return .failure(errorOutcome(response, expected: "302 back to redirect_uri, or authorizeResponse"))
+            }
+            record[lastIndex].decoded.flowStatus = json["status"]?.stringValue
+            return readResult(
+                code: authorizeResponse["code"]?.stringValue, state: authorizeResponse["state"]?.stringValue,
+                error: nil, where: "the resume answer's authorizeResponse")
+        }
         if response.status == 200, let fields = FormPostParser.fields(in: response.body) {
             // response_mode=form_post: an auto-submitting HTML form (OAuth 2.0 Form Post Response Mode §2).
             // The form must post back to redirect_uri, like a redirect; else nothing is read from it.

@@ -98,12 +98,8 @@ extension AuthorizationServer {
             responseMode: responseMode, prompt: params["prompt"], loginHint: params["login_hint"])
 
         // PingOne's `ST` values are UUIDs (reference §2.2).
-        var session = currentSession(request) ?? BrowserSession(token: Self.newID(), id: Self.newID())
+        let session = currentSession(request) ?? BrowserSession(token: Self.newID(), id: Self.newID())
         let prompts = Set((authorization.prompt ?? "").split(separator: " ").map(String.init))
-        if prompts.contains("login") {
-            // OIDC Core §3.1.2.1: prompt=login forces a new sign-on, in a new session.
-            session = BrowserSession(token: Self.newID(), id: Self.newID())
-        }
         sessions[session.token] = session
 
         let createdAt = now
@@ -114,7 +110,9 @@ extension AuthorizationServer {
         // OIDC Core §3.1.2.1: max_age bounds how long ago the user authenticated; an older sign-on
         // does not count for single sign-on.
         let maxAge = params["max_age"].flatMap(Int.init)
+        // OIDC Core §3.1.2.1: prompt=login forces a new sign-on even with a signed-on session.
         let signedOnUser = session.userID.flatMap { userID -> String? in
+            if prompts.contains("login") { return nil }
             guard let maxAge, let authTime = session.authTime else { return userID }
             return now.timeIntervalSince(authTime) <= TimeInterval(maxAge) ? userID : nil
         }
@@ -134,6 +132,12 @@ extension AuthorizationServer {
             return response.adding("Set-Cookie", sessionCookie(session.token))
         }
 
+        if let userID = session.userID {
+            // A signed-on session whose sign-on does not count (prompt=login, max_age passed): PingOne's
+            // login action: "an existing session … prompts for a password only" (PASSWORD_REQUIRED).
+            flow.status = .passwordRequired
+            flow.userID = userID
+        }
         flows[flow.id] = flow
         var response: SimulatorResponse
         if isPiFlow {

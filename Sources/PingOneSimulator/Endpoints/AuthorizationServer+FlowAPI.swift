@@ -7,6 +7,8 @@ extension AuthorizationServer {
     static let otpCheck = "application/vnd.pingidentity.otp.check+json"
     static let passwordReset = "application/vnd.pingidentity.password.reset+json"
     static let cancelPush = "application/vnd.pingidentity.cancel.push.authentication+json"
+    static let passwordForgot = "application/vnd.pingidentity.password.forgot+json"
+    static let passwordRecover = "application/vnd.pingidentity.password.recover+json"
 
     /// `GET /flows/{flowId}` (reference §2.1).
     func readFlow(id: String, request: SimulatorRequest) -> SimulatorResponse {
@@ -41,10 +43,12 @@ extension AuthorizationServer {
         }
         let pushStates: Set<Flow.Status> = [.otpRequired, .pushConfirmationRequired, .pushConfirmationTimedOut]
         let actions: [(mediaType: String, statuses: Set<Flow.Status>, name: String)] = [
-            (Self.usernamePasswordCheck, [.usernamePasswordRequired], "usernamePassword.check"),
+            (Self.usernamePasswordCheck, [.usernamePasswordRequired, .passwordRequired], "usernamePassword.check"),
             (Self.deviceSelect, pushStates.union([.deviceSelectionRequired]), "device.select"),
             (Self.otpCheck, [.otpRequired], "otp.check"),
             (Self.passwordReset, [.mustChangePassword, .passwordExpired], "password.reset"),
+            (Self.passwordForgot, [.usernamePasswordRequired], "password.forgot"),
+            (Self.passwordRecover, [.recoveryCodeRequired], "password.recover"),
         ]
         guard let action = actions.first(where: { request.mediaType == $0.mediaType.lowercased() }) else {
             return flowError(
@@ -61,6 +65,8 @@ extension AuthorizationServer {
         case Self.deviceSelect: return selectDevice(flow: flow, body: body)
         case Self.otpCheck: return checkOTP(flow: flow, body: body)
         case Self.passwordReset: return resetPassword(flow: flow, body: body)
+        case Self.passwordForgot: return forgotPassword(flow: flow, body: body)
+        case Self.passwordRecover: return recoverPassword(flow: flow, body: body)
         default: break
         }
         guard let username = body["username"]?.stringValue, !username.isEmpty else {
@@ -73,8 +79,18 @@ extension AuthorizationServer {
         case .failure(let error):
             return flowError(error)
         case .success(let user):
+            if let refusal = reauthenticationRefusal(flow: flow, user: user) { return flowError(refusal) }
             return signOnStepDone(flow: flow, user: user, passwordChecked: true)
         }
+    }
+
+    /// At PASSWORD_REQUIRED the password must be the signed-on user's: another user's is refused.
+    /// UNCONFIRMED: PingOne's answer to another user's credentials here; 400 INVALID_DATA is this simulator's.
+    func reauthenticationRefusal(flow: Flow, user: SimulatedUser) -> PingOneError? {
+        guard flow.status == .passwordRequired, let expected = flow.userID, expected != user.id else { return nil }
+        return .invalidData(
+            "The session belongs to another user: sign on as that user, or sign off first.",
+            detailCode: "INVALID_VALUE", target: "username")
     }
 
     /// Moves a flow on once a step of its sign-on succeeded: to a password change, an MFA device,
@@ -85,6 +101,11 @@ extension AuthorizationServer {
         let devices = mfaDevices(of: user)
         // A second factor is asked once: after an OTP or an approved push the flow completes.
         let factorDone = flow.status == .otpRequired || flow.status == .pushConfirmationRequired
+        // amr (RFC 8176 §2): `pwd` for the password; `otp` and `mfa` once a one-time password was checked;
+        // `mfa` after an approved push. UNCONFIRMED: PingOne's amr values beyond `pwd` (reference §6.2).
+        if passwordChecked { flow.methods = ["pwd"] }
+        if flow.status == .otpRequired { flow.methods.append("otp") }
+        if factorDone { flow.methods.append("mfa") }
         if passwordChecked, user.mustChangePassword == true, changedPasswords[user.id] == nil {
             flow.status = .mustChangePassword
         } else if passwordChecked, user.passwordExpired == true, changedPasswords[user.id] == nil {
@@ -103,10 +124,11 @@ extension AuthorizationServer {
             // A successful check issues a new `ST` (Ping's getting-started docs, reference §2.2): the session
             // continues under the new value, and the old one is no longer accepted.
             let sessionToken = renewSessionToken(flow.sessionToken)
-            var response =
-                flow.request.isPiFlow
-                ? completePiFlow(flow.id)
-                : .json(200, flowJSON(flows[flow.id] ?? flow), contentType: Self.flowContentType)
+            // pi.flow too: the completed flow gives its resumeUrl, and the resume endpoint answers with
+            // `authorizeResponse` (PingOne's MFA workflows: "The authorizeResponse.code property returned by
+            // the resume endpoint contains the code", reference §3.2).
+            var response = SimulatorResponse.json(
+                200, flowJSON(flows[flow.id] ?? flow), contentType: Self.flowContentType)
             response.add("Set-Cookie", signedOnSessionCookie(sessionToken))
             return response
         }
@@ -162,6 +184,7 @@ extension AuthorizationServer {
             // OIDC Core §2: auth_time is the time of the latest authentication.
             session.userID = userID
             session.authTime = now
+            session.methods = flow.methods.isEmpty ? ["pwd"] : flow.methods
             sessions[flow.sessionToken] = session
         }
     }
@@ -208,6 +231,10 @@ extension AuthorizationServer {
         case .usernamePasswordRequired:
             links.append(JSONMember("usernamePassword.check", selfLink))
             links.append(JSONMember("password.forgot", selfLink))
+        case .passwordRequired:
+            // The password is checked with usernamePassword.check, as the engine's PASSWORD_REQUIRED stage
+            // and Ping's custom sign-on sample do. UNCONFIRMED: the other links of this state.
+            links.append(JSONMember("usernamePassword.check", selfLink))
         case .deviceSelectionRequired:
             links.append(JSONMember("device.select", selfLink))
         case .otpRequired:
@@ -225,6 +252,9 @@ extension AuthorizationServer {
             links.append(JSONMember("device.select", selfLink))
         case .mustChangePassword, .passwordExpired:
             links.append(JSONMember("password.reset", selfLink))
+        case .recoveryCodeRequired:
+            // UNCONFIRMED: the links of this state; the media types are documented (reference §2.2).
+            links.append(JSONMember("password.recover", selfLink))
         case .completed:
             break
         }
@@ -246,6 +276,13 @@ extension AuthorizationServer {
         members.append(JSONMember("status", .string(flow.status.rawValue)))
         members.append(JSONMember("createdAt", .string(HTTPDate.iso8601(flow.createdAt))))
         members.append(JSONMember("expiresAt", .string(HTTPDate.iso8601(flow.expiresAt))))
+        if flow.status == .passwordRequired, let user = flowUser(flow) {
+            // UNCONFIRMED: the signed-on user embedded at PASSWORD_REQUIRED (id and username).
+            embedded.append(
+                JSONMember(
+                    "user",
+                    .object([JSONMember("id", .string(user.id)), JSONMember("username", .string(user.username))])))
+        }
         if flow.status == .completed, let userID = flow.userID, let user = configuration.user(id: userID) {
             embedded.append(
                 JSONMember(

@@ -120,24 +120,7 @@ extension AuthorizationServer {
             return flowError(.invalidCredentials)
         }
         let unmet = SimulatedPasswordPolicy.unmet(by: new, current: current)
-        guard unmet.isEmpty else {
-            // UNCONFIRMED: the shape of a policy failure; `innerError.errors` lists each unmet rule.
-            return flowError(
-                .invalidData(
-                    "User password did not satisfy password policy requirements", detailCode: "INVALID_VALUE",
-                    target: "newPassword",
-                    innerError: [
-                        JSONMember(
-                            "errors",
-                            .array(
-                                unmet.map {
-                                    .object([
-                                        JSONMember("code", .string($0.code)),
-                                        JSONMember("message", .string($0.message)),
-                                    ])
-                                }))
-                    ]))
-        }
+        guard unmet.isEmpty else { return flowError(SimulatedPasswordPolicy.refusal(unmet)) }
         changedPasswords[user.id] = new
         return signOnStepDone(flow: flow, user: user, passwordChecked: false)
     }
@@ -157,9 +140,9 @@ extension AuthorizationServer {
                 return JSONValue.object(fields)
             }
             return [JSONMember("devices", .array(devices))]
-        case .mustChangePassword, .passwordExpired:
+        case .mustChangePassword, .passwordExpired, .recoveryCodeRequired:
             return [JSONMember("passwordPolicy", SimulatedPasswordPolicy.json)]
-        case .usernamePasswordRequired, .completed:
+        case .usernamePasswordRequired, .passwordRequired, .completed:
             return []
         }
     }
@@ -180,6 +163,24 @@ enum SimulatedPasswordPolicy {
         JSONMember("minCharacters", .object(characterSets.map { JSONMember($0, .int(1)) })),
         JSONMember("notSimilarToCurrent", .bool(true)),
     ])
+
+    /// The error for a new password that breaks `unmet` rules. UNCONFIRMED: the shape of a policy
+    /// failure; `innerError.errors` lists each unmet rule.
+    static func refusal(_ unmet: [(code: String, message: String)]) -> PingOneError {
+        .invalidData(
+            "User password did not satisfy password policy requirements", detailCode: "INVALID_VALUE",
+            target: "newPassword",
+            innerError: [
+                JSONMember(
+                    "errors",
+                    .array(
+                        unmet.map {
+                            .object([
+                                JSONMember("code", .string($0.code)), JSONMember("message", .string($0.message)),
+                            ])
+                        }))
+            ])
+    }
 
     /// The rules `password` breaks, as `(code, message)`: the code names the policy member.
     static func unmet(by password: String, current: String) -> [(code: String, message: String)] {

@@ -25,8 +25,12 @@ extension AuthorizationServer {
                 "login_required", "User authentication is required", redirectURI: flow.request.redirectURI,
                 state: flow.request.state, responseMode: flow.request.responseMode)
         }
-        if flow.request.isPiFlow && flow.request.redirectURI == nil {
-            return completePiFlow(flowID)
+        if flow.request.isPiFlow {
+            // reference §3.2: in pi.flow mode resume answers JSON whose `authorizeResponse` holds the code
+            // and state. UNCONFIRMED: the members beside `authorizeResponse`; this is the completed flow.
+            let response = completePiFlow(flowID)
+            flows[flowID] = nil
+            return response
         }
         return authorizationSuccess(flowID: flowID)
     }
@@ -56,7 +60,9 @@ extension AuthorizationServer {
             value: value,
             grant: TokenGrant(
                 clientID: flow.request.clientID, userID: userID, sessionID: session.id, sessionToken: session.token,
-                scope: flow.request.scope, authTime: session.authTime ?? now, nonce: flow.request.nonce, grantID: value),
+                scope: flow.request.scope, authTime: session.authTime ?? now,
+                methods: session.methods.isEmpty ? ["pwd"] : session.methods, nonce: flow.request.nonce,
+                grantID: value),
             redirectURI: flow.request.redirectURI, codeChallenge: flow.request.codeChallenge,
             codeChallengeMethod: flow.request.codeChallengeMethod, expiresAt: now.addingTimeInterval(60))
         codes[code.value] = code

@@ -22,7 +22,9 @@ extension AuthorizationServer {
     /// `POST /signon/?flowId=…` from the page's form: checks the password, then continues at resume.
     func submitSignOnPage(request: SimulatorRequest) -> SimulatorResponse {
         answeringSignOnPage(request) { flowID, flow in
-            guard flow.status == .usernamePasswordRequired else { return .found(resumeURL(flowID)) }
+            guard flow.status == .usernamePasswordRequired || flow.status == .passwordRequired else {
+                return .found(resumeURL(flowID))
+            }
             let form = request.formParameters
             switch checkPassword(username: form["username"] ?? "", password: form["password"] ?? "") {
             case .failure(let error):
@@ -31,6 +33,10 @@ extension AuthorizationServer {
                     signOnHTML(
                         flowID: flowID, appName: appName(flow), message: error.details.first?.message ?? error.message))
             case .success(let user):
+                if let refusal = reauthenticationRefusal(flow: flow, user: user) {
+                    return .html(
+                        400, signOnHTML(flowID: flowID, appName: appName(flow), message: refusal.message))
+                }
                 completeFlow(flowID, userID: user.id)
                 // As the hosted page's own usernamePassword.check does: a new `ST` for the signed-on session.
                 let sessionToken = renewSessionToken(flow.sessionToken)

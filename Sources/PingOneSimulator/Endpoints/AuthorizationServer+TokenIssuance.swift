@@ -59,7 +59,7 @@ extension AuthorizationServer {
                         JSONMember("scope", .string(grant.scope)),
                         JSONMember("auth_time", .int(authTime)),
                         JSONMember("acr", acr),
-                        JSONMember("amr", .array(["pwd"])),
+                        JSONMember("amr", .array(grant.methods.map { .string($0) })),
                         JSONMember("iss", .string(issuer)),
                     ]))
             }
@@ -111,7 +111,7 @@ extension AuthorizationServer {
             JSONMember("iat", .int(iat)),
             JSONMember("exp", .int(iat + Int(Self.accessTokenLifetime))),
             JSONMember("acr", .string(acr)),
-            JSONMember("amr", .array(["pwd"])),
+            JSONMember("amr", .array(grant.methods.map { .string($0) })),
             JSONMember("auth_time", .int(authTime)),
             JSONMember("at_hash", .string(Self.atHash(accessToken))),
             JSONMember("sid", .string(grant.sessionID)),

@@ -9,6 +9,8 @@ struct BrowserSession: Sendable, Equatable {
     /// Set once the user has signed on.
     var userID: String?
     var authTime: Date?
+    /// How the user last authenticated, as `amr` values (RFC 8176 §2).
+    var methods: [String] = []
     /// Set by sign-off; an ended session's cookie is no longer accepted.
     var ended = false
 }

@@ -4,6 +4,8 @@ import Foundation
 struct Flow: Sendable, Equatable {
     enum Status: String, Sendable {
         case usernamePasswordRequired = "USERNAME_PASSWORD_REQUIRED"
+        case passwordRequired = "PASSWORD_REQUIRED"
+        case recoveryCodeRequired = "RECOVERY_CODE_REQUIRED"
         case deviceSelectionRequired = "DEVICE_SELECTION_REQUIRED"
         case otpRequired = "OTP_REQUIRED"
         case mustChangePassword = "MUST_CHANGE_PASSWORD"
@@ -34,4 +36,6 @@ struct Flow: Sendable, Equatable {
     var pushPolls = 0
     /// The code issued in `pi.flow` mode when the flow completed.
     var authorizeCode: String?
+    /// How the user authenticated in this flow, as `amr` values (RFC 8176 §2): `pwd`, `otp`, `mfa`.
+    var methods: [String] = []
 }

@@ -8,6 +8,8 @@ struct TokenGrant: Sendable, Equatable {
     var sessionToken: String
     var scope: String
     var authTime: Date
+    /// The `amr` of the sign-on the grant came from (RFC 8176 §2).
+    var methods: [String] = ["pwd"]
     var nonce: String?
     /// The code value, or the refresh family, that revocation follows.
     var grantID: String

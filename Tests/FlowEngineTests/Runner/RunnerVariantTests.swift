@@ -108,7 +108,11 @@ import Testing
         case "form_post":
             #expect(flow.record.first { $0.step == .resume }?.decoded.formFields.value("code") == flow.code)
         case "fragment": #expect(flow.record.first { $0.step == .resume }?.decoded.location?.contains("#code=") == true)
-        case "pi.flow": #expect(flow.record.map(\.step) == [.authorize, .signOn, .token, .inspect])
+        case "pi.flow":
+            // No redirect: the resume endpoint answers JSON with authorizeResponse (reference §3.2).
+            #expect(flow.record.map(\.step) == [.authorize, .signOn, .resume, .token, .inspect])
+            #expect(flow.record.first { $0.step == .resume }?.decoded.code == flow.code)
+            #expect(flow.record.first { $0.step == .resume }?.decoded.location == nil)
         default: #expect(flow.record.first { $0.step == .resume }?.decoded.location?.contains("?code=") == true)
         }
     }

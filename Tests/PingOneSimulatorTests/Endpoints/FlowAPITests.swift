@@ -150,7 +150,7 @@ struct FlowAPITests {
         }
     }
 
-    @Test func piFlowCompletionCarriesTheAuthorizeResponse() async throws {
+    @Test func piFlowCodeComesFromTheResumeEndpointAsJSON() async throws {
         try await SimulatorHarness.run { harness in
             let authorize = try await harness.authorize(
                 SimulatorHarness.authorizeParameters(
@@ -160,7 +160,14 @@ struct FlowAPITests {
             let response = try await harness.checkPassword(flowID: flowID, sessionToken: st)
             let flow = try response.json()
             #expect(flow["status"] as? String == "COMPLETED")
-            let authorizeResponse = try #require(flow["authorizeResponse"] as? [String: String])
+            #expect(flow["authorizeResponse"] == nil)
+            let resumeURL = try #require(flow["resumeUrl"] as? String)
+            let signedOn = try #require(
+                SimulatorHarness.cookieValue(response.header("Set-Cookie") ?? "", name: "ST"))
+            let resumed = try await harness.get(resumeURL, headers: [("Cookie", "ST=\(signedOn)")])
+            #expect(resumed.status == 200)
+            #expect(resumed.header("Location") == nil)
+            let authorizeResponse = try #require(try resumed.json()["authorizeResponse"] as? [String: String])
             #expect(authorizeResponse["state"] == "xyz-state")
             let code = try #require(authorizeResponse["code"])
             // No redirect_uri was sent, so none is needed at the token endpoint.
@@ -168,6 +175,9 @@ struct FlowAPITests {
                 "/as/token", [("grant_type", "authorization_code"), ("code", code)],
                 headers: [SimulatorHarness.basic(Demo.webAppID, Demo.webAppSecret)])
             #expect(token.status == 200)
+            // The resume ended the flow: a second one finds nothing.
+            let again = try await harness.get(resumeURL, headers: [("Cookie", "ST=\(signedOn)")])
+            #expect(again.status == 404)
         }
     }
 
