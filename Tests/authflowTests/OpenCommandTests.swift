@@ -71,6 +71,13 @@ import Testing
         try await tmux.send("n")
         step = try await tmux.waitFor("COMPLETED")
         #expect(step.found, "after the right password:\n\(step.screen)")
+        // On to the tokens, so that the kept session holds some.
+        try await tmux.send("n")
+        step = try await tmux.waitFor("✓ 3 Resume")
+        #expect(step.found, "after resume:\n\(step.screen)")
+        try await tmux.send("n")
+        step = try await tmux.waitFor("✓ 4 Token")
+        #expect(step.found, "after token:\n\(step.screen)")
         try await tmux.send("q")
         step = try await tmux.waitFor("DEMO_EXIT=0", "kept in", "authflow open --last")
         #expect(step.found, "after q:\n\(step.screen)")
