@@ -71,6 +71,13 @@ import Testing
         try await tmux.send("n")
         step = try await tmux.waitFor("COMPLETED")
         #expect(step.found, "after the right password:\n\(step.screen)")
+        // On to the tokens, so that the kept session holds some.
+        try await tmux.send("n")
+        step = try await tmux.waitFor("✓ 3 Resume")
+        #expect(step.found, "after resume:\n\(step.screen)")
+        try await tmux.send("n")
+        step = try await tmux.waitFor("✓ 4 Token")
+        #expect(step.found, "after token:\n\(step.screen)")
         try await tmux.send("q")
         step = try await tmux.waitFor("DEMO_EXIT=0", "kept in", "authflow open --last")
         #expect(step.found, "after q:\n\(step.screen)")
@@ -78,6 +85,16 @@ import Testing
         #expect(try Self.mode(state.appendingPathComponent("authflow").path) == 0o700)
         let text = try String(contentsOfFile: kept, encoding: .utf8)
         #expect(!text.contains(Demo.password) && !text.contains("not-the-password"))
+        // The kept session's JWTs keep their claims, not their signatures: --json reads the claims,
+        // checks what needs no signature, and says the signature was redacted.
+        let analysis = try await AuthflowProcess.run(["open", "--json", kept])
+        #expect(analysis.status == 0, "stderr: \(analysis.standardError)")
+        let checks = try JSONValue.parse(analysis.standardOutput)["token_checks"]?.elements ?? []
+        let idToken = checks.first { $0["name"]?.stringValue == "id_token" }?["inspection"]
+        #expect(idToken?["claims"]?["sub"]?.stringValue?.isEmpty == false, "token checks: \(checks)")
+        #expect(idToken?["signature"]?["result"]?.stringValue == "redacted")
+        #expect(
+            !checks.isEmpty && checks.allSatisfy { $0["inspection"]?["signature"]?["result"] == .string("redacted") })
 
         try await tmux.send("Enter")
         // The notice, wrapped in the narrow column beside the steps, counts the password's attempts.

@@ -109,7 +109,7 @@ struct RunCommand: AsyncParsableCommand {
         await session.stop()
         output.showNewSteps(flow)
 
-        let redactor = flowOptions.showSecrets ? Redactor.none : Redactor(secrets: flow.secrets)
+        let redactor = flowOptions.showSecrets ? Redactor.none : flow.exportRedactor
         if json {
             let export = RecordExport(redactor: redactor, connection: session.transport.summary).json(
                 configuration: flow.configuration, record: flow.record, outcome: outcome)

@@ -37,7 +37,7 @@ enum LastSession {
             throw SessionFileWriteError("cannot make \(directory): \(error.localizedDescription)")
         }
         let path = directory + "/last-session.json"
-        let text = SessionExport(flow: flow).text(.json, redactor: Redactor(secrets: flow.secrets))
+        let text = SessionExport(flow: flow).text(.json, redactor: flow.exportRedactor)
         try SessionFileWriter.write(text, to: path)
         return path
     }

@@ -292,7 +292,8 @@ enum RecordImport {
 /// Whether a saved token response had its tokens masked (a redacted save).
 enum TokenMasking {
     static let note =
-        "The tokens were masked when the session was saved: their claims and signatures cannot be read back. "
+        "A token was masked whole when the session was saved (an opaque token, or a file saved before "
+        + "authflow kept a JWT's claims): it cannot be read back. "
         + "Save with secrets shown (m, then w; or run --out with --show-secrets) to reopen them decoded."
 
     static func masksTokens(_ response: HTTPResponse) -> Bool {

@@ -3,6 +3,7 @@ extension SignatureResult {
     public var code: String {
         switch self {
         case .verified: "verified"
+        case .redacted: "redacted"
         case .unsecured: "alg_none"
         case .encrypted: "encrypted"
         case .missingAlgorithm: "missing_alg"

@@ -4,6 +4,8 @@ extension SignatureResult: CustomStringConvertible {
         switch self {
         case .verified(let algorithm, let key, let selection):
             return "\(algorithm.rawValue) signature verified with \(key) (\(selection))"
+        case .redacted:
+            return "not checkable: the signature was redacted when saved"
         case .unsecured:
             return "alg is \"none\": the token is unsigned and proves nothing (RFC 7519 §6)"
         case .encrypted:

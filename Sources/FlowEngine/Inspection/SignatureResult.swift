@@ -2,6 +2,9 @@
 public enum SignatureResult: Equatable, Sendable {
     /// The signature verified with this key (RFC 7515 §5.2 step 8).
     case verified(SignatureAlgorithm, key: KeyReference, selection: KeySelection)
+    /// The signature was replaced by the mask when the session was saved redacted: the claims are
+    /// there to read and check, the signature is not there to verify.
+    case redacted
     /// `alg: none`: the token is unsecured (RFC 7519 §6) and proves nothing.
     case unsecured
     /// A five-part JWE: the signature, if any, is inside the encrypted content.

@@ -32,6 +32,7 @@ public struct SignatureVerifier: Equatable, Sendable {
     /// Verifies a parsed token.
     public func verify(_ token: JSONWebToken) -> SignatureResult {
         guard let signature = token.signature, !token.isEncrypted else { return .encrypted }
+        if token.signatureRedacted { return .redacted }
         guard let alg = token.algorithm else { return .missingAlgorithm }
         if alg == "none" { return .unsecured }
         if let critical = Self.criticalProblem(token.header) { return critical }

@@ -14,6 +14,9 @@ public struct JSONWebToken: Equatable, Sendable {
     public var signature: [UInt8]?
     /// The base64url header and payload as sent, the input to the signature.
     public var signingInput: String
+    /// Whether the signature segment is the redaction mask (`<header>.<payload>.••••••`): a token
+    /// from a redacted save, whose claims can be read and checked but whose signature cannot.
+    public var signatureRedacted = false
 
     /// Whether this is an encrypted token (five segments).
     public var isEncrypted: Bool { claims == nil }
@@ -64,6 +67,11 @@ extension JSONWebToken {
                 compact: trimmed, header: header, claims: nil, signature: nil, signingInput: signingInput)
         }
         let claims = try decodeObject(segments[1], name: "payload")
+        if segments[2] == Substring(Redactor.mask) {
+            return JSONWebToken(
+                compact: trimmed, header: header, claims: claims, signature: [], signingInput: signingInput,
+                signatureRedacted: true)
+        }
         let signature: [UInt8]
         do {
             signature = try Base64URL.decode(segments[2])

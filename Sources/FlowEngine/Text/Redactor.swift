@@ -19,6 +19,9 @@ public struct Redactor: Equatable, Sendable {
     public private(set) var secrets: [String]
     /// The secrets as given: a structured value equal to one is hidden whatever its length.
     private var values: Set<String>
+    /// What a secret or spelling is replaced by when not ``mask``: a signed JWT whose claims are
+    /// kept (``keepingClaims(of:)``) becomes `<header>.<payload>.••••••`.
+    private var replacements: [String: String] = [:]
 
     /// A redactor for these secrets; pass `[]` to show everything.
     public init(secrets: [String]) {
@@ -40,6 +43,39 @@ public struct Redactor: Equatable, Sendable {
         self.init(secrets: secrets)
         values.formUnion(wholeValues.filter { !$0.isEmpty })
     }
+
+    /// This redactor, but each of `tokens` that is a signed JWT (three segments, a JSON header and
+    /// payload) keeps its header and payload and loses only its signature:
+    /// `<header>.<payload>.••••••`. Without its signature a token is no credential, and its claims
+    /// are what the masked screen shows anyway; a reopened session decodes and checks them. The
+    /// signature alone is hidden too, wherever it occurs. For exports and the kept session only:
+    /// the screen masks tokens whole.
+    public func keepingClaims(of tokens: [String]) -> Redactor {
+        guard !showsEverything else { return self }
+        var redactor = self
+        var spellings = Set(secrets)
+        for token in tokens where values.contains(token) {
+            guard let kept = Self.keptClaims(of: token) else { continue }
+            redactor.replacements[token] = kept.text
+            // A JWT is all base64url and dots: each spelling of it is the token itself.
+            if kept.signature.count >= Self.shortSecretLength { spellings.insert(kept.signature) }
+        }
+        redactor.secrets = spellings.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        return redactor
+    }
+
+    /// A signed JWT's `<header>.<payload>.••••••` and its signature segment, or `nil` when the
+    /// token is not a three-segment JWT with a JSON header and payload (an opaque token, a JWE).
+    static func keptClaims(of token: String) -> (text: String, signature: String)? {
+        let segments = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard segments.count == 3, !segments[2].isEmpty, segments[2] != Substring(mask),
+            let parsed = try? JSONWebToken.parse(token), parsed.claims != nil
+        else { return nil }
+        return ("\(segments[0]).\(segments[1]).\(mask)", String(segments[2]))
+    }
+
+    /// What hides `secret`: ``mask``, or a kept JWT's header and payload.
+    private func replacement(for secret: String) -> String { replacements[secret] ?? Self.mask }
 
     /// A redactor that hides nothing.
     public static let none = Redactor(secrets: [])
@@ -88,7 +124,7 @@ public struct Redactor: Equatable, Sendable {
         guard !secrets.isEmpty else { return text }
         var output = text
         for secret in secrets where secret.count >= Self.shortSecretLength && output.contains(secret) {
-            output = output.replacingOccurrences(of: secret, with: Self.mask)
+            output = output.replacingOccurrences(of: secret, with: replacement(for: secret))
         }
         return output
     }
@@ -98,7 +134,7 @@ public struct Redactor: Equatable, Sendable {
     /// One value: hidden whole when it is a secret, else its text redacted.
     public func redactValue(_ value: String) -> String {
         guard !showsEverything else { return value }
-        return values.contains(value) ? Self.mask : redact(value)
+        return values.contains(value) ? replacement(for: value) : redact(value)
     }
 
     /// A JSON value with every string masked as a value, before it is written out.
@@ -173,7 +209,8 @@ public struct Redactor: Equatable, Sendable {
             let parts = value.split(separator: " ", maxSplits: 1)
             guard parts.count == 2 else { return HTTPHeader(header.name, redactValue(value)) }
             let credentials = String(parts[1]).trimmingCharacters(in: .whitespaces)
-            return HTTPHeader(header.name, "\(parts[0]) " + (hides(credentials: credentials) ? Self.mask : credentials))
+            let hidden = hides(credentials: credentials) ? replacement(for: credentials) : credentials
+            return HTTPHeader(header.name, "\(parts[0]) " + hidden)
         case "cookie":
             let pairs = value.split(separator: ";").map { pair -> String in
                 let trimmed = pair.trimmingCharacters(in: .whitespaces)

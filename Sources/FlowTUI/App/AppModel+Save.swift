@@ -24,7 +24,11 @@ extension AppModel {
         overlay = nil
         lastSaveName = path
         // Unmasked, the redactor hides only what --present hides (personal claims), else nothing.
-        let text = SessionExport(flow: flow).text(format, redactor: redactor)
+        // Masked, a signed JWT keeps its header and payload (not under --present, whose personal
+        // claims a payload would show).
+        let keepsClaims = isMasked && !presentation.masksPersonalClaims
+        let saving = keepsClaims ? redactor.keepingClaims(of: flow.claimBearingTokens) : redactor
+        let text = SessionExport(flow: flow).text(format, redactor: saving)
         return .save(path: path, text: text, unmasked: !isMasked)
     }
 

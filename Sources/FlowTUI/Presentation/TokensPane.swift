@@ -59,6 +59,7 @@ extension FrameSnapshot {
         }
         let failing = inspected.filter { !$0.inspection.passed }.count
         let pending = inspected.filter { awaitsKeySet($0.inspection) }.count
+        let redacted = inspected.filter { $0.inspection.signature == .redacted }.count
         let subtitle: String
         if inspected.isEmpty {
             subtitle = "\(tokens.decoded.count) decoded"
@@ -67,6 +68,9 @@ extension FrameSnapshot {
         } else if pending > 0 {
             // Nothing failed, but not everything is checked yet: no ✓ until the signatures are.
             subtitle = "\(inspected.count) checked, \(pending == 1 ? "signature" : "signatures") pending"
+        } else if redacted > 0 {
+            // A session saved redacted: the claims are checked, the signatures cannot be.
+            subtitle = "\(inspected.count) checked, \(redacted == 1 ? "signature" : "signatures") redacted"
         } else {
             subtitle = "\(inspected.count) checked ✓"
         }
@@ -106,6 +110,8 @@ extension FrameSnapshot {
                 title = title.appending("  ✓ signature", style: PaneStyle.success.bold())
             } else if pending {
                 title = title.appending("  … signature", style: PaneStyle.warning)
+            } else if signature == .redacted {
+                title = title.appending("  – signature", style: PaneStyle.hint)
             } else {
                 title = title.appending("  ✗ signature", style: PaneStyle.failure)
             }
@@ -114,7 +120,8 @@ extension FrameSnapshot {
         if pending {
             pane.add(StyledLine("  pending: step 5 fetches the JWKS", style: PaneStyle.warning), indent: 4)
         } else if let signature = inspection.signature, !signature.isVerified {
-            pane.add(StyledLine("  " + safe.line(signature.description), style: PaneStyle.failure), indent: 4)
+            let style = signature == .redacted ? PaneStyle.hint : PaneStyle.failure
+            pane.add(StyledLine("  " + safe.line(signature.description), style: style), indent: 4)
         }
         for check in inspection.checks where check.outcome == .fail {
             pane.add(
