@@ -77,6 +77,7 @@ struct OpenCommand: AsyncParsableCommand {
         var presentation = Presentation(masksSecrets: !showSecrets, label: "read-only")
         presentation.readOnlySource = (path as NSString).lastPathComponent
         presentation.readOnlyNoteCount = session.notes.count
+        presentation.clientAuthenticationUnknown = !session.clientAuthenticationShown
         // Times and token checks are as of the session's last response, not today.
         let recordedAt: Date =
             flow.record.last.map { entry in

@@ -137,7 +137,11 @@ struct BrowserHARAnalysis {
             )
         }
         let used = entries.filter { entry in roles.contains { $0.index == entry.index && $0.role != "unrelated" } }
-        if !used.isEmpty, !used.contains(where: \.hadCookieFields),
+        // A cookie is to be expected only once the sign-in got past authorize (PingOne sets ST when
+        // the password is checked); a HAR of a refused authorize has none to strip.
+        let signOnProgressed =
+            flowCount > 0 || sawResume || exchanges.contains { $0.action == .callbackFromBrowser || $0.step == .token }
+        if signOnProgressed, !used.isEmpty, !used.contains(where: \.hadCookieFields),
             !used.contains(where: { $0.request.header("Cookie") != nil || $0.response?.header("Set-Cookie") != nil })
         {
             notes.append(
@@ -159,6 +163,7 @@ struct BrowserHARAnalysis {
                     + "the sign-on steps cannot be shown one by one.")
         }
         var configuration = ConfigurationInference.infer(from: exchanges, notes: &notes)
+        let clientAuthenticationShown = exchanges.contains { $0.step == .token }
         if let discovery = entries.first(where: { EntryRoles.classify($0.request) == "discovery" }),
             let issuer = discovery.response?.jsonBody?["issuer"]?.stringValue,
             var endpoints = configuration.discoveredEndpoints
@@ -169,8 +174,10 @@ struct BrowserHARAnalysis {
         // A sign-on that only the callback shows happened in the browser; authorize then is not
         // expected to open a Flow API flow.
         if exchanges.contains(where: { $0.action == .callbackFromBrowser }) { configuration.signOnInBrowser = true }
-        return SavedSession(
+        var session = SavedSession(
             source: .browserHAR, configuration: configuration, exchanges: exchanges, notes: notes, entries: roles)
+        session.clientAuthenticationShown = clientAuthenticationShown
+        return session
     }
 
     static func origin(_ parts: URLParts) -> String {

@@ -27,6 +27,10 @@ public struct SavedSession: Equatable, Sendable {
     public var entries: [EntryRole]
     /// The program that wrote the file (HAR's `creator`), when it says.
     public var creator: String?
+    /// Whether the file shows how the client authenticated: a browser HAR without a token request
+    /// (the application redeems the code from its server) does not, and the configuration's
+    /// method is then only the default.
+    public var clientAuthenticationShown = true
 
     /// One request of the file and what it was taken for.
     public struct EntryRole: Equatable, Sendable {

@@ -70,7 +70,9 @@ extension AppModel {
         if let region = configuration.region { environment += " (\(region))" }
         let mask = isMasked ? (compact ? "masked" : "secrets masked") : (compact ? "SHOWN" : "secrets SHOWN")
         let maskSpan = Span(mask, style: isMasked ? .plain : PaneStyle.warning.bold().reverse())
-        let method = configuration.clientAuthentication.rawValue
+        let method =
+            presentation.clientAuthenticationUnknown
+            ? (compact ? "auth ?" : "auth method not in file") : configuration.clientAuthentication.rawValue
         segments.append(Span(safe.line(environment)))
         // Compact: the mask state goes second, so it is the last thing a narrow header drops.
         if compact { segments.append(maskSpan) }

@@ -50,6 +50,9 @@ public struct Presentation: Equatable, Sendable {
     public var readOnlySource: String?
     /// How many notes the reopened file came with (what it lacks), printed when the UI ends.
     public var readOnlyNoteCount = 0
+    /// The reopened file does not show the client's authentication method (no token request):
+    /// the header says so instead of naming the default.
+    public var clientAuthenticationUnknown = false
 
     public init(
         masksSecrets: Bool = true, label: String? = nil, demoCredentials: DemoCredentials? = nil,

@@ -40,6 +40,7 @@ import Testing
         #expect(inspect.failure == nil)
         #expect(flow.phase == .completed)
         #expect(!session.notes.contains { $0.contains("no cookies") })
+        #expect(session.clientAuthenticationShown)
         // The page, the callback page and discovery are named; the app's page is not the sign-in.
         #expect(session.entries.contains { $0.role == "sign-on page" })
         #expect(session.entries.contains { $0.role == "callback" })
@@ -76,6 +77,10 @@ import Testing
         #expect(sent.hasSuffix("/signin-callback"))
         #expect(error?.refusesRedirectURI == true)
         #expect(session.notes.contains { $0.contains("No token request") })
+        // Refused at authorize: no cookie was ever due, so none is said to be stripped, and the
+        // client's authentication method is not in the file.
+        #expect(!session.notes.contains { $0.contains("no cookies") })
+        #expect(!session.clientAuthenticationShown)
     }
 
     @Test func aTokenFailureIsTheTokenStepsOAuthError() throws {

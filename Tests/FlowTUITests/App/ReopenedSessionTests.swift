@@ -33,6 +33,24 @@ import Testing
         return Array(rows[titles...].dropLast(3))
     }
 
+    /// A file that does not show how the client authenticated says so in the header, instead of
+    /// naming the default method.
+    @Test func anUnknownClientAuthenticationIsSaidNotGuessed() throws {
+        let (_, reopened) = try Self.liveAndReopened(.json)
+        func header(_ model: AppModel) -> String {
+            var canvas = Canvas(size: size)
+            model.render(into: &canvas)
+            return String(canvas.text.split(separator: "\n").first ?? "")
+        }
+        let method = reopened.flow.configuration.clientAuthentication.rawValue
+        #expect(header(reopened).contains(method))
+        var presentation = reopened.presentation
+        presentation.clientAuthenticationUnknown = true
+        let unknown = AppModel(flow: reopened.flow, presentation: presentation, size: size, now: reopened.now)
+        #expect(header(unknown).contains("auth method not in file"))
+        #expect(!header(unknown).contains(method))
+    }
+
     @Test(arguments: [ExportFormat.json, .har])
     func eachStepShowsTheSameDecodedAndTokensPanes(format: ExportFormat) throws {
         var (live, reopened) = try Self.liveAndReopened(format)
