@@ -78,6 +78,14 @@ extension FlowFailure: CustomStringConvertible {
         switch self {
         case .pingOneError(_, let error):
             return Self.pingOneFactualCause(error, facts)
+        case .unexpectedStatus(let got, _) where got == 429:
+            let wait =
+                facts.retryAfterSeconds.map { "wait \(Self.words(seconds: $0)) (its Retry-After)" } ?? "wait a while"
+            return "The server is limiting requests (429 Too Many Requests): \(wait), then retry."
+        case .unexpectedStatus(let got, _) where (500...599).contains(got):
+            return
+                "A fault inside the server (\(got)), not in the request: retry; if it persists, the provider's operators need to look"
+                + (facts.correlationID.map { " (quote Correlation-Id \($0))" } ?? "") + "."
         case .oauthError(let error) where facts.step == .token:
             return Self.tokenCause(error, facts, pingOne: pingOne)
         case .oauthError(let error) where [.par, .authorize, .signOn].contains(facts.step):
@@ -117,6 +125,14 @@ extension FlowFailure: CustomStringConvertible {
         let detail = error.details.first
         let inner = detail?.innerError.flatMap { try? JSONValue.parse(Array($0.utf8)) }
         switch (error.code, detail?.code) {
+        case ("REQUEST_LIMITED", _):
+            guard let seconds = facts.retryAfterSeconds else { return nil }
+            return
+                "PingOne's rate limit for this environment was exceeded: wait \(words(seconds: seconds)) (Retry-After: \(seconds)), then retry."
+        case ("UNEXPECTED_ERROR", _):
+            guard let id = facts.correlationID else { return nil }
+            return
+                "A fault inside PingOne, not in the request: retry; if it persists, give PingOne support this Correlation-Id: \(id)."
         case ("NOT_FOUND", _) where facts.step == .authorize || facts.step == .par:
             return
                 "PingOne found nothing at authorize: no environment with this ID at this host. Check --env and the region's host (auth.pingone.com, .eu, .ca, .asia, .com.au, .sg) or the custom domain; no flow had begun that could expire."
