@@ -38,6 +38,9 @@ public struct CauseFacts: Equatable, Sendable {
     /// The issuer authflow expects, and the `iss` the ID token carries.
     public var expectedIssuer: String?
     public var tokenIssuer: String?
+    /// The client ID authflow signs on as, and the `aud` the ID token carries.
+    public var clientID: String?
+    public var tokenAudiences: [String]?
     /// The response's `Retry-After` in seconds (RFC 9110 §10.2.3), when it gave a number.
     public var retryAfterSeconds: Int?
     /// The failed response's `Correlation-Id` (PingOne's error `id`), to quote to support.
@@ -86,9 +89,11 @@ extension CauseFacts {
             let seconds = serverDate.timeIntervalSince(entry.sentAt)
             clockSkew = .milliseconds(Int64((seconds * 1000).rounded()))
         }
-        tokenIssuer =
-            (entry.decoded.tokens ?? before.last { $0.decoded.tokens != nil }?.decoded.tokens)?.decoded
-            .first { $0.name == "id_token" }?.jwt?.claims?["iss"]?.stringValue
+        let idClaims = (entry.decoded.tokens ?? before.last { $0.decoded.tokens != nil }?.decoded.tokens)?.decoded
+            .first { $0.name == "id_token" }?.jwt?.claims
+        tokenIssuer = idClaims?["iss"]?.stringValue
+        tokenAudiences = idClaims?["aud"]?.stringList
+        clientID = configuration.clientID
         endedBy =
             before.last { earlier in
                 switch earlier.decoded.result {

@@ -105,6 +105,14 @@ extension FlowFailure: CustomStringConvertible {
             return pingOne
                 ? "The ID token's iss is \(got), not \(expected): a custom domain issues tokens with its own host, the regional host (auth.pingone.<tld>/{envID}/as) with that one. Sign on through the host the tokens name (--auth-path or --issuer)."
                 : "The ID token's iss is \(got), not \(expected): use the issuer exactly as the provider's discovery document names it (--issuer)."
+        case .tokenChecksFailed(let checks) where checks.contains("id_token aud"):
+            guard let client = facts.clientID, let audiences = facts.tokenAudiences, !audiences.contains(client) else {
+                return nil
+            }
+            let listed = audiences.isEmpty ? "empty" : audiences.joined(separator: ", ")
+            return pingOne
+                ? "The ID token's aud is \(listed), not this client_id \(client): it was issued to another app. An app's client_id is its own in each environment: check --client-id and --env, and that the tokens came from this sign-on."
+                : "The ID token's aud is \(listed), not this client_id \(client): it was issued to another client. Check --client-id, and that the tokens came from this sign-on."
         default:
             return nil
         }

@@ -68,3 +68,39 @@ struct CauseFactsLimitTests {
         #expect(limit?.contains("PingOne") == false)
     }
 }
+
+/// `iss` and `aud` failures of the ID token: named from the token's claims against what the run
+/// configured, PingOne's words only on PingOne.
+struct CauseFactsIssuerTests {
+    @Test func anIssuerFromAnotherHostNamesTheCustomDomainOnPingOneOnly() {
+        var facts = CauseFacts(step: .inspect, isPingOne: true)
+        facts.expectedIssuer = "https://auth.pingone.com/env/as"
+        facts.tokenIssuer = "https://login.example.com/as"
+        let failure = FlowFailure.tokenChecksFailed(["id_token iss"])
+        let pingOne = failure.likelyCause(facts)
+        #expect(
+            pingOne?.hasPrefix(
+                "The ID token's iss is https://login.example.com/as, not https://auth.pingone.com/env/as") == true)
+        #expect(pingOne?.contains("custom domain") == true)
+        facts.isPingOne = false
+        let neutral = failure.likelyCause(facts)
+        #expect(neutral?.contains("discovery document") == true)
+        #expect(neutral?.contains("custom domain") == false)
+        facts.tokenIssuer = facts.expectedIssuer
+        #expect(failure.likelyCause(facts) == nil, "the same issuer is not the cause")
+    }
+
+    @Test func anAudienceOfAnotherClientIsNamed() {
+        var facts = CauseFacts(step: .inspect, isPingOne: true)
+        facts.clientID = "my-app"
+        facts.tokenAudiences = ["other-app"]
+        let failure = FlowFailure.tokenChecksFailed(["id_token aud"])
+        let pingOne = failure.likelyCause(facts)
+        #expect(pingOne?.hasPrefix("The ID token's aud is other-app, not this client_id my-app") == true)
+        #expect(pingOne?.contains("--env") == true)
+        facts.isPingOne = false
+        #expect(failure.likelyCause(facts)?.contains("--env") == false)
+        facts.tokenAudiences = ["other-app", "my-app"]
+        #expect(failure.likelyCause(facts) == nil, "an aud that contains the client is not this cause")
+    }
+}
