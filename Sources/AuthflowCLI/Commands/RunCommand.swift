@@ -158,7 +158,7 @@ struct RunCommand: AsyncParsableCommand {
         // What can work next, from the engine's rule: a run again (a new authorize) when a retry cannot.
         var next = ""
         if case .failed(step, _) = flow.phase, case .restart(let because) = flow.nextMove {
-            next = "; run again for a new authorize request: \(because)"
+            next = " Next: run again, for a new authorize request (\(because))."
         }
         return "authflow: step \(step.number) \(step.title) failed: \(redactor.redact(failure.description))\(cause)"
             + redactor.redact(correlation) + redactor.redact(next)

@@ -26,7 +26,7 @@ extension AuthorizationCodeFlow {
         }
         if signsOnInBrowser, record.last?.action == .callbackFromBrowser, step == .signOn || step == .authorize {
             return
-                "the browser's redirect has ended this authorization request; a new sign-on needs a new authorize request"
+                "the browser's redirect ended this authorization request"
         }
         if step == .signOn || step == .resume, let cleared = cookiesClearedSinceAuthorize {
             let names = cleared.isEmpty ? "" : " (\(cleared.joined(separator: ", ")))"
