@@ -104,3 +104,16 @@ struct CauseFactsIssuerTests {
         #expect(failure.likelyCause(facts) == nil, "an aud that contains the client is not this cause")
     }
 }
+
+/// UserInfo refused after this run signed off: the sign-off is named, not a generic refusal.
+struct CauseFactsSignOffTests {
+    @Test(arguments: [
+        FlowFailure.oauthError(OAuthError(error: "invalid_token")),
+        FlowFailure.unexpectedStatus(got: 401, expected: "200"),
+    ])
+    func userInfoAfterSignOffNamesTheSignOff(_ failure: FlowFailure) {
+        var facts = CauseFacts(step: .userInfo)
+        facts.endedBy = .signOff
+        #expect(failure.likelyCause(facts)?.hasPrefix("Step 10 Sign off ended the session earlier in this run") == true)
+    }
+}
