@@ -103,6 +103,9 @@ struct GenericProviderTests {
                 "authorize", "signOn", "token", "inspect", "userInfo", "refresh",
             ])
         let callback = steps[1]["decoded"]
+        // The caught callback URL keeps the port the listener was reached on.
+        let caught = steps[1]["request"]?["url"]?.stringValue ?? ""
+        #expect(caught.hasPrefix("http://127.0.0.1:") && URLComponents(string: caught)?.port != nil, "\(caught)")
         #expect(callback?["code"]?.stringValue?.isEmpty == false)
         #expect(callback?["state"]?["matches"] == .bool(true))
         let inspection = steps[3]["decoded"]?["inspections"]?.elements?.first {

@@ -54,6 +54,8 @@ struct InteractiveCommand: AsyncParsableCommand {
             callbackListenerURL: session.listener?.redirectURI,
             proxy: session.transport.proxySettings.headerText)
         presentation.masksPersonalClaims = present
+        // The port a redirect URI without one was given: said before the wait, as run says it.
+        presentation.startNotice = session.notes.first { $0.hasPrefix("! the redirect URI has no port") }
         var setFaults: (@Sendable ([String]) async -> Void)?
         if let simulator = session.demo?.simulator {
             // F arms the simulator's faults while it runs; --fault armed some at launch.

@@ -146,7 +146,8 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    /// The one line that says what failed: the step, the cause, the likely cause and PingOne's `Correlation-Id`.
+    /// The one line that says what failed: the step, the cause, the likely cause, PingOne's `Correlation-Id`,
+    /// and, when a retry would fail the same way, that only a new authorize can work.
     static func failureLine(step: FlowStep, failure: FlowFailure, flow: AuthorizationCodeFlow, redactor: Redactor)
         -> String
     {
@@ -154,8 +155,13 @@ struct RunCommand: AsyncParsableCommand {
         let entry = flow.record.last { $0.step == step }
         let correlationID = entry?.decoded.correlationID ?? entry?.response?.header("Correlation-Id")
         let correlation = correlationID.map { " [Correlation-Id \($0)]" } ?? ""
+        // What can work next, from the engine's rule: a run again (a new authorize) when a retry cannot.
+        var next = ""
+        if case .failed(step, _) = flow.phase, case .restart(let because) = flow.nextMove {
+            next = " Next: run again, for a new authorize request (\(because))."
+        }
         return "authflow: step \(step.number) \(step.title) failed: \(redactor.redact(failure.description))\(cause)"
-            + redactor.redact(correlation)
+            + redactor.redact(correlation) + redactor.redact(next)
     }
 }
 

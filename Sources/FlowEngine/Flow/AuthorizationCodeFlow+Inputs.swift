@@ -109,19 +109,29 @@ extension AuthorizationCodeFlow {
         return enter(.success(.ready(.signOn)), step: .signOn)
     }
 
-    /// The sign-on happened in a browser, which was sent back to `url`: the callback is this step's response.
+    /// The sign-on happened in a browser, which was sent back to `url`: the callback is the sign-on
+    /// step's response, or, when it carries an `error`, the authorize step's (RFC 6749 §4.1.2.1: the
+    /// authorization request was refused, whether before or after the user signed on).
     public mutating func receiveCallback(_ url: String, at now: Date) -> FlowAction {
         guard case .needsBrowserCallback = phase, !record.isEmpty else { return .none }
+        let parts = URLParts(url)
+        let carriesError = ((parts?.queryParameters ?? []) + (parts?.fragmentParameters ?? [])).value("error") != nil
+        let step: FlowStep = carriesError ? .authorize : .signOn
         // The redirect the browser followed is this step's response, as far as authflow saw it.
         var entry = StepRecord(
-            step: .signOn, action: .callbackFromBrowser,
+            step: step, action: .callbackFromBrowser,
             request: HTTPRequest(method: "GET", url: url), sentAt: now)
-        entry.attempt = record.filter { $0.step == .signOn && $0.action == .callbackFromBrowser }.count + 1
+        entry.attempt = record.filter { $0.step == step && $0.action == .callbackFromBrowser }.count + 1
         entry.changes = pendingChanges
         pendingChanges = []
         entry.decoded.location = url
         record.append(entry)
-        return enter(readCallback(url), step: .signOn)
+        return enter(readCallback(url), step: step)
+    }
+
+    /// The last authorize request sent (or handed to the browser), not a callback recorded at that step.
+    var lastAuthorizeRequest: StepRecord? {
+        record.last { $0.step == .authorize && $0.action != .callbackFromBrowser }
     }
 
     /// The user changed (or added) a parameter of the ready request; nothing is sent until asked.
@@ -159,9 +169,7 @@ extension AuthorizationCodeFlow {
         }
         guard case .failed(let step, let failure) = phase else { return .none }
         pendingChanges.append(.retried)
-        if step == .signOn, signsOnInBrowser,
-            let authorizeURL = record.last(where: { $0.step == .authorize })?.request.url
-        {
+        if step == .signOn, signsOnInBrowser, let authorizeURL = lastAuthorizeRequest?.request.url {
             // A callback that failed (wrong state, an error): wait for another from the browser.
             phase = .needsBrowserCallback(authorizeURL: authorizeURL)
             return awaitedAction

@@ -67,6 +67,13 @@ extension AuthorizationCodeFlow {
         if configuration.responseMode == "pi.flow", response.status == 200 {
             return readFlowObject(response)
         }
+        if configuration.responseMode == "form_post", response.status == 200,
+            let fields = FormPostParser.fields(in: response.body)
+        {
+            // Authorize answered the client at once (an error it may redirect, or an existing session): the
+            // form_post page is authorize's own result, read at this step.
+            return readFormPost(response, fields: fields)
+        }
         guard isRedirect(response) else { return .failure(errorOutcome(response, expected: "302 to the sign-on page")) }
         guard let location = response.header("Location"), !location.isEmpty else { return .failure(.missingLocation) }
         if isCallback(location) {
@@ -201,21 +208,27 @@ extension AuthorizationCodeFlow {
                 error: nil, where: "the resume answer's authorizeResponse")
         }
         if response.status == 200, let fields = FormPostParser.fields(in: response.body) {
-            // response_mode=form_post: an auto-submitting HTML form (OAuth 2.0 Form Post Response Mode §2).
-            // The form must post back to redirect_uri, like a redirect; else nothing is read from it.
-            if let action = Self.formAction(in: response.body), !Self.isRedirect(action, to: configuration.redirectURI)
-            {
-                return .failure(.redirectMismatch(expected: configuration.redirectURI, received: action))
-            }
-            record[lastIndex].decoded.formFields = fields
-            return readResult(
-                code: fields.value("code"), state: fields.value("state"),
-                error: fields.value("error").map {
-                    OAuthError(error: $0, description: fields.value("error_description"))
-                },
-                where: "the form_post form")
+            return readFormPost(response, fields: fields)
         }
         return .failure(errorOutcome(response, expected: "302 back to redirect_uri"))
+    }
+
+    /// response_mode=form_post: an auto-submitting HTML form (OAuth 2.0 Form Post Response Mode §2).
+    /// The form must post back to redirect_uri, like a redirect; else nothing is read from it.
+    private mutating func readFormPost(_ response: HTTPResponse, fields: [FormParameter])
+        -> Result<FlowPhase, FlowFailure>
+    {
+        if let action = Self.formAction(in: response.body), !Self.isRedirect(action, to: configuration.redirectURI) {
+            return .failure(.redirectMismatch(expected: configuration.redirectURI, received: action))
+        }
+        record[lastIndex].decoded.formFields = fields
+        return readResult(
+            code: fields.value("code"), state: fields.value("state"),
+            error: fields.value("error").map {
+                OAuthError(
+                    error: $0, description: fields.value("error_description"), uri: fields.value("error_uri"))
+            },
+            where: "the form_post form")
     }
 
     /// Reads `code`, `state` or `error` from a redirect to the client (RFC 6749 §4.1.2).

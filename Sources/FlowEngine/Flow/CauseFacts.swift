@@ -38,6 +38,13 @@ public struct CauseFacts: Equatable, Sendable {
     /// The issuer authflow expects, and the `iss` the ID token carries.
     public var expectedIssuer: String?
     public var tokenIssuer: String?
+    /// The client ID authflow signs on as, and the `aud` the ID token carries.
+    public var clientID: String?
+    public var tokenAudiences: [String]?
+    /// The response's `Retry-After` in seconds (RFC 9110 §10.2.3), when it gave a number.
+    public var retryAfterSeconds: Int?
+    /// The failed response's `Correlation-Id` (PingOne's error `id`), to quote to support.
+    public var correlationID: String?
 
     public init(step: FlowStep, isPingOne: Bool? = nil) {
         self.step = step
@@ -56,7 +63,9 @@ extension CauseFacts {
         let entry = record[index]
         self.init(step: entry.step, isPingOne: configuration.endpoints.flowAPIBase != nil)
         let before = record[..<index]
-        let authorize = before.last { $0.step == .par || $0.step == .authorize }
+        let authorize = before.last {
+            ($0.step == .par || $0.step == .authorize) && $0.action != .callbackFromBrowser
+        }
         if let authorize {
             let parameters = authorize.request.parameters
             let wrapped = parameters.contains { $0.name == "request" || $0.name == "request_uri" }
@@ -67,6 +76,10 @@ extension CauseFacts {
                 parameters.first { $0.name == "redirect_uri" }?.value ?? (wrapped ? configuration.redirectURI : nil)
         }
         cookiesSent = entry.decoded.cookiesSent
+        correlationID = entry.decoded.correlationID ?? entry.decoded.pingOneError?.id
+        retryAfterSeconds = entry.response?.header("Retry-After").flatMap {
+            Int($0.trimmingCharacters(in: .whitespaces))
+        }
         authMethod = configuration.clientAuthentication
         supportedAuthMethods = configuration.endpoints.tokenEndpointAuthMethods
         hasClientSecret = configuration.clientSecret != nil
@@ -76,9 +89,11 @@ extension CauseFacts {
             let seconds = serverDate.timeIntervalSince(entry.sentAt)
             clockSkew = .milliseconds(Int64((seconds * 1000).rounded()))
         }
-        tokenIssuer =
-            (entry.decoded.tokens ?? before.last { $0.decoded.tokens != nil }?.decoded.tokens)?.decoded
-            .first { $0.name == "id_token" }?.jwt?.claims?["iss"]?.stringValue
+        let idClaims = (entry.decoded.tokens ?? before.last { $0.decoded.tokens != nil }?.decoded.tokens)?.decoded
+            .first { $0.name == "id_token" }?.jwt?.claims
+        tokenIssuer = idClaims?["iss"]?.stringValue
+        tokenAudiences = idClaims?["aud"]?.stringList
+        clientID = configuration.clientID
         endedBy =
             before.last { earlier in
                 switch earlier.decoded.result {

@@ -78,6 +78,14 @@ extension FlowFailure: CustomStringConvertible {
         switch self {
         case .pingOneError(_, let error):
             return Self.pingOneFactualCause(error, facts)
+        case .unexpectedStatus(let got, _) where got == 429:
+            let wait =
+                facts.retryAfterSeconds.map { "wait \(Self.words(seconds: $0)) (its Retry-After)" } ?? "wait a while"
+            return "The server is limiting requests (429 Too Many Requests): \(wait), then retry."
+        case .unexpectedStatus(let got, _) where (500...599).contains(got):
+            return
+                "A fault inside the server (\(got)), not in the request: retry; if it persists, the provider's operators need to look"
+                + (facts.correlationID.map { " (quote Correlation-Id \($0))" } ?? "") + "."
         case .oauthError(let error) where facts.step == .token:
             return Self.tokenCause(error, facts, pingOne: pingOne)
         case .oauthError(let error) where [.par, .authorize, .signOn].contains(facts.step):
@@ -97,6 +105,14 @@ extension FlowFailure: CustomStringConvertible {
             return pingOne
                 ? "The ID token's iss is \(got), not \(expected): a custom domain issues tokens with its own host, the regional host (auth.pingone.<tld>/{envID}/as) with that one. Sign on through the host the tokens name (--auth-path or --issuer)."
                 : "The ID token's iss is \(got), not \(expected): use the issuer exactly as the provider's discovery document names it (--issuer)."
+        case .tokenChecksFailed(let checks) where checks.contains("id_token aud"):
+            guard let client = facts.clientID, let audiences = facts.tokenAudiences, !audiences.contains(client) else {
+                return nil
+            }
+            let listed = audiences.isEmpty ? "empty" : audiences.joined(separator: ", ")
+            return pingOne
+                ? "The ID token's aud is \(listed), not this client_id \(client): it was issued to another app. An app's client_id is its own in each environment: check --client-id and --env, and that the tokens came from this sign-on."
+                : "The ID token's aud is \(listed), not this client_id \(client): it was issued to another client. Check --client-id, and that the tokens came from this sign-on."
         default:
             return nil
         }
@@ -117,6 +133,14 @@ extension FlowFailure: CustomStringConvertible {
         let detail = error.details.first
         let inner = detail?.innerError.flatMap { try? JSONValue.parse(Array($0.utf8)) }
         switch (error.code, detail?.code) {
+        case ("REQUEST_LIMITED", _):
+            guard let seconds = facts.retryAfterSeconds else { return nil }
+            return
+                "PingOne's rate limit for this environment was exceeded: wait \(words(seconds: seconds)) (Retry-After: \(seconds)), then retry."
+        case ("UNEXPECTED_ERROR", _):
+            guard let id = facts.correlationID else { return nil }
+            return
+                "A fault inside PingOne, not in the request: retry; if it persists, give PingOne support this Correlation-Id: \(id)."
         case ("NOT_FOUND", _) where facts.step == .authorize || facts.step == .par:
             return
                 "PingOne found nothing at authorize: no environment with this ID at this host. Check --env and the region's host (auth.pingone.com, .eu, .ca, .asia, .com.au, .sg) or the custom domain; no flow had begun that could expire."

@@ -28,7 +28,7 @@ extension AuthorizationCodeFlow {
     mutating func replay(_ exchange: SavedExchange) {
         let sentAt = exchange.sentAt
         if exchange.action == .callbackFromBrowser {
-            phase = .needsBrowserCallback(authorizeURL: record.last { $0.step == .authorize }?.request.url ?? "")
+            phase = .needsBrowserCallback(authorizeURL: lastAuthorizeRequest?.request.url ?? "")
             _ = receiveCallback(exchange.request.url, at: sentAt)
             record[record.count - 1].attempt = exchange.attempt
             record[record.count - 1].changes = exchange.changes

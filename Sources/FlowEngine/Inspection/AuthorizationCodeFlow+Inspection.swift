@@ -60,7 +60,11 @@ extension AuthorizationCodeFlow {
     /// The parameters of the last authorization request sent (PAR body, or authorize query or form),
     /// with those of a request object (RFC 9101) read from its claims.
     var sentAuthorizationParameters: [FormParameter] {
-        guard let request = record.last(where: { $0.step == .par || $0.step == .authorize })?.request else { return [] }
+        guard
+            let request = record.last(where: {
+                ($0.step == .par || $0.step == .authorize) && $0.action != .callbackFromBrowser
+            })?.request
+        else { return [] }
         var parameters = URLParts(request.url)?.queryParameters ?? []
         if request.header("Content-Type")?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
             parameters += FormURLEncoding.decode(String(decoding: request.body, as: UTF8.self))

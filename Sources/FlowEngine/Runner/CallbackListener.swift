@@ -302,7 +302,7 @@ private final class CallbackHandler: ChannelInboundHandler, @unchecked Sendable 
         } else {
             mailbox.deliver(url)
             status = .ok
-            page = "<h1>authflow caught the redirect</h1><p>You can close this tab and go back to the terminal.</p>"
+            page = Self.caughtPage(URLParts(url)?.queryParameters ?? [])
         }
         let html =
             "<!doctype html><html><head><meta charset=\"utf-8\"><title>authflow</title></head><body>\(page)</body></html>"
@@ -317,8 +317,47 @@ private final class CallbackHandler: ChannelInboundHandler, @unchecked Sendable 
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
     }
 
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+    /// The page the browser shows once the redirect is caught: the provider's error explained
+    /// (RFC 6749 §4.1.2.1), or that the code goes to authflow. Every value from the URL is escaped.
+    static func caughtPage(_ parameters: [FormParameter]) -> String {
+        guard let error = parameters.value("error") else {
+            return "<h1>authflow caught the redirect</h1>"
+                + "<p>authflow now redeems the code at the token endpoint and checks the tokens: see the terminal."
+                + " You can close this tab.</p>"
+        }
+        var page = "<h1>The provider refused the sign-on</h1>"
+        page += "<p>It sent the error <code>\(escape(error))</code> back instead of a code.</p>"
+        if let description = parameters.value("error_description") {
+            page += "<p>Its description: <q>\(escape(description))</q></p>"
+        }
+        if let uri = parameters.value("error_uri") {
+            // A link only for http(s): a javascript: or data: URI from the provider stays text.
+            let scheme = uri.split(separator: ":", maxSplits: 1).first?.lowercased()
+            page +=
+                scheme == "https" || scheme == "http"
+                ? "<p>More about it: <a href=\"\(escape(uri))\" rel=\"noreferrer\">\(escape(uri))</a></p>"
+                : "<p>More about it (not a web address, so not a link): <code>\(escape(uri))</code></p>"
+        }
+        page +=
+            "<p>authflow shows this error at step 1 Authorize, with its likely cause, and redeems nothing."
+            + " A new sign-on needs a new authorize request: press r in authflow, or run it again."
+            + " You can close this tab.</p>"
+        return page
+    }
+
+    /// Text made safe inside HTML, in elements and in quoted attributes.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
     }
 }

@@ -62,11 +62,4 @@ extension AppModel {
         notice = "No redirect caught: \(TerminalSafe.line(reason)). n pastes the callback URL, l listens again."
         return .none
     }
-
-    /// The callback from the browser failed (an error, a wrong state): a new sign-on needs a new
-    /// authorize request, so `n` starts the flow again.
-    var browserCallbackFailed: Bool {
-        guard flow.signsOnInBrowser, case .failed(.signOn, _) = flow.phase else { return false }
-        return true
-    }
 }

@@ -140,10 +140,9 @@ extension AppModel {
             openCredentialsPrompt()
         case .needsBrowserCallback:
             openCallbackPrompt()
-        case .failed where browserCallbackFailed:
-            // The browser's callback failed; a new sign-on needs a new authorize request.
-            listening = nil
-            return .restartFlow
+        case .failed where restartReason != nil:
+            // A retry would fail the same way (the engine's rule): say so, and offer r.
+            notice = "A retry would fail the same way: \(restartReason ?? ""). r restarts: new state, nonce and PKCE."
         case .failed:
             notice = "Built again: check it, then n sends it."
             let command = follow(flow.retry())

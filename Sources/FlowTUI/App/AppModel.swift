@@ -93,7 +93,7 @@ public struct AppModel: Equatable, Sendable {
         frame = FrameSnapshot(unbuilt: flow, presentation: presentation, now: now)
         frame = FrameSnapshot(self, sources: frameSources)
         layouts.layOut(frame, size: size)
-        notice = readOnlySummary
+        notice = readOnlySummary ?? presentation.startNotice
     }
 
     /// Takes the model's state into the frame's snapshot; its costly parts are made again only

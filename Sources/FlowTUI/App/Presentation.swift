@@ -26,6 +26,9 @@ public struct Presentation: Equatable, Sendable {
     /// Where the session listens for the browser's redirect (a loopback `redirect_uri`), when it
     /// does; without one, a browser sign-on is finished by pasting the callback URL.
     public var callbackListenerURL: String?
+    /// A warning to show in the notice line when the session opens (such as the port a loopback
+    /// redirect URI without one was given), until the first key.
+    public var startNotice: String?
     /// The proxy requests go through (`host:port`), shown in the header; nil when direct.
     public var proxy: String?
     /// The faults the demo's simulator can inject, for `F`; empty against a real server.

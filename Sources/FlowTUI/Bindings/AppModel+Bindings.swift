@@ -106,7 +106,7 @@ extension AppModel {
         switch flow.phase {
         case .ready: KeyBinding("n", "send")
         case .needsCredentials: KeyBinding("n", "sign on")
-        case .failed: KeyBinding("n", browserCallbackFailed ? "sign on again" : "retry")
+        case .failed: restartReason == nil ? KeyBinding("n", "retry") : KeyBinding("r", "restart")
         case .needsBrowserCallback, .completed, .waitingForResponse: nil
         }
     }
@@ -118,6 +118,12 @@ extension AppModel {
             return "Only the request being built can be edited."
         }
         return nil
+    }
+
+    /// Why only `r` can work after the current failure (the engine's ``NextMove``), or `nil` when `n`'s retry can.
+    var restartReason: String? {
+        guard case .restart(let because) = flow.nextMove else { return nil }
+        return because
     }
 
     /// The authorize URL `c` copies while the flow waits for the browser, when the flow is shown.

@@ -41,7 +41,7 @@ extension Binding {
             }),
         Binding(
             [.character("r")], section: .flow, help: KeyBinding("r", "restart: new state, PKCE"),
-            footer: KeyBinding("r", "restart"), footerPriority: 160,
+            footerPriority: 160, footer: { $0.restartReason == nil ? KeyBinding("r", "restart") : nil },
             action: { model, _ in model.restart() }),
         Binding(
             [.character("x")], section: .flow, help: KeyBinding("x", "clear cookies (ST)"),

@@ -169,6 +169,13 @@ extension FrameSnapshot {
                     StyledLine([Span("likely cause ", style: PaneStyle.label), Span(safe.line(cause), style: .bold)]),
                     indent: 2, maxLines: 2)
             }
+            if case .failed(let failedStep, _) = flow.phase, failedStep == entry.step,
+                case .restart(let because) = flow.nextMove
+            {
+                pane.add(
+                    StyledLine([Span("next ", style: PaneStyle.label), Span("r restarts: " + safe.line(because))]),
+                    indent: 2, maxLines: 2)
+            }
         }
         if let correlationID = decoded.correlationID {
             pane.add(KeyValueTable([.init("Correlation-Id", safe.line(correlationID))], maxKeyWidth: 14))

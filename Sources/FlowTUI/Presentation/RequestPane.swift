@@ -143,7 +143,8 @@ extension FrameSnapshot {
 
     /// Whether a record entry is a request the browser sent (authorize, when sign-on is in a browser).
     func sentByBrowser(_ entry: StepRecord) -> Bool {
-        entry.step == .authorize && flow.signsOnInBrowser && entry.response == nil && entry.transportError == nil
+        entry.step == .authorize && entry.action != .callbackFromBrowser && flow.signsOnInBrowser
+            && entry.response == nil && entry.transportError == nil
     }
 
     /// A JWT the request carries (`client_assertion`, `request`): its header, its claims with

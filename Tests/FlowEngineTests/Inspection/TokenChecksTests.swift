@@ -274,7 +274,9 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
         #expect(TokenKindDecision.detect(header: header, claims: Sample.idClaims()).kind == .idToken)
         #expect(
             TokenKindDecision.detect(header: header, claims: Sample.accessClaims())
-                == TokenKindDecision(kind: .accessToken, reason: "it has client_id, scope"))
+                == TokenKindDecision(
+                    kind: .accessToken,
+                    reason: "it has client_id, scope, and its aud (https://api.pingone.com) is not that client"))
         #expect(TokenKindDecision.detect(header: header, claims: .object(["iss": .string("joe")])).kind == .other)
     }
 

@@ -136,7 +136,7 @@ struct BrowserSignOnTests: PaneReading {
         #expect(model.flow.phase == .ready(.token))
     }
 
-    @Test func aCallbackWithAnotherStateFailsAndNStartsAgain() {
+    @Test func aCallbackWithAnotherStateFailsAndROffersTheRestart() {
         var model = Self.model(listening: true)
         DemoFlow.press(.character("n"), &model)
         _ = model.update(.callbackCaught(ticket: 1, Self.callback(model, state: "forged"), at: DemoFlow.date(1)))
@@ -145,8 +145,17 @@ struct BrowserSignOnTests: PaneReading {
             return
         }
         #expect(DemoFlow.render(model).text.contains("✗ 2 Sign on"))
-        #expect(model.keyBar.line(width: 300).plainText.hasPrefix("n sign on again"))
-        #expect(DemoFlow.press(.character("n"), &model) == .restartFlow)
+        // A retry would wait for the same flow's state again: the footer offers r, not n.
+        let footer = model.keyBar.line(width: 300).plainText
+        #expect(footer.hasPrefix("r restart"))
+        #expect(!footer.contains("n retry"))
+        #expect(footer.components(separatedBy: "r restart").count == 2, "r offered once: \(footer)")
+        #expect(Self.text(model, .decoded).contains("next r restarts: the callback's state is not this flow's"))
+        // n says why it does not retry, and sends nothing.
+        #expect(DemoFlow.press(.character("n"), &model) == .none)
+        #expect(model.notice?.contains("A retry would fail the same way") == true)
+        #expect(model.flow.phase == .failed(.signOn, .stateMismatch(sent: model.flow.state, received: "forged")))
+        #expect(DemoFlow.press(.character("r"), &model) == .restartFlow)
     }
 
     @Test func anErrorFromTheProviderIsShown() {
@@ -159,6 +168,10 @@ struct BrowserSignOnTests: PaneReading {
         #expect(decoded.contains("access_denied"))
         #expect(decoded.contains("The user said no\\x1b[31m"))
         #expect(!DemoFlow.render(model).text.contains("\u{1b}"))
+        // The provider refused the authorization request: step 1 failed, not the sign-on.
+        #expect(DemoFlow.render(model).text.contains("✗ 1 Authorize"))
+        #expect(!DemoFlow.render(model).text.contains("✗ 2 Sign on"))
+        #expect(model.keyBar.line(width: 300).plainText.hasPrefix("r restart"))
     }
 
     /// Another OpenID provider, its endpoints from discovery: no Flow API, no introspection.
