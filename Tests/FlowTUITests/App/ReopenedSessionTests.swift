@@ -38,7 +38,7 @@ import Testing
     @Test func anUnknownClientAuthenticationIsSaidNotGuessed() throws {
         let (_, reopened) = try Self.liveAndReopened(.json)
         func header(_ model: AppModel) -> String {
-            var canvas = Canvas(size: size)
+            var canvas = Canvas(size: Self.size)
             model.render(into: &canvas)
             return String(canvas.text.split(separator: "\n").first ?? "")
         }
@@ -46,7 +46,7 @@ import Testing
         #expect(header(reopened).contains(method))
         var presentation = reopened.presentation
         presentation.clientAuthenticationUnknown = true
-        let unknown = AppModel(flow: reopened.flow, presentation: presentation, size: size, now: reopened.now)
+        let unknown = AppModel(flow: reopened.flow, presentation: presentation, size: Self.size, now: reopened.now)
         #expect(header(unknown).contains("auth method not in file"))
         #expect(!header(unknown).contains(method))
     }
