@@ -66,7 +66,9 @@ extension AppModel {
             let box = dialogBox(lineCount: hint == nil ? 3 : 5, width: width, in: area)
             drawDialogFrame(
                 title: "Sign on (Flow API usernamePassword.check)", box: box,
-                footer: "tab next field · enter sign on · esc close", into: &canvas)
+                footer: flow.canRecoverPassword
+                    ? "tab field · enter sign on · esc then p: forgot password"
+                    : "tab next field · enter sign on · esc close", into: &canvas)
             form.username.render(
                 into: &canvas, x: box.x + 2, y: box.y + 2, width: box.width - 4,
                 isFocused: form.focus == .username)

@@ -89,7 +89,7 @@ extension Binding {
     /// `p`: forgot password, at the username-and-password stage when the flow links `password.forgot`.
     static let forgotPassword = Binding(
         [.character("p")], section: .flow, help: nil,
-        footer: KeyBinding("p", "forgot password"), footerPriority: 26,
+        footer: KeyBinding("p", "forgot password"), footerPriority: 135,
         disabledReason: { $0.forgotPasswordDisabledReason },
         action: { model, _ in model.forgotPassword() })
 }

@@ -30,10 +30,10 @@ struct PasswordRecoveryStageTests {
         #expect(DemoFlow.render(model).text.contains("p forgot password"))
         DemoFlow.press(.character("p"), &model)
         #expect(model.flow.phase == .ready(.signOn))
-        #expect(model.flow.draft == [FormParameter("username", "demo")])
+        #expect(model.flow.draft == [FormParameter("username", "demo.user")])
         let forgot = DemoFlow.send(&model, answer: Self.recoveryCodeRequired)
         #expect(forgot?.header("Content-Type") == AuthorizationCodeFlow.passwordForgot)
-        #expect(String(decoding: forgot?.body ?? [], as: UTF8.self) == #"{"username":"demo"}"#)
+        #expect(String(decoding: forgot?.body ?? [], as: UTF8.self) == #"{"username":"demo.user"}"#)
         #expect(model.flow.signOnInput == .recoveryCode)
         #expect(model.notice == "Sign-on needs a recovery code and a new password: press n.")
 
