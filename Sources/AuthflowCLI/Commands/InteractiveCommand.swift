@@ -43,7 +43,8 @@ struct InteractiveCommand: AsyncParsableCommand {
             let otps = users.flatMap { $0.devices ?? [] }.map { ($0.id, $0.otp) }
             credentials = .init(
                 username: user.username, password: user.password,
-                otps: Dictionary(otps, uniquingKeysWith: { first, _ in first }))
+                otps: Dictionary(otps, uniquingKeysWith: { first, _ in first }),
+                recoveryCode: SimulatorConfiguration.demoRecoveryCode)
             configuration.password = nil
         }
         var presentation = Presentation(

@@ -15,7 +15,10 @@ struct RunCommand: AsyncParsableCommand {
             variables a profile names) or a prompt, never from a flag. A Flow API sign-on that asks \
             for more takes the MFA device from --device (else the first), the one-time password from \
             AUTHFLOW_OTP or a prompt, and a new password (MUST_CHANGE_PASSWORD, PASSWORD_EXPIRED) \
-            from AUTHFLOW_NEW_PASSWORD or a prompt. A push to approve (PUSH_CONFIRMATION_REQUIRED) is \
+            from AUTHFLOW_NEW_PASSWORD or a prompt. With --forgot-password the sign-on recovers the \
+            password instead of checking one: password.forgot with --username, then password.recover \
+            with the recovery code from AUTHFLOW_RECOVERY_CODE or a prompt and the new password from \
+            AUTHFLOW_NEW_PASSWORD or a prompt; no password is asked. A push to approve (PUSH_CONFIRMATION_REQUIRED) is \
             polled once a second, each poll printed, for up to 120 s.
             """
     )
@@ -34,6 +37,13 @@ struct RunCommand: AsyncParsableCommand {
             "The MFA device to use when the sign-on asks for one: its id or type (EMAIL, SMS, TOTP). Default: the first."
     )
     var device: String?
+
+    @Flag(
+        name: .customLong("forgot-password"),
+        help:
+            "Recover the password instead of signing on with it: password.forgot for --username, then password.recover with the code from AUTHFLOW_RECOVERY_CODE (or a prompt) and a new password from AUTHFLOW_NEW_PASSWORD (or a prompt)."
+    )
+    var forgotPassword = false
 
     @Flag(help: "Print the record as JSON instead of a transcript.")
     var json = false
@@ -66,7 +76,17 @@ struct RunCommand: AsyncParsableCommand {
         // The demo simulator makes its key beside its start; the first request's deadline starts after.
         await session.demo?.simulator.ready()
         let prompter = SecretPrompter()
-        if session.configuration.password == nil, let username = session.configuration.username,
+        if forgotPassword {
+            // Recovery asks PingOne for a code for this username; no password is typed.
+            guard session.configuration.username != nil, !session.configuration.signsOnInBrowser else {
+                await session.stop()
+                throw ValidationError(
+                    session.configuration.signsOnInBrowser
+                        ? "--forgot-password recovers through the Flow API; with --browser or --paste the sign-on page offers recovery."
+                        : "--forgot-password needs --username (or a profile's username): password.forgot sends it.")
+            }
+            session.configuration.recoversPassword = true
+        } else if session.configuration.password == nil, let username = session.configuration.username,
             !session.configuration.signsOnInBrowser, prompter.isInteractive
         {
             // The Flow API sign-on needs the password: ask for it, echo off, never from a flag.
@@ -82,7 +102,8 @@ struct RunCommand: AsyncParsableCommand {
         let demo = session.demo
         let answers = SignOnAnswers(
             device: device, environment: ProcessInfo.processInfo.environment,
-            isInteractive: prompter.isInteractive, demoOTP: { demo?.sentOTP(deviceID: $0) })
+            isInteractive: prompter.isInteractive, demoOTP: { demo?.sentOTP(deviceID: $0) },
+            demoRecoveryCode: demo?.sentRecoveryCode)
         let runner = FlowRunner(
             transport: session.transport, browserSignOn: session.browserSignOn(expectedState: flow.state),
             signOnAnswer: { try await answers.answer($0, $1) })

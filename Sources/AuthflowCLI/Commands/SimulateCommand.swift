@@ -66,6 +66,8 @@ struct SimulateCommand: AsyncParsableCommand {
                 print("    device      \(device.type)\(address)  \(device.id)  \(device.answerSummary)")
             }
         }
+        // The code password.forgot "sends" to every user, for the presenter to type at password.recover.
+        print("  recovery code \(SimulatorConfiguration.demoRecoveryCode) (password.forgot, for every user)")
         if !configuration.faults.isEmpty {
             print("  faults        \(configuration.faults.map(\.rawValue).sorted().joined(separator: ", "))")
         }

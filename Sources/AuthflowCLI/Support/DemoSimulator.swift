@@ -73,6 +73,9 @@ struct DemoSimulator {
         return JSONValue.object([JSONMember("keys", .array([jwk]))]).compactText
     }
 
+    /// The password-recovery code the simulator "sends" after `password.forgot`, shown in the recovery prompt.
+    var sentRecoveryCode: String { SimulatorConfiguration.demoRecoveryCode }
+
     /// The one-time password the simulator "sent" to a device: the demo shows it where the presenter can read it.
     func sentOTP(deviceID: String?) -> String? {
         simulator.configuration.users.lazy.compactMap { $0.devices?.first { $0.id == deviceID }?.otp }.first

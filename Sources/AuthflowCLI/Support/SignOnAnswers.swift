@@ -4,7 +4,8 @@ import Foundation
 
 /// How `authflow run` answers the Flow API's MFA and password states: the device from `--device`
 /// (else the first), the one-time password from `$AUTHFLOW_OTP` or a prompt, the new password from
-/// `$AUTHFLOW_NEW_PASSWORD` or a prompt. Secrets never come from flags.
+/// `$AUTHFLOW_NEW_PASSWORD` or a prompt, a password-recovery code from `$AUTHFLOW_RECOVERY_CODE` or a
+/// prompt. Secrets never come from flags.
 struct SignOnAnswers: Sendable {
     /// `--device`: a device id or type (`EMAIL`, `SMS`, `TOTP`).
     var device: String?
@@ -12,9 +13,12 @@ struct SignOnAnswers: Sendable {
     var isInteractive: Bool
     /// In the demo: the OTP the simulator "sent" to a device, shown in the prompt for the presenter.
     var demoOTP: @Sendable (_ deviceID: String?) -> String?
+    /// In the demo: the recovery code the simulator "sent", shown in the prompt for the presenter.
+    var demoRecoveryCode: String? = nil
 
     static let otpVariable = "AUTHFLOW_OTP"
     static let newPasswordVariable = "AUTHFLOW_NEW_PASSWORD"
+    static let recoveryCodeVariable = "AUTHFLOW_RECOVERY_CODE"
 
     func answer(_ input: SignOn.Input, _ signOn: SignOn) async throws -> String {
         switch input {
@@ -29,6 +33,10 @@ struct SignOnAnswers: Sendable {
             if let password = environment[Self.newPasswordVariable], !password.isEmpty { return password }
             let rules = signOn.passwordRules.isEmpty ? "" : " (" + signOn.passwordRules.joined(separator: "; ") + ")"
             return try await prompt("New password\(rules)", variable: Self.newPasswordVariable)
+        case .recoveryCode:
+            if let code = environment[Self.recoveryCodeVariable], !code.isEmpty { return code }
+            let demo = demoRecoveryCode.map { " (demo simulator sent \($0))" } ?? ""
+            return try await prompt("Recovery code\(demo)", variable: Self.recoveryCodeVariable)
         case .credentials:
             throw ValidationError("the sign-on needs a username and password")
         }

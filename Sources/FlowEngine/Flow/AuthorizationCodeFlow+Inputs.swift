@@ -109,6 +109,38 @@ extension AuthorizationCodeFlow {
         return enter(.success(.ready(.signOn)), step: .signOn)
     }
 
+    /// Whether the user may ask for a password recovery now: the flow asks for the username and
+    /// password (or just refused them) and offered `password.forgot`.
+    public var canRecoverPassword: Bool {
+        guard let signOn, signOn.forgotPasswordURL != nil, case .checkCredentials = signOn.stage else { return false }
+        switch phase {
+        case .needsCredentials, .ready(.signOn), .failed(.signOn, _): return true
+        default: return false
+        }
+    }
+
+    /// The user forgot the password (USERNAME_PASSWORD_REQUIRED with `password.forgot`):
+    /// `password.forgot` is built with the username, which asks PingOne to send a recovery code.
+    public mutating func forgotPassword(username: String? = nil) -> FlowAction {
+        guard canRecoverPassword else { return .none }
+        if let username, !username.isEmpty, username != configuration.username {
+            configuration.username = username
+            pendingChanges.append(.credentialsEntered(username: username))
+        }
+        let link = signOn?.forgotPasswordURL
+        signOn?.stage = .forgotPassword(URL: link)
+        return enter(.success(.ready(.signOn)), step: .signOn)
+    }
+
+    /// The user typed the recovery code and a new password (RECOVERY_CODE_REQUIRED): `password.recover`
+    /// is built with them.
+    public mutating func enterRecovery(code: String, newPassword: String) -> FlowAction {
+        guard phase == .needsCredentials, case .recoverPassword = signOnAction else { return .none }
+        configuration.recoveryCode = code
+        configuration.newPassword = newPassword
+        return enter(.success(.ready(.signOn)), step: .signOn)
+    }
+
     /// The sign-on happened in a browser, which was sent back to `url`: the callback is the sign-on
     /// step's response, or, when it carries an `error`, the authorize step's (RFC 6749 §4.1.2.1: the
     /// authorization request was refused, whether before or after the user signed on).

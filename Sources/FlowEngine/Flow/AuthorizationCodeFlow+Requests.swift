@@ -24,6 +24,8 @@ extension AuthorizationCodeFlow {
             case .changePassword: .changePassword
             case .confirmPush: .pollPush
             case .cancelPush: .cancelPush
+            case .forgotPassword: .forgotPassword
+            case .recoverPassword: .recoverPassword
             }
         case .resume: .resume
         case .token: .redeemCode
@@ -94,6 +96,13 @@ extension AuthorizationCodeFlow {
                 return [FormParameter("flowId", flowID ?? "")]
             case .cancelPush:
                 return [FormParameter("reason", "CHANGE_DEVICE")]
+            case .forgotPassword:
+                return [FormParameter("username", configuration.username ?? "")]
+            case .recoverPassword:
+                return [
+                    FormParameter("recoveryCode", configuration.recoveryCode ?? ""),
+                    FormParameter("newPassword", configuration.newPassword ?? ""),
+                ]
             }
         case .resume:
             return [FormParameter("flowId", flowID ?? "")]
@@ -208,6 +217,19 @@ extension AuthorizationCodeFlow {
                 url = link ?? configuration.flowEndpoint(flowID ?? "")
                 contentType = Self.cancelPushAuthentication
                 json = .object([JSONMember("reason", .string(draft.value("reason") ?? ""))])
+            case .forgotPassword(let link):
+                method = "POST"
+                url = link ?? configuration.flowEndpoint(flowID ?? "")
+                contentType = Self.passwordForgot
+                json = .object([JSONMember("username", .string(draft.value("username") ?? ""))])
+            case .recoverPassword(let link):
+                method = "POST"
+                url = link ?? configuration.flowEndpoint(flowID ?? "")
+                contentType = Self.passwordRecover
+                json = .object([
+                    JSONMember("recoveryCode", .string(draft.value("recoveryCode") ?? "")),
+                    JSONMember("newPassword", .string(draft.value("newPassword") ?? "")),
+                ])
             }
         case .resume:
             let draftedFlowID = draft.value("flowId") ?? ""

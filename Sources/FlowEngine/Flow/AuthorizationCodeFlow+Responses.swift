@@ -113,6 +113,10 @@ extension AuthorizationCodeFlow {
         defer { self.signOn = signOn }
         if let id = json["id"]?.stringValue { signOn.flowID = id }
         if record[lastIndex].action == .pollPush { signOn.pushPolls += 1 }
+        if record[lastIndex].action == .recoverPassword, let recovered = configuration.newPassword {
+            // The recovered password is the user's password now: a later sign-on (PASSWORD_REQUIRED) uses it.
+            configuration.password = recovered
+        }
         record[lastIndex].decoded.flowID = signOn.flowID
         record[lastIndex].decoded.flowStatus = status
         record[lastIndex].decoded.flowLinks = json["_links"]?.members?.map(\.key) ?? []
@@ -142,6 +146,16 @@ extension AuthorizationCodeFlow {
             fallthrough
         case "USERNAME_PASSWORD_REQUIRED":
             let firstAsked = signOn.stage == .readFlow
+            signOn.forgotPasswordURL = json["_links"]?["password.forgot"]?["href"]?.stringValue
+            if firstAsked, configuration.recoversPassword, configuration.username != nil {
+                // `run --forgot-password`: ask for a recovery code instead of checking a password.
+                guard json["_links"]?["password.forgot"] != nil else {
+                    return .failure(
+                        .recoveryNotOffered(links: json["_links"]?.members?.map(\.key).filter { $0 != "self" } ?? []))
+                }
+                signOn.stage = .forgotPassword(URL: signOn.forgotPasswordURL)
+                return .success(.ready(.signOn))
+            }
             signOn.checkCredentials(at: json["_links"]?["usernamePassword.check"]?["href"]?.stringValue)
             // Configured credentials answer the flow's first ask; asked again, the user answers.
             let configured = configuration.username != nil && configuration.password != nil
@@ -175,6 +189,11 @@ extension AuthorizationCodeFlow {
                 .pushNotApproved(
                     device: signOn.selectedDevice?.summary, polls: polls, waitedSeconds: nil,
                     canChooseDevice: json["_links"]?["device.select"] != nil))
+        case "RECOVERY_CODE_REQUIRED":
+            // password.forgot sent the user a code; password.recover sets a new password with it.
+            signOn.passwordRules = SignOn.passwordRules(in: json["_embedded"]?["passwordPolicy"])
+            signOn.stage = .recoverPassword(URL: json["_links"]?["password.recover"]?["href"]?.stringValue)
+            return .success(.needsCredentials)
         case "MUST_CHANGE_PASSWORD", "PASSWORD_EXPIRED":
             signOn.passwordRules = SignOn.passwordRules(in: json["_embedded"]?["passwordPolicy"])
             signOn.stage = .changePassword(URL: json["_links"]?["password.reset"]?["href"]?.stringValue)

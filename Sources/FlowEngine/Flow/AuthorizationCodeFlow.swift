@@ -51,6 +51,9 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
     public static let otpCheck = "application/vnd.pingidentity.otp.check+json"
     public static let passwordReset = "application/vnd.pingidentity.password.reset+json"
     public static let cancelPushAuthentication = "application/vnd.pingidentity.cancel.push.authentication+json"
+    /// The Flow API media types of password recovery (reference §2.2).
+    public static let passwordForgot = "application/vnd.pingidentity.password.forgot+json"
+    public static let passwordRecover = "application/vnd.pingidentity.password.recover+json"
     static let userAgent = "authflow/0.1"
     /// authflow's version, as exports name their creator.
     public static let toolVersion = "0.1.0"
@@ -79,7 +82,7 @@ public struct AuthorizationCodeFlow: Equatable, Sendable {
     public var secrets: [String] {
         var secrets = [
             configuration.clientSecret, configuration.password, configuration.otp, configuration.newPassword,
-            pkce?.verifier,
+            configuration.recoveryCode, pkce?.verifier,
         ].compactMap { $0 }
         secrets += tokens?.secrets ?? []
         secrets += record.compactMap { $0.decoded.tokens }.flatMap(\.secrets)

@@ -20,8 +20,14 @@ public struct FlowConfiguration: Equatable, Sendable {
     public var password: String?
     /// The one-time password for the Flow API's `otp.check` (OTP_REQUIRED), once given.
     public var otp: String?
-    /// The new password for `password.reset` (MUST_CHANGE_PASSWORD, PASSWORD_EXPIRED), once given.
+    /// The new password for `password.reset` (MUST_CHANGE_PASSWORD, PASSWORD_EXPIRED) or
+    /// `password.recover` (RECOVERY_CODE_REQUIRED), once given.
     public var newPassword: String?
+    /// The recovery code for `password.recover` (RECOVERY_CODE_REQUIRED), once given.
+    public var recoveryCode: String?
+    /// Recover the password instead of checking one: at USERNAME_PASSWORD_REQUIRED, send
+    /// `password.forgot` with the configured username (`run --forgot-password`).
+    public var recoversPassword = false
     /// More authorize parameters, sent after the standard ones.
     public var extraAuthorizeParameters: [FormParameter]
     /// How long one request may take before it fails as timed out.

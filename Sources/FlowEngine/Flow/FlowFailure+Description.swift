@@ -36,6 +36,10 @@ extension FlowFailure: CustomStringConvertible {
             }
         case .pushNotApproved(let device, let polls, let waited, _):
             SignOn.describePush(device: device, polls: polls, waitedSeconds: waited)
+        case .recoveryNotOffered(let links):
+            "the flow offers no password.forgot at USERNAME_PASSWORD_REQUIRED ("
+                + (links.isEmpty ? "no links" : "offering " + links.joined(separator: ", "))
+                + "): the password cannot be recovered through the Flow API"
         case .subjectMismatch(let idToken, let userInfo):
             "UserInfo sub \(userInfo.map { "\"\($0)\"" } ?? "(none)") is not the ID token's sub \"\(idToken)\""
                 + " (OIDC Core §5.3.2): its claims must not be used"
@@ -293,6 +297,8 @@ extension FlowFailure: CustomStringConvertible {
             "No app with this client_id in the environment: check --client-id, --env and the region."
         case .authorizeRefused:
             "PingOne refused authorize before any sign-on, so it could not redirect the error to the app: check client_id, redirect_uri and the app's settings."
+        case .recoveryNotOffered:
+            "The sign-on policy offers no password recovery (PingOne links password.forgot only when the policy's login action allows it): recover the password elsewhere, or sign on with the password."
         case .subjectMismatch:
             "UserInfo answered for another user than the one the ID token names: a token substituted or mixed up between users, or a broken server."
         case .signOnNeedsBrowser(let status, _):
@@ -311,6 +317,8 @@ extension FlowFailure: CustomStringConvertible {
             return SignOn.otpCause(error)
         case (_, _) where error.details.first?.target == "newPassword":
             return SignOn.passwordPolicyCause(error)
+        case (_, _) where error.details.first?.target == "recoveryCode":
+            return SignOn.recoveryCodeCause(error)
         case (_, "INVALID_CREDENTIALS"):
             return "Wrong username or password. Repeated failures lock the account (PASSWORD_LOCKED_OUT)."
         case (_, "PASSWORD_LOCKED_OUT"):

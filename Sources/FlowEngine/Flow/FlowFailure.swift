@@ -27,6 +27,9 @@ public enum FlowFailure: Error, Equatable, Sendable {
     /// A push to the user's phone was not approved: PingOne timed it out (PUSH_CONFIRMATION_TIMED_OUT,
     /// `waitedSeconds` nil), or authflow's own deadline passed after `waitedSeconds` of polling.
     case pushNotApproved(device: String?, polls: Int, waitedSeconds: Int?, canChooseDevice: Bool)
+    /// Password recovery was asked for (`run --forgot-password`), but USERNAME_PASSWORD_REQUIRED offers
+    /// no `password.forgot`: the sign-on policy allows no recovery. `links` are the links it offers.
+    case recoveryNotOffered(links: [String])
     /// UserInfo answered for another subject than the ID token's (OIDC Core §5.3.2).
     case subjectMismatch(idToken: String, userInfo: String?)
 }

@@ -56,6 +56,16 @@ extension SignOn {
             + attempts
     }
 
+    /// A recovery code PingOne refused (`password.recover`, target `recoveryCode`): wrong, expired, or
+    /// none typed.
+    static func recoveryCodeCause(_ error: PingOneError) -> String {
+        if error.details.first?.code == "REQUIRED_VALUE" {
+            return "No recovery code was sent: type the code PingOne sent by email or SMS after password.forgot."
+        }
+        return "The recovery code is wrong or expired: type the code from the latest recovery message "
+            + "(each password.forgot sends a new one), or start again from authorize to ask for another."
+    }
+
     /// A new password the policy refused: each broken rule from `innerError.errors`, in words.
     static func passwordPolicyCause(_ error: PingOneError) -> String {
         let inner = error.details.first?.innerError.flatMap { try? JSONValue.parse($0) }

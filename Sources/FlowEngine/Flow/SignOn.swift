@@ -17,6 +17,9 @@ public struct SignOn: Equatable, Sendable {
     public var selectedDeviceID: String?
     /// The password policy's rules, from `_embedded.passwordPolicy`, in words.
     public var passwordRules: [String] = []
+    /// The flow's `password.forgot` link, when USERNAME_PASSWORD_REQUIRED offered one: the user may
+    /// recover the password instead of typing it.
+    public var forgotPasswordURL: String?
     /// When the flow first said PUSH_CONFIRMATION_REQUIRED in this wait: the deadline counts from here.
     public var pushStartedAt: Date?
     /// The flow's reads while the push waited.
@@ -51,6 +54,11 @@ public struct SignOn: Equatable, Sendable {
         case confirmPush(URL: String?, cancelURL: String?)
         /// Cancel the push to choose another device: `cancel.push.authentication`, `{"reason": "CHANGE_DEVICE"}`.
         case cancelPush(URL: String?)
+        /// Ask for a recovery code instead of typing the password: `password.forgot`, `{"username"}`.
+        case forgotPassword(URL: String?)
+        /// Set a new password with the recovery code sent to the user (RECOVERY_CODE_REQUIRED):
+        /// `password.recover`, `{"recoveryCode", "newPassword"}`.
+        case recoverPassword(URL: String?)
     }
 
     /// What the user must give the sign-on at its current stage.
@@ -59,6 +67,8 @@ public struct SignOn: Equatable, Sendable {
         case device
         case otp
         case newPassword
+        /// The recovery code PingOne sent, and with it a new password (RECOVERY_CODE_REQUIRED).
+        case recoveryCode
 
         /// `a one-time password`, for messages.
         public var noun: String {
@@ -67,6 +77,7 @@ public struct SignOn: Equatable, Sendable {
             case .device: "an MFA device"
             case .otp: "a one-time password"
             case .newPassword: "a new password"
+            case .recoveryCode: "a recovery code and a new password"
             }
         }
     }
@@ -74,11 +85,12 @@ public struct SignOn: Equatable, Sendable {
     /// What the current stage needs from the user; nothing while the flow is only read.
     public var input: Input? {
         switch stage {
-        case .readFlow, .confirmPush, .cancelPush: nil
+        case .readFlow, .confirmPush, .cancelPush, .forgotPassword: nil
         case .checkCredentials: .credentials
         case .selectDevice: .device
         case .checkOTP: .otp
         case .changePassword: .newPassword
+        case .recoverPassword: .recoveryCode
         }
     }
 

@@ -3,7 +3,7 @@ extension FormParameter {
     /// Parameters whose values are credentials: typed masked, shown masked, redacted in exports.
     public static let secretNames: Set<String> = [
         "password", "client_secret", "client_assertion", "code_verifier", "token", "refresh_token", "access_token",
-        "otp", "currentPassword", "newPassword",
+        "otp", "currentPassword", "newPassword", "recoveryCode",
     ]
 
     /// Whether this parameter's value is a credential.

@@ -199,7 +199,9 @@ struct BrowserHARAnalysis {
         let type = (request.header("Content-Type") ?? "").lowercased()
         if type.contains("device.select") { return .selectDevice }
         if type.contains("otp.check") { return .checkOTP }
-        if type.contains("password.reset") || type.contains("password.recover") { return .changePassword }
+        if type.contains("password.reset") { return .changePassword }
+        if type.contains("password.forgot") { return .forgotPassword }
+        if type.contains("password.recover") { return .recoverPassword }
         return .checkCredentials
     }
 }

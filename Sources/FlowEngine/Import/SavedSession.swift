@@ -152,6 +152,8 @@ extension StepAction {
         case "flow.select_device": self = .selectDevice
         case "flow.check_otp": self = .checkOTP
         case "flow.change_password": self = .changePassword
+        case "flow.forgot_password": self = .forgotPassword
+        case "flow.recover_password": self = .recoverPassword
         case "callback": self = .callbackFromBrowser
         case "resume": self = .resume
         case "token.authorization_code": self = .redeemCode

@@ -18,6 +18,10 @@ public enum StepAction: Equatable, Sendable {
     case pollPush
     /// Flow API: `cancel.push.authentication`, to choose another device.
     case cancelPush
+    /// Flow API: `password.forgot`, a recovery code asked for instead of the password.
+    case forgotPassword
+    /// Flow API: `password.recover`, a new password set with the recovery code.
+    case recoverPassword
     /// The redirect the browser followed back to the redirect URI, caught or pasted.
     case callbackFromBrowser
     case resume

@@ -13,7 +13,8 @@ public struct FlowRunner: Sendable {
     public var browserSignOn: (@Sendable (_ authorizeURL: String) async throws -> String)?
 
     /// Answers the Flow API's MFA and password states: given what the flow needs and the sign-on (its
-    /// devices, its password rules), returns a device id, a one-time password or a new password.
+    /// devices, its password rules), returns a device id, a one-time password, a new password or a
+    /// recovery code.
     public var signOnAnswer: (@Sendable (_ input: SignOn.Input, _ signOn: SignOn) async throws -> String)?
 
     public init(
@@ -105,7 +106,8 @@ public enum FlowOutcome: Equatable, Sendable {
 }
 
 extension FlowRunner {
-    /// Answers a device, OTP or new-password stage with ``signOnAnswer``; without one, the flow fails
+    /// Answers a device, OTP, new-password or recovery-code stage with ``signOnAnswer`` (a recovery
+    /// code asks it twice: the code, then the new password); without one, the flow fails
     /// naming what it needed.
     fileprivate func answerSignOn(_ flow: inout AuthorizationCodeFlow) async -> FlowAction {
         guard let input = flow.signOnInput, let signOn = flow.signOn else { return flow.awaitedAction }
@@ -119,6 +121,14 @@ extension FlowRunner {
             return .failed(.invalidRequest("the sign-on needs \(input.noun): \(error)"))
         }
         switch input {
+        case .recoveryCode:
+            // The recovery code comes with a new password: both answer RECOVERY_CODE_REQUIRED.
+            do {
+                let newPassword = try await signOnAnswer(.newPassword, signOn)
+                return flow.enterRecovery(code: answer, newPassword: newPassword)
+            } catch {
+                return .failed(.invalidRequest("the sign-on needs \(input.noun): \(error)"))
+            }
         case .device: return flow.selectDevice(id: answer)
         case .otp: return flow.enterOTP(answer)
         case .newPassword: return flow.enterNewPassword(answer)

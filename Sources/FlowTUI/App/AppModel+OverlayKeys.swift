@@ -46,6 +46,10 @@ extension AppModel {
             }
         case .credentials(var form):
             switch form.handle(key) {
+            case .submitted(let code, let newPassword) where form.input == .recoveryCode:
+                self.overlay = nil
+                notice = "Recovery code and new password set: n sends password.recover."
+                return follow(flow.enterRecovery(code: code, newPassword: newPassword))
             case .submitted(let username, let password):
                 self.overlay = nil
                 notice = "Credentials set: n sends them to the Flow API."

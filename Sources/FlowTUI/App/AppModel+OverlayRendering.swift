@@ -30,6 +30,24 @@ extension AppModel {
             let box = dialogBox(lineCount: 2, width: width, in: area)
             drawDialogFrame(title: "Edit \(safe.line(name))", box: box, footer: "enter set · esc back", into: &canvas)
             field.render(into: &canvas, x: box.x + 2, y: box.y + 2, width: box.width - 4)
+        case .credentials(let form) where form.input == .recoveryCode:
+            let width = min(area.width - 4, 72)
+            let prompt = signOnPrompt(for: form.input)
+            let lines = Array(prompt.lines.prefix(max(0, area.height - 11)))
+            let box = dialogBox(lineCount: 3 + (lines.isEmpty ? 0 : lines.count + 1), width: width, in: area)
+            drawDialogFrame(
+                title: prompt.title, box: box, footer: "tab next field · enter recover · esc close", into: &canvas)
+            form.username.render(
+                into: &canvas, x: box.x + 2, y: box.y + 2, width: box.width - 4,
+                isFocused: form.focus == .username)
+            form.password.render(
+                into: &canvas, x: box.x + 2, y: box.y + 3, width: box.width - 4,
+                isFocused: form.focus == .password)
+            for (index, line) in lines.enumerated() {
+                canvas.draw(
+                    safe.line(line), x: box.x + 2, y: box.y + 5 + index, width: box.width - 4, style: .dim,
+                    ellipsis: true)
+            }
         case .credentials(let form) where form.input != .credentials:
             let width = min(area.width - 4, 72)
             let prompt = signOnPrompt(for: form.input)
@@ -48,7 +66,9 @@ extension AppModel {
             let box = dialogBox(lineCount: hint == nil ? 3 : 5, width: width, in: area)
             drawDialogFrame(
                 title: "Sign on (Flow API usernamePassword.check)", box: box,
-                footer: "tab next field · enter sign on · esc close", into: &canvas)
+                footer: flow.canRecoverPassword
+                    ? "tab field · enter sign on · esc then p: forgot password"
+                    : "tab next field · enter sign on · esc close", into: &canvas)
             form.username.render(
                 into: &canvas, x: box.x + 2, y: box.y + 2, width: box.width - 4,
                 isFocused: form.focus == .username)

@@ -25,7 +25,8 @@ extension AppModel {
         case .newPassword:
             notice = "New password set: n sends password.reset."
             return follow(flow.enterNewPassword(answer))
-        case .credentials:
+        case .credentials, .recoveryCode:
+            // Both are two-field forms, submitted as such.
             return .none
         }
     }
@@ -45,8 +46,50 @@ extension AppModel {
             return ("One-time password (Flow API otp.check)", lines)
         case .newPassword:
             return ("New password (Flow API password.reset)", signOn?.passwordRules ?? [])
+        case .recoveryCode:
+            var lines = ["the code PingOne sent after password.forgot; tab moves to the new password"]
+            lines += signOn?.passwordRules ?? []
+            if let code = presentation.demoCredentials?.recoveryCode {
+                lines.append("demo: the simulator sent \(code)")
+            }
+            return ("Recover the password (Flow API password.recover)", lines)
         case .credentials:
             return ("Sign on (Flow API usernamePassword.check)", [])
         }
     }
+
+    /// `p`: the user forgot the password: `password.forgot` is built for the username known (given,
+    /// typed earlier, or the demo's), which `n` sends.
+    mutating func forgotPassword() -> AppCommand {
+        viewedStep = nil
+        let username = flow.configuration.username ?? presentation.demoCredentials?.username
+        guard let username, !username.isEmpty else {
+            notice =
+                "password.forgot needs the username: start with --username, or type it in the sign-on form (n) first."
+            return .none
+        }
+        overlay = nil
+        let command = follow(flow.forgotPassword(username: username))
+        notice = "password.forgot built for \(safe.line(username)): n sends it; PingOne then sends a recovery code."
+        return command
+    }
+
+    /// Why `p` does nothing now.
+    var forgotPasswordDisabledReason: String? {
+        if let reason = inFlightReason { return reason }
+        if flow.canRecoverPassword { return nil }
+        if flow.signOn?.credentialsURL != nil || flow.signOnInput == .credentials {
+            return "The flow offers no password.forgot: the sign-on policy allows no recovery."
+        }
+        return "Password recovery is offered where the flow asks for the username and password."
+    }
+}
+
+extension Binding {
+    /// `p`: forgot password, at the username-and-password stage when the flow links `password.forgot`.
+    static let forgotPassword = Binding(
+        [.character("p")], section: .flow, help: nil,
+        footer: KeyBinding("p", "forgot password"), footerPriority: 135,
+        disabledReason: { $0.forgotPasswordDisabledReason },
+        action: { model, _ in model.forgotPassword() })
 }

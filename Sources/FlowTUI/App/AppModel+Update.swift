@@ -81,7 +81,9 @@ extension AppModel {
             inFlight = InFlight(ticket: lastTicket, step: step, sentAt: now)
             return .send(request, ticket: lastTicket, timeout: flow.configuration.requestTimeout)
         case .awaitCredentials:
-            notice = "Sign-on needs \(flow.signOnInput?.noun ?? "a username and password"): press n."
+            notice =
+                "Sign-on needs \(flow.signOnInput?.noun ?? "a username and password"): press n."
+                + (flow.canRecoverPassword ? " p: forgot password." : "")
             return .none
         case .awaitBrowserSignOn:
             if let address = presentation.callbackListenerURL {

@@ -1,7 +1,8 @@
 import FlowEngine
 
-/// The sign-on prompt: a username and a masked password, one of them focused; or, at the Flow API's
-/// MFA and password stages, one field for the device, the one-time password or the new password.
+/// The sign-on prompt: a username and a masked password, one of them focused; at password recovery,
+/// the recovery code and the new password; or, at the Flow API's MFA and password stages, one field
+/// for the device, the one-time password or the new password.
 public struct CredentialsForm: Equatable, Sendable {
     /// The field being typed in.
     public enum Field: Equatable, Sendable {
@@ -11,7 +12,7 @@ public struct CredentialsForm: Equatable, Sendable {
 
     /// What a key did to the form.
     public enum Outcome: Equatable, Sendable {
-        /// Both fields were submitted.
+        /// Both fields were submitted (at recovery: `username` is the recovery code, `password` the new one).
         case submitted(username: String, password: String)
         /// The one field of a device, OTP or new-password prompt was submitted.
         case answered(String)
@@ -37,6 +38,12 @@ public struct CredentialsForm: Equatable, Sendable {
         case .device: password = TextField(label: "device", text: "1")
         case .otp: password = TextField(label: "one-time password", isMasked: true)
         case .newPassword: password = TextField(label: "new password", isMasked: true)
+        case .recoveryCode:
+            // Two fields: the code PingOne sent, and the new password it lets the user set.
+            username = TextField(label: "recovery code", isMasked: true)
+            password = TextField(label: "new password", isMasked: true)
+            focus = .username
+            return
         }
         focus = .password
     }
@@ -52,7 +59,7 @@ public struct CredentialsForm: Equatable, Sendable {
     /// Applies a key: tab and the arrows move between the fields, Enter on the username moves on,
     /// Enter on the password submits, Esc cancels.
     public mutating func handle(_ key: Key) -> Outcome {
-        if input != .credentials {
+        if input != .credentials, input != .recoveryCode {
             if key == .escape { return .cancelled }
             if case .submitted(let typed) = password.handle(key), !typed.isEmpty { return .answered(typed) }
             return .edited

@@ -7,11 +7,15 @@ public struct Presentation: Equatable, Sendable {
         /// The one-time password the demo simulator "sent" to each MFA device, by device id: shown
         /// in the OTP prompt for the presenter to type.
         public var otps: [String: String]
+        /// The password-recovery code the demo simulator "sends" after `password.forgot`: shown in the
+        /// recovery prompt.
+        public var recoveryCode: String?
 
-        public init(username: String, password: String, otps: [String: String] = [:]) {
+        public init(username: String, password: String, otps: [String: String] = [:], recoveryCode: String? = nil) {
             self.username = username
             self.password = password
             self.otps = otps
+            self.recoveryCode = recoveryCode
         }
     }
 

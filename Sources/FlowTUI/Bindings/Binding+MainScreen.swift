@@ -3,7 +3,8 @@ import FlowEngine
 extension Binding {
     /// Every key of the main screen (no overlay open), in the help overlay's order within each section.
     static let mainScreen: [Binding] =
-        flow + [cancelPush] + attempts + AppModel.followUpKeys.map { followUp(key: $0.key, step: $0.step) }
+        flow + [cancelPush, forgotPassword] + attempts
+        + AppModel.followUpKeys.map { followUp(key: $0.key, step: $0.step) }
         + browserSignOn + view + reading + other
 
     // MARK: - Flow

@@ -1,4 +1,8 @@
 extension SimulatorConfiguration {
+    /// The password-recovery code the simulator "sends" to every user after `password.forgot`, fixed
+    /// so a presenter can read it. UNCONFIRMED: the format of PingOne's recovery codes.
+    public static let demoRecoveryCode = "362918"
+
     /// The built-in environment used by `authflow demo`: a confidential web app, a public SPA, and users
     /// for a plain sign-on (`demo`), MFA with an email OTP and a TOTP device (`mfa`) and a temporary
     /// password (`temp`), a push approved on the third poll (`push`, with an email OTP as the other device)

@@ -90,12 +90,24 @@ extension AuthorizationServer {
             return fail("invalid_request", pkceError)
         }
 
-        let authorization = AuthorizationRequest(
+        // acr_values: sign-on policy names in order of preference (reference §1.1); the first the
+        // application has is applied. UNCONFIRMED: PingOne's answer when it has none of them.
+        let acrValues = (params["acr_values"] ?? "").split(separator: " ").map(String.init)
+        let policy = acrValues.first { Self.signOnPolicies.contains($0) }
+        if !acrValues.isEmpty, policy == nil {
+            return fail(
+                "invalid_request",
+                "None of the acr_values (\(acrValues.joined(separator: " "))) is a sign-on policy of the application: "
+                    + Self.signOnPolicies.joined(separator: ", ") + ".")
+        }
+
+        var authorization = AuthorizationRequest(
             clientID: clientID, redirectURI: redirectURI, responseType: responseType,
             scope: params["scope"] ?? "openid", state: state, nonce: params["nonce"],
             codeChallenge: params["code_challenge"],
             codeChallengeMethod: params["code_challenge"] == nil ? nil : (params["code_challenge_method"] ?? "plain"),
             responseMode: responseMode, prompt: params["prompt"], loginHint: params["login_hint"])
+        authorization.policy = policy
 
         // PingOne's `ST` values are UUIDs (reference §2.2).
         let session = currentSession(request) ?? BrowserSession(token: Self.newID(), id: Self.newID())
@@ -113,6 +125,9 @@ extension AuthorizationServer {
         // OIDC Core §3.1.2.1: prompt=login forces a new sign-on even with a signed-on session.
         let signedOnUser = session.userID.flatMap { userID -> String? in
             if prompts.contains("login") { return nil }
+            // A session without a second factor does not satisfy Multi_Factor: the user signs on again
+            // (step-up). UNCONFIRMED: PingOne may ask for the second factor alone.
+            if policy == Self.multiFactorPolicy, !session.methods.contains("mfa") { return nil }
             guard let maxAge, let authTime = session.authTime else { return userID }
             return now.timeIntervalSince(authTime) <= TimeInterval(maxAge) ? userID : nil
         }

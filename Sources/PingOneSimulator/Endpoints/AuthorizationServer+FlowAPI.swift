@@ -98,7 +98,7 @@ extension AuthorizationServer {
     func signOnStepDone(flow: Flow, user: SimulatedUser, passwordChecked: Bool) -> SimulatorResponse {
         var flow = flow
         flow.userID = user.id
-        let devices = mfaDevices(of: user)
+        let devices = mfaDevices(of: user, policy: flow.request.policy)
         // A second factor is asked once: after an OTP or an approved push the flow completes.
         let factorDone = flow.status == .otpRequired || flow.status == .pushConfirmationRequired
         // amr (RFC 8176 §2): `pwd` for the password; `otp` and `mfa` once a one-time password was checked;
@@ -185,6 +185,7 @@ extension AuthorizationServer {
             session.userID = userID
             session.authTime = now
             session.methods = flow.methods.isEmpty ? ["pwd"] : flow.methods
+            session.policy = Self.satisfiedPolicy(requested: flow.request.policy, methods: session.methods)
             sessions[flow.sessionToken] = session
         }
     }
@@ -239,12 +240,12 @@ extension AuthorizationServer {
             links.append(JSONMember("device.select", selfLink))
         case .otpRequired:
             links.append(JSONMember("otp.check", selfLink))
-            if (flowUser(flow).map({ mfaDevices(of: $0) }) ?? []).count > 1 {
+            if (flowUser(flow).map({ mfaDevices(of: $0, policy: flow.request.policy) }) ?? []).count > 1 {
                 links.append(JSONMember("device.select", selfLink))
             }
         case .pushConfirmationRequired:
             links.append(JSONMember("cancel.push.authentication", selfLink))
-            if (flowUser(flow).map({ mfaDevices(of: $0) }) ?? []).count > 1 {
+            if (flowUser(flow).map({ mfaDevices(of: $0, policy: flow.request.policy) }) ?? []).count > 1 {
                 links.append(JSONMember("device.select", selfLink))
             }
         case .pushConfirmationTimedOut:

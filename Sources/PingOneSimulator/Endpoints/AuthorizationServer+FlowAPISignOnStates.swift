@@ -14,7 +14,11 @@ extension AuthorizationServer {
         guard let id = body["device"]?["id"]?.stringValue, !id.isEmpty else {
             return flowError(.invalidData("device.id is required.", detailCode: "REQUIRED_VALUE", target: "device.id"))
         }
-        guard let device = flowUser(flow).map({ mfaDevices(of: $0) })?.first(where: { $0.id == id }) else {
+        guard
+            let device = flowUser(flow).map({ mfaDevices(of: $0, policy: flow.request.policy) })?.first(where: {
+                $0.id == id
+            })
+        else {
             return flowError(
                 .invalidData(
                     "The device \(id) is not one of the user's devices.", detailCode: "INVALID_VALUE",
@@ -47,7 +51,9 @@ extension AuthorizationServer {
         var flow = flow
         flow.pushPolls += 1
         guard let user = flowUser(flow),
-            let device = mfaDevices(of: user).first(where: { $0.id == flow.selectedDeviceID })
+            let device = mfaDevices(of: user, policy: flow.request.policy).first(where: {
+                $0.id == flow.selectedDeviceID
+            })
         else {
             return flowError(.invalidRequest("The flow has no selected device.", target: "selectedDevice"))
         }
@@ -86,7 +92,9 @@ extension AuthorizationServer {
             return flowError(.invalidData("otp is required.", detailCode: "REQUIRED_VALUE", target: "otp"))
         }
         guard let user = flowUser(flow),
-            let device = mfaDevices(of: user).first(where: { $0.id == flow.selectedDeviceID })
+            let device = mfaDevices(of: user, policy: flow.request.policy).first(where: {
+                $0.id == flow.selectedDeviceID
+            })
         else {
             return flowError(.invalidRequest("The flow has no selected device.", target: "selectedDevice"))
         }
@@ -129,7 +137,8 @@ extension AuthorizationServer {
     func signOnStateEmbedded(_ flow: Flow) -> [JSONMember] {
         switch flow.status {
         case .deviceSelectionRequired, .otpRequired, .pushConfirmationRequired, .pushConfirmationTimedOut:
-            let devices = (flowUser(flow).map({ mfaDevices(of: $0) }) ?? []).map { device in
+            let devices = (flowUser(flow).map({ mfaDevices(of: $0, policy: flow.request.policy) }) ?? []).map {
+                device in
                 var fields = [
                     JSONMember("id", .string(device.id)), JSONMember("type", .string(device.type)),
                     JSONMember("status", .string("ACTIVE")), JSONMember("userRetries", .int(0)),

@@ -4,9 +4,8 @@ import Foundation
 /// flow to RECOVERY_CODE_REQUIRED and "sends" a recovery code; `password.recover`
 /// `{"recoveryCode", "newPassword"}` sets the new password and signs the user on.
 extension AuthorizationServer {
-    /// The recovery code the simulator "sends" to every user, fixed so a presenter can read it.
-    /// UNCONFIRMED: the format of PingOne's recovery codes.
-    static let demoRecoveryCode = "362918"
+    /// The recovery code the simulator "sends" to every user (``SimulatorConfiguration/demoRecoveryCode``).
+    static let demoRecoveryCode = SimulatorConfiguration.demoRecoveryCode
 
     /// `password.forgot`: `{"username"}`. An unknown username moves on too, so the answer does not say
     /// which usernames exist (UNCONFIRMED: PingOne's answer for an unknown user); no code then works.

@@ -61,8 +61,10 @@ extension AuthorizationServer {
             grant: TokenGrant(
                 clientID: flow.request.clientID, userID: userID, sessionID: session.id, sessionToken: session.token,
                 scope: flow.request.scope, authTime: session.authTime ?? now,
-                methods: session.methods.isEmpty ? ["pwd"] : session.methods, nonce: flow.request.nonce,
-                grantID: value),
+                methods: session.methods.isEmpty ? ["pwd"] : session.methods,
+                acr: flow.request.policy ?? session.policy
+                    ?? Self.satisfiedPolicy(requested: nil, methods: session.methods),
+                nonce: flow.request.nonce, grantID: value),
             redirectURI: flow.request.redirectURI, codeChallenge: flow.request.codeChallenge,
             codeChallengeMethod: flow.request.codeChallengeMethod, expiresAt: now.addingTimeInterval(60))
         codes[code.value] = code

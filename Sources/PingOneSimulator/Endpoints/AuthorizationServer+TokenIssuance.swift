@@ -14,7 +14,7 @@ extension AuthorizationServer {
         let iat = Int(issuedAt.timeIntervalSince1970)
         let skew = faults.contains(.clockSkew) ? 600 : 0
         let authTime = Int(grant.authTime.timeIntervalSince1970) + skew
-        let acr: JSONValue = "Single_Factor"
+        let acr: JSONValue = .string(grant.acr)
         let key: JWTSigningKey
         do {
             key = try signingKeyForIssuance()
@@ -102,7 +102,7 @@ extension AuthorizationServer {
         if faults.contains(.wrongAudience) {
             audience = configuration.applications.first { $0.id != grant.clientID }?.id ?? Self.newID()
         }
-        var acr = "Single_Factor"
+        var acr = grant.acr
         if faults.contains(.hostileBytes) { acr += HostileText.sample }
         var claims = [
             JSONMember("iss", .string(issuer)),

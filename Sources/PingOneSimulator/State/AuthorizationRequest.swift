@@ -15,6 +15,8 @@ struct AuthorizationRequest: Sendable, Equatable {
     var responseMode: String
     var prompt: String?
     var loginHint: String?
+    /// The sign-on policy `acr_values` chose (its first name the application has), if it named one.
+    var policy: String?
 
     var isPiFlow: Bool { responseMode == "pi.flow" }
 }

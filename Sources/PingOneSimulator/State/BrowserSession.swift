@@ -11,6 +11,8 @@ struct BrowserSession: Sendable, Equatable {
     var authTime: Date?
     /// How the user last authenticated, as `amr` values (RFC 8176 §2).
     var methods: [String] = []
+    /// The sign-on policy the last sign-on satisfied, for the tokens' `acr`.
+    var policy: String?
     /// Set by sign-off; an ended session's cookie is no longer accepted.
     var ended = false
 }
