@@ -73,7 +73,7 @@ extension Inspection {
 
         sink.add("")
         sink.add("Checks (failures first)")
-        let width = checks.map(\.name.count).max() ?? 0
+        let width = checks.map { Self.width($0.name) }.max() ?? 0
         for check in checks {
             var line = "  "
             line += symbol(check.outcome)
@@ -126,8 +126,8 @@ extension Inspection {
     }
 
     private func addReadable(_ claims: [ReadableClaim], to sink: inout some LineSink) {
-        let nameWidth = claims.map(\.name.count).max() ?? 0
-        let labelWidth = claims.map { ($0.label ?? "").count }.max() ?? 0
+        let nameWidth = claims.map { Self.width($0.name) }.max() ?? 0
+        let labelWidth = claims.map { Self.width($0.label ?? "") }.max() ?? 0
         for claim in claims {
             var line = "  "
             line += pad(claim.name, nameWidth)
@@ -140,16 +140,31 @@ extension Inspection {
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
-        let count = text.count
+        let count = Self.width(text)
         return count >= width ? text : text + String(repeating: " ", count: width - count)
     }
 
+    /// The number of Characters, which the padding counts; ASCII without a carriage return (every
+    /// registered claim name, every check name) has one per byte, so it is counted without
+    /// breaking the text into graphemes.
+    private static func width(_ text: String) -> Int {
+        let bytes = text.utf8
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return bytes.count }
+        return text.count
+    }
+
     private func addIndented(_ text: String, to sink: inout some LineSink) {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) { sink.add("  " + line) }
+        // Split on the bytes: JSON text from `prettyText` has no raw carriage return (it is
+        // escaped), so a line break is always one "\n" byte.
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            var indented = "  "
+            indented.append(contentsOf: Substring(line))
+            sink.add(indented)
+        }
     }
 
     private func signatureOutcome(_ signature: SignatureResult) -> TokenCheck.Outcome {
-        TokenChecks.signatureCheck(signature, reference: "").outcome
+        TokenChecks.signatureOutcome(signature)
     }
 
     private func symbol(_ outcome: TokenCheck.Outcome) -> String {

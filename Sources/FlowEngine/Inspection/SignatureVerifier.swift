@@ -251,12 +251,13 @@ final class RSAKeyCache: @unchecked Sendable {
     /// (which is not kept, so the error is the same each time).
     func key(modulus: [UInt8], exponent: [UInt8]) throws -> _RSA.Signing.PublicKey {
         let members = Members(modulus: modulus, exponent: exponent)
-        if let key = lock.withLock({ keys[members] }) { return key }
-        let key = try _RSA.Signing.PublicKey(n: modulus, e: exponent)
-        lock.withLock {
+        // Made under the lock: tokens checked on several threads at once still make each key once.
+        return try lock.withLock {
+            if let key = keys[members] { return key }
+            let key = try _RSA.Signing.PublicKey(n: modulus, e: exponent)
             keys[members] = key
             count += 1
+            return key
         }
-        return key
     }
 }

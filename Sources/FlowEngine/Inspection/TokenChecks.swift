@@ -121,13 +121,18 @@ public enum TokenChecks {
     // MARK: - Signature and header
 
     static func signatureCheck(_ signature: SignatureResult, reference: String) -> TokenCheck {
-        let outcome: TokenCheck.Outcome =
-            switch signature {
-            case .verified: .pass
-            case .noKey, .encrypted, .redacted: .notApplicable
-            default: .fail
-            }
-        return TokenCheck(name: "signature", outcome: outcome, reason: signature.description, reference: reference)
+        TokenCheck(
+            name: "signature", outcome: signatureOutcome(signature), reason: signature.description,
+            reference: reference)
+    }
+
+    /// What a signature result counts as in the check list.
+    static func signatureOutcome(_ signature: SignatureResult) -> TokenCheck.Outcome {
+        switch signature {
+        case .verified: .pass
+        case .noKey, .encrypted, .redacted: .notApplicable
+        default: .fail
+        }
     }
 
     /// RFC 9068 §4: `typ` must be `at+jwt` or `application/at+jwt`.

@@ -104,6 +104,13 @@ extension JSONValue {
     /// Writes a JSON string literal, escaping quotes, backslashes and controls (RFC 8259 §7).
     static func writeString(_ string: String, into output: inout String) {
         output += "\""
+        // Printable ASCII without a quote or backslash (most strings) is written as it is, in
+        // one append rather than scalar by scalar.
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            output += string
+            output += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
