@@ -32,7 +32,8 @@ struct DecodeReport: Sendable {
 /// Only tokens that can be read without waiting are put in one batch, so a token typed or piped
 /// one at a time is still reported before authflow waits for the next, as `DecodeStreams` promises.
 struct DecodeBatch {
-    /// How many threads inspect at once.
+    /// How many processors to use: 1 inspects on the calling thread; more uses Dispatch's
+    /// threads (one per processor) and allows a larger batch.
     let workers: Int
     /// The most tokens held at once (their reports included): memory stays flat in the batch size.
     let limit: Int
@@ -42,22 +43,20 @@ struct DecodeBatch {
         limit = 32 * self.workers
     }
 
-    /// One thread per processor this process may run on, at most 8.
+    /// The processors this process may run on, at most 8.
     static var defaultWorkers: Int { min(8, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
 
     /// The reports for `tokens`, in their order.
     func reports(_ tokens: [String], _ report: @Sendable (String) -> DecodeReport) -> [DecodeReport] {
-        let threads = min(workers, tokens.count)
-        if threads <= 1 { return tokens.map(report) }
+        if workers <= 1 || tokens.count <= 1 { return tokens.map(report) }
         var results = [DecodeReport](
             repeating: DecodeReport(isParsed: false, failed: false, body: ""), count: tokens.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = Slots(buffer: buffer)
-            // Each thread takes every `threads`-th token, so the work is even without a queue.
-            DispatchQueue.concurrentPerform(iterations: threads) { first in
-                for index in stride(from: first, to: tokens.count, by: threads) {
-                    slots.buffer[index] = report(tokens[index])
-                }
+            // One iteration per token: Dispatch hands them to a thread per processor as each
+            // becomes free, so a thread another process preempts does not hold the batch up.
+            DispatchQueue.concurrentPerform(iterations: tokens.count) { index in
+                slots.buffer[index] = report(tokens[index])
             }
         }
         return results
