@@ -64,7 +64,12 @@ extension Inspection {
         if let signature {
             sink.add("")
             sink.add("Signature")
-            sink.add("  \(symbol(signatureOutcome(signature))) \(signature)")
+            sink.startLine()
+            sink.append("  ")
+            sink.append(symbol(signatureOutcome(signature)))
+            sink.append(" ")
+            sink.append(signature.description)
+            sink.endLine()
         }
         for key in skippedKeys {
             sink.add(
@@ -75,18 +80,19 @@ extension Inspection {
         sink.add("Checks (failures first)")
         let width = checks.map { Self.width($0.name) }.max() ?? 0
         for check in checks {
-            var line = "  "
-            line += symbol(check.outcome)
-            line += " "
-            line += check.outcome == .fail ? "FAIL" : pad(check.outcome.rawValue, 4)
-            line += "  "
-            line += pad(check.name, width)
-            line += "  "
-            line += check.reason
-            line += "  ["
-            line += check.reference
-            line += "]"
-            sink.add(line)
+            sink.startLine()
+            sink.append("  ")
+            sink.append(symbol(check.outcome))
+            sink.append(" ")
+            if check.outcome == .fail { sink.append("FAIL") } else { sink.appendPadded(check.outcome.rawValue, 4) }
+            sink.append("  ")
+            sink.appendPadded(check.name, width)
+            sink.append("  ")
+            sink.append(check.reason)
+            sink.append("  [")
+            sink.append(check.reference)
+            sink.append("]")
+            sink.endLine()
         }
 
         if let clock = expectations.serverClock {
@@ -129,25 +135,21 @@ extension Inspection {
         let nameWidth = claims.map { Self.width($0.name) }.max() ?? 0
         let labelWidth = claims.map { Self.width($0.label ?? "") }.max() ?? 0
         for claim in claims {
-            var line = "  "
-            line += pad(claim.name, nameWidth)
-            line += "  "
-            line += pad(claim.label ?? "", labelWidth)
-            line += "  "
-            line += claim.value.text
-            sink.add(line)
+            sink.startLine()
+            sink.append("  ")
+            sink.appendPadded(claim.name, nameWidth)
+            sink.append("  ")
+            sink.appendPadded(claim.label ?? "", labelWidth)
+            sink.append("  ")
+            sink.append(claim.value.text)
+            sink.endLine()
         }
-    }
-
-    private func pad(_ text: String, _ width: Int) -> String {
-        let count = Self.width(text)
-        return count >= width ? text : text + String(repeating: " ", count: width - count)
     }
 
     /// The number of Characters, which the padding counts; ASCII without a carriage return (every
     /// registered claim name, every check name) has one per byte, so it is counted without
     /// breaking the text into graphemes.
-    private static func width(_ text: String) -> Int {
+    fileprivate static func width(_ text: String) -> Int {
         let bytes = text.utf8
         if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return bytes.count }
         return text.count
@@ -156,10 +158,15 @@ extension Inspection {
     private func addIndented(_ text: String, to sink: inout some LineSink) {
         // Split on the bytes: JSON text from `prettyText` has no raw carriage return (it is
         // escaped), so a line break is always one "\n" byte.
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            var indented = "  "
-            indented.append(contentsOf: Substring(line))
-            sink.add(indented)
+        var rest = text[...]
+        while true {
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+            sink.startLine()
+            sink.append("  ")
+            sink.append(rest[..<end])
+            sink.endLine()
+            guard end < rest.endIndex else { return }
+            rest = rest[rest.utf8.index(after: end)...]
         }
     }
 
@@ -176,27 +183,79 @@ extension Inspection {
     }
 }
 
-/// Where `Inspection`'s report lines go: a list of lines, or one text.
+/// Where `Inspection`'s report lines go: a list of lines, or one text. A line is started, its
+/// pieces appended, and made safe for a terminal when it ends.
 private protocol LineSink {
-    /// Adds a line, made safe for a terminal.
-    mutating func add(_ line: String)
+    /// Starts a line.
+    mutating func startLine()
+    /// Adds a piece to the line.
+    mutating func append(_ piece: String)
+    /// Adds a piece to the line.
+    mutating func append(_ piece: Substring)
+    /// Adds spaces to the line.
+    mutating func appendSpaces(_ count: Int)
+    /// Ends the line, made safe for a terminal with `TerminalSafe.line`.
+    mutating func endLine()
+}
+
+extension LineSink {
+    /// Adds a whole line.
+    mutating func add(_ line: String) {
+        startLine()
+        append(line)
+        endLine()
+    }
+
+    /// Adds a piece followed by spaces up to `width` Characters.
+    mutating func appendPadded(_ piece: String, _ width: Int) {
+        append(piece)
+        let count = Inspection.width(piece)
+        if count < width { appendSpaces(width - count) }
+    }
 }
 
 private struct LineList: LineSink {
     var lines: [String] = []
+    private var line = ""
 
-    mutating func add(_ line: String) { lines.append(TerminalSafe.line(line)) }
+    mutating func startLine() { line = "" }
+    mutating func append(_ piece: String) { line += piece }
+    mutating func append(_ piece: Substring) { line += piece }
+    mutating func appendSpaces(_ count: Int) { line += String(repeating: " ", count: count) }
+    mutating func endLine() { lines.append(TerminalSafe.line(line)) }
 }
 
-/// The lines joined with newlines, as `textLines.joined(separator: "\n")` would be.
+/// The lines joined with newlines, as `textLines.joined(separator: "\n")` would be, written as
+/// UTF-8 bytes into one buffer: no string per line or per piece (`decode` writes one report per
+/// token). A line is checked where it lies, and rewritten only when it needs an escape.
 private struct JoinedLines: LineSink {
-    var text = ""
+    private var bytes: [UInt8] = []
+    private var lineStart = 0
     private var first = true
 
-    init() { text.reserveCapacity(4096) }
+    init() { bytes.reserveCapacity(4096) }
 
-    mutating func add(_ line: String) {
-        if first { first = false } else { text += "\n" }
-        text += TerminalSafe.line(line)
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func startLine() {
+        if first { first = false } else { bytes.append(UInt8(ascii: "\n")) }
+        lineStart = bytes.count
+    }
+
+    mutating func append(_ piece: String) { bytes.append(contentsOf: piece.utf8) }
+    mutating func append(_ piece: Substring) { bytes.append(contentsOf: piece.utf8) }
+    mutating func appendSpaces(_ count: Int) {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    }
+
+    mutating func endLine() {
+        let start = lineStart
+        let safe = bytes.withUnsafeBufferPointer { buffer in
+            TerminalSafe.needsNoEscape(UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
+        guard !safe else { return }
+        let line = String(decoding: bytes[start...], as: UTF8.self)
+        bytes.removeSubrange(start...)
+        bytes.append(contentsOf: TerminalSafe.line(line).utf8)
     }
 }

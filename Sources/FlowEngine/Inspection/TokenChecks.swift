@@ -25,11 +25,19 @@ public enum TokenChecks {
         var checks: [TokenCheck] = []
         for (part, value, reference) in [("header", header, "RFC 7515 §5.2 step 4"), ("claims", claims, "RFC 7519 §4")]
         {
-            var seen = Set<String>()
+            let members = value.members ?? []
             var repeated: [String] = []
-            for member in value.members ?? [] where !seen.insert(member.key).inserted && !repeated.contains(member.key)
-            {
-                repeated.append(member.key)
+            if members.count <= 32 {
+                // A token has a few members: comparing each with those before it hashes nothing.
+                for (index, member) in members.enumerated()
+                where members[..<index].contains(where: { $0.key == member.key }) && !repeated.contains(member.key) {
+                    repeated.append(member.key)
+                }
+            } else {
+                var seen = Set<String>()
+                for member in members where !seen.insert(member.key).inserted && !repeated.contains(member.key) {
+                    repeated.append(member.key)
+                }
             }
             if !repeated.isEmpty {
                 checks.append(

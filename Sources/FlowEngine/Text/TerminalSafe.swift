@@ -97,7 +97,7 @@ public enum TerminalSafe {
     }
 
     /// `needsNoEscape` on valid UTF-8 (a `String`'s bytes always are).
-    private static func needsNoEscape(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func needsNoEscape(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = buffer.count
         while index < count {
