@@ -40,7 +40,7 @@ extension Inspection {
         if includingContents {
             sink.add("")
             sink.add("Header")
-            addIndented(token.header.prettyText(), to: &sink)
+            sink.addIndentedJSON(token.header)
         }
 
         if !includingContents {
@@ -48,7 +48,7 @@ extension Inspection {
         } else if let claims = token.claims {
             sink.add("")
             sink.add("Claims")
-            addIndented(claims.prettyText(), to: &sink)
+            sink.addIndentedJSON(claims)
             sink.add("")
             sink.add("Readable")
             addReadable(
@@ -118,17 +118,27 @@ extension Inspection {
     }
 
     private var summaryLine: String {
-        let counts = TokenCheck.Outcome.allCases.map { outcome in
-            (outcome, checks.filter { $0.outcome == outcome }.count)
-        }
-        let text = counts.filter { $0.1 > 0 }.map { outcome, count in
-            switch outcome {
-            case .fail: "\(count) failing"
-            case .pass: "\(count) passing"
-            case .notApplicable: "\(count) not applicable"
+        var failing = 0
+        var passing = 0
+        var notApplicable = 0
+        for check in checks {
+            switch check.outcome {
+            case .fail: failing += 1
+            case .pass: passing += 1
+            case .notApplicable: notApplicable += 1
             }
-        }.joined(separator: ", ")
-        return "\(symbol(failures.isEmpty ? .pass : .fail)) \(text)"
+        }
+        // In `TokenCheck.Outcome`'s order: failing, passing, not applicable.
+        var line = symbol(failing == 0 ? .pass : .fail) + " "
+        var first = true
+        for (count, name) in [(failing, " failing"), (passing, " passing"), (notApplicable, " not applicable")]
+        where count > 0 {
+            if !first { line += ", " }
+            first = false
+            line += String(count)
+            line += name
+        }
+        return line
     }
 
     private func addReadable(_ claims: [ReadableClaim], to sink: inout some LineSink) {
@@ -141,7 +151,21 @@ extension Inspection {
             sink.append("  ")
             sink.appendPadded(claim.label ?? "", labelWidth)
             sink.append("  ")
-            sink.append(claim.value.text)
+            switch claim.value {
+            case .time(_, let utc, let relative):
+                // `Value.text` in pieces: `2026-11-22 10:00:00Z (in 59 m)`.
+                sink.append(utc)
+                sink.append(" (")
+                sink.append(relative)
+                sink.append(")")
+            case .list(let items):
+                for (index, item) in items.enumerated() {
+                    if index > 0 { sink.append(", ") }
+                    sink.append(item)
+                }
+            default:
+                sink.append(claim.value.text)
+            }
             sink.endLine()
         }
     }
@@ -153,21 +177,6 @@ extension Inspection {
         let bytes = text.utf8
         if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return bytes.count }
         return text.count
-    }
-
-    private func addIndented(_ text: String, to sink: inout some LineSink) {
-        // Split on the bytes: JSON text from `prettyText` has no raw carriage return (it is
-        // escaped), so a line break is always one "\n" byte.
-        var rest = text[...]
-        while true {
-            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
-            sink.startLine()
-            sink.append("  ")
-            sink.append(rest[..<end])
-            sink.endLine()
-            guard end < rest.endIndex else { return }
-            rest = rest[rest.utf8.index(after: end)...]
-        }
     }
 
     private func signatureOutcome(_ signature: SignatureResult) -> TokenCheck.Outcome {
@@ -196,6 +205,8 @@ private protocol LineSink {
     mutating func appendSpaces(_ count: Int)
     /// Ends the line, made safe for a terminal with `TerminalSafe.line`.
     mutating func endLine()
+    /// Adds JSON text, indented by two spaces, a line for each of its lines.
+    mutating func addIndentedJSON(_ value: JSONValue)
 }
 
 extension LineSink {
@@ -206,11 +217,31 @@ extension LineSink {
         endLine()
     }
 
+    /// Adds JSON text, indented by two spaces, a line for each of its lines.
+    mutating func addIndentedJSON(_ value: JSONValue) {
+        addIndentedLines(value.prettyText(), to: &self)
+    }
+
     /// Adds a piece followed by spaces up to `width` Characters.
     mutating func appendPadded(_ piece: String, _ width: Int) {
         append(piece)
         let count = Inspection.width(piece)
         if count < width { appendSpaces(width - count) }
+    }
+}
+
+/// Each line of `text` (split at line feeds: JSON text has no raw carriage return), indented by
+/// two spaces.
+private func addIndentedLines(_ text: String, to sink: inout some LineSink) {
+    var rest = text[...]
+    while true {
+        let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+        sink.startLine()
+        sink.append("  ")
+        sink.append(rest[..<end])
+        sink.endLine()
+        guard end < rest.endIndex else { return }
+        rest = rest[rest.utf8.index(after: end)...]
     }
 }
 
@@ -246,6 +277,24 @@ private struct JoinedLines: LineSink {
     mutating func append(_ piece: Substring) { bytes.append(contentsOf: piece.utf8) }
     mutating func appendSpaces(_ count: Int) {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    }
+
+    /// The JSON text written with its indent in one piece, then checked as a whole (a raw
+    /// control cannot be in it: the JSON writer escapes them); line by line if the check fails.
+    mutating func addIndentedJSON(_ value: JSONValue) {
+        let text = value.prettyText(linePrefix: "  ")
+        startLine()
+        let start = lineStart
+        append("  ")
+        append(text)
+        let safe = bytes.withUnsafeBufferPointer { buffer in
+            TerminalSafe.needsNoEscape(UnsafeBufferPointer(rebasing: buffer[start...]), allowingLineFeeds: true)
+        }
+        guard !safe else { return }
+        // Undo the block and the line break before it, then go line by line.
+        bytes.removeSubrange(start...)
+        if start > 0 { bytes.removeLast() } else { first = true }
+        addIndentedLines(value.prettyText(), to: &self)
     }
 
     mutating func endLine() {
