@@ -126,10 +126,12 @@ struct DecodeCommand: AsyncParsableCommand {
         // Output is kept until the input would wait, so a batch is not a write per token.
         let streams = DecodeStreams()
         let (status, tokenCount) = Self.stream(
-            DecodeInput.Tokens(arguments: tokens, readLine: Self.standardInputReader(arguments: tokens, streams)),
+            DecodeInput.Tokens(
+                arguments: tokens, readLine: Self.standardInputReader(arguments: tokens, streams),
+                lineReady: streams.hasLineReady),
             total: DecodeInput.Tokens.count(arguments: tokens), json: json,
             inspect: { inspector.inspect($0, expecting: expectations) },
-            output: streams.write)
+            output: streams.write, batch: DecodeBatch())
         streams.flush()
         if tokenCount == 0, !json {
             FileHandle.standardError.write(
@@ -138,19 +140,27 @@ struct DecodeCommand: AsyncParsableCommand {
         if status != .passed { throw ExitCode(status.rawValue) }
     }
 
-    /// Inspects each token and writes its report before reading the next one after it (one token
-    /// of look-ahead decides whether a lone token is numbered); returns the run's status.
-    static func stream<Source: Sequence<String>>(
-        _ tokens: Source, total: Int?, json: Bool, inspect: (String) -> Inspection,
-        output: @escaping (String) -> Void
+    /// Inspects each token and writes its report before reading the token after the next one
+    /// (one token of look-ahead decides whether a lone token is numbered); returns the run's status.
+    ///
+    /// The tokens that can be read without waiting are inspected together, on `batch.workers`
+    /// threads; their reports are written in the tokens' order, and the last one's after the
+    /// next token is read, as for a single token.
+    static func stream(
+        _ tokens: DecodeInput.Tokens, total: Int?, json: Bool, inspect: @escaping @Sendable (String) -> Inspection,
+        output: @escaping (String) -> Void, batch: DecodeBatch = DecodeBatch(workers: 1)
     ) -> (DecodeExitStatus, tokenCount: Int) {
         var writer = DecodeReportWriter(json: json, total: total, output: output)
-        var iterator = tokens.makeIterator()
-        var next = iterator.next()
-        while let current = next {
-            let inspection = inspect(current)
-            next = iterator.next()
-            writer.write(inspection, more: next != nil)
+        var tokens = tokens
+        var next = tokens.next()
+        while let first = next {
+            var group = [first]
+            next = nil
+            while group.count < batch.limit, tokens.nextIsReady, let token = tokens.next() { group.append(token) }
+            let reports = batch.reports(group) { DecodeReport(inspect($0), json: json) }
+            for report in reports.dropLast() { writer.write(report, more: true) }
+            next = tokens.next()
+            if let last = reports.last { writer.write(last, more: next != nil) }
         }
         return (writer.finish(), writer.count)
     }

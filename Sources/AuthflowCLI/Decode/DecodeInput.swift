@@ -11,14 +11,26 @@ enum DecodeInput {
     struct Tokens: Sequence, IteratorProtocol {
         private var arguments: ArraySlice<String>
         private var readLine: () -> String?
+        private var lineReady: () -> Bool
         private var readingInput: Bool
 
         /// `readLine` gives standard input's next line (`nil` at its end), or nil when there is
-        /// no input to read (a terminal, with no arguments).
-        init(arguments: [String], readLine: @escaping () -> String?) {
+        /// no input to read (a terminal, with no arguments); `lineReady` says whether it would
+        /// give one without waiting for input.
+        init(arguments: [String], readLine: @escaping () -> String?, lineReady: @escaping () -> Bool = { false }) {
             self.arguments = arguments[...]
             self.readLine = readLine
+            self.lineReady = lineReady
             readingInput = arguments.isEmpty
+        }
+
+        /// Whether `next()` can start without waiting for input: an argument is next, or a line
+        /// of standard input is already read. (A blank line is skipped, so the token after it may
+        /// still have to be waited for.)
+        var nextIsReady: Bool {
+            if readingInput { return lineReady() }
+            guard let argument = arguments.first else { return false }
+            return argument != "-"
         }
 
         /// How many tokens there are, when it is known before reading (arguments without `-`).

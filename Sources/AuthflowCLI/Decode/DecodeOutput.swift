@@ -33,13 +33,25 @@ enum DecodeOutput {
     /// JSON text with every non-ASCII scalar passed through `TerminalSafe`: its escapes for
     /// them (`\u0085`, `\u202e`) are valid JSON string escapes.
     static func terminalSafeJSON(_ value: JSONValue, indent: String) -> String {
+        let text = value.prettyText()
         var output = indent
-        for scalar in value.prettyText().unicodeScalars {
-            if scalar.value >= 0x80 {
-                output += TerminalSafe.line(String(scalar))
+        output.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        // ASCII runs are copied whole (a scalar at a time was most of `--json`'s cost); a line
+        // break adds the indent; each non-ASCII scalar goes through `TerminalSafe`.
+        var utf8 = text.utf8[...]
+        while let first = utf8.first {
+            if first == UInt8(ascii: "\n") {
+                output += "\n"
+                output += indent
+                utf8 = utf8.dropFirst()
+            } else if first < 0x80 {
+                let run = utf8.prefix { $0 < 0x80 && $0 != UInt8(ascii: "\n") }
+                output.append(contentsOf: Substring(run))
+                utf8 = utf8[run.endIndex...]
             } else {
-                output.unicodeScalars.append(scalar)
-                if scalar == "\n" { output += indent }
+                let end = text.unicodeScalars.index(after: utf8.startIndex)
+                output += TerminalSafe.line(String(text[utf8.startIndex..<end]))
+                utf8 = utf8[end...]
             }
         }
         return output
@@ -70,18 +82,22 @@ struct DecodeReportWriter {
     /// Writes one token's report; `more` says whether another token follows (it decides whether
     /// a single token gets a number).
     mutating func write(_ inspection: Inspection, more: Bool) {
+        write(DecodeReport(inspection, json: json), more: more)
+    }
+
+    /// Writes one token's report, already made (`DecodeReport(_:json:)` with this writer's `json`).
+    mutating func write(_ report: DecodeReport, more: Bool) {
         count += 1
-        if !inspection.isParsed { anyUnparsed = true }
-        if !inspection.failures.isEmpty { anyFailed = true }
+        if !report.isParsed { anyUnparsed = true }
+        if report.failed { anyFailed = true }
         if json {
-            let opening = count == 1 ? "{\n  \"tokens\": [\n" : ",\n"
-            output(opening + DecodeOutput.terminalSafeJSON(inspection.jsonValue, indent: "    "))
+            output((count == 1 ? "{\n  \"tokens\": [\n" : ",\n") + report.body)
         } else {
-            var report = count > 1 ? "\n" : ""
+            var text = count > 1 ? "\n" : ""
             if count > 1 || more {
-                report += "── token \(count)" + (total.map { " of \($0)" } ?? "") + " ──\n"
+                text += "── token \(count)" + (total.map { " of \($0)" } ?? "") + " ──\n"
             }
-            output(report + inspection.text + "\n")
+            output(text + report.body + "\n")
         }
     }
 

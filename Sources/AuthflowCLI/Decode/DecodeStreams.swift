@@ -61,6 +61,12 @@ final class DecodeStreams {
         }
     }
 
+    /// Whether `readLine` would return without reading: a whole line is kept, or the input ended.
+    func hasLineReady() -> Bool {
+        if inputEnded { return true }
+        return input[inputStart...].contains(UInt8(ascii: "\n"))
+    }
+
     /// Keeps text for standard output, writing it out once 64 KB are kept.
     func write(_ text: String) {
         guard !outputFailed else { return }

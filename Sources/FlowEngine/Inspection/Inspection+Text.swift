@@ -40,7 +40,7 @@ extension Inspection {
         if includingContents {
             sink.add("")
             sink.add("Header")
-            addIndented(token.header.prettyText(), to: &sink)
+            sink.addIndentedJSON(token.header)
         }
 
         if !includingContents {
@@ -48,7 +48,7 @@ extension Inspection {
         } else if let claims = token.claims {
             sink.add("")
             sink.add("Claims")
-            addIndented(claims.prettyText(), to: &sink)
+            sink.addIndentedJSON(claims)
             sink.add("")
             sink.add("Readable")
             addReadable(
@@ -64,7 +64,12 @@ extension Inspection {
         if let signature {
             sink.add("")
             sink.add("Signature")
-            sink.add("  \(symbol(signatureOutcome(signature))) \(signature)")
+            sink.startLine()
+            sink.append("  ")
+            sink.append(symbol(signatureOutcome(signature)))
+            sink.append(" ")
+            sink.append(signature.description)
+            sink.endLine()
         }
         for key in skippedKeys {
             sink.add(
@@ -73,20 +78,21 @@ extension Inspection {
 
         sink.add("")
         sink.add("Checks (failures first)")
-        let width = checks.map(\.name.count).max() ?? 0
+        let width = checks.map { Self.width($0.name) }.max() ?? 0
         for check in checks {
-            var line = "  "
-            line += symbol(check.outcome)
-            line += " "
-            line += check.outcome == .fail ? "FAIL" : pad(check.outcome.rawValue, 4)
-            line += "  "
-            line += pad(check.name, width)
-            line += "  "
-            line += check.reason
-            line += "  ["
-            line += check.reference
-            line += "]"
-            sink.add(line)
+            sink.startLine()
+            sink.append("  ")
+            sink.append(symbol(check.outcome))
+            sink.append(" ")
+            if check.outcome == .fail { sink.append("FAIL") } else { sink.appendPadded(check.outcome.rawValue, 4) }
+            sink.append("  ")
+            sink.appendPadded(check.name, width)
+            sink.append("  ")
+            sink.append(check.reason)
+            sink.append("  [")
+            sink.append(check.reference)
+            sink.append("]")
+            sink.endLine()
         }
 
         if let clock = expectations.serverClock {
@@ -112,44 +118,69 @@ extension Inspection {
     }
 
     private var summaryLine: String {
-        let counts = TokenCheck.Outcome.allCases.map { outcome in
-            (outcome, checks.filter { $0.outcome == outcome }.count)
-        }
-        let text = counts.filter { $0.1 > 0 }.map { outcome, count in
-            switch outcome {
-            case .fail: "\(count) failing"
-            case .pass: "\(count) passing"
-            case .notApplicable: "\(count) not applicable"
+        var failing = 0
+        var passing = 0
+        var notApplicable = 0
+        for check in checks {
+            switch check.outcome {
+            case .fail: failing += 1
+            case .pass: passing += 1
+            case .notApplicable: notApplicable += 1
             }
-        }.joined(separator: ", ")
-        return "\(symbol(failures.isEmpty ? .pass : .fail)) \(text)"
+        }
+        // In `TokenCheck.Outcome`'s order: failing, passing, not applicable.
+        var line = symbol(failing == 0 ? .pass : .fail) + " "
+        var first = true
+        for (count, name) in [(failing, " failing"), (passing, " passing"), (notApplicable, " not applicable")]
+        where count > 0 {
+            if !first { line += ", " }
+            first = false
+            line += String(count)
+            line += name
+        }
+        return line
     }
 
     private func addReadable(_ claims: [ReadableClaim], to sink: inout some LineSink) {
-        let nameWidth = claims.map(\.name.count).max() ?? 0
-        let labelWidth = claims.map { ($0.label ?? "").count }.max() ?? 0
+        let nameWidth = claims.map { Self.width($0.name) }.max() ?? 0
+        let labelWidth = claims.map { Self.width($0.label ?? "") }.max() ?? 0
         for claim in claims {
-            var line = "  "
-            line += pad(claim.name, nameWidth)
-            line += "  "
-            line += pad(claim.label ?? "", labelWidth)
-            line += "  "
-            line += claim.value.text
-            sink.add(line)
+            sink.startLine()
+            sink.append("  ")
+            sink.appendPadded(claim.name, nameWidth)
+            sink.append("  ")
+            sink.appendPadded(claim.label ?? "", labelWidth)
+            sink.append("  ")
+            switch claim.value {
+            case .time(_, let utc, let relative):
+                // `Value.text` in pieces: `2026-11-22 10:00:00Z (in 59 m)`.
+                sink.append(utc)
+                sink.append(" (")
+                sink.append(relative)
+                sink.append(")")
+            case .list(let items):
+                for (index, item) in items.enumerated() {
+                    if index > 0 { sink.append(", ") }
+                    sink.append(item)
+                }
+            default:
+                sink.append(claim.value.text)
+            }
+            sink.endLine()
         }
     }
 
-    private func pad(_ text: String, _ width: Int) -> String {
-        let count = text.count
-        return count >= width ? text : text + String(repeating: " ", count: width - count)
-    }
-
-    private func addIndented(_ text: String, to sink: inout some LineSink) {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) { sink.add("  " + line) }
+    /// The number of Characters, which the padding counts; ASCII without a carriage return (every
+    /// registered claim name, every check name) has one per byte, so it is counted without
+    /// breaking the text into graphemes.
+    fileprivate static func width(_ text: String) -> Int {
+        let bytes = text.utf8
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return bytes.count }
+        return text.count
     }
 
     private func signatureOutcome(_ signature: SignatureResult) -> TokenCheck.Outcome {
-        TokenChecks.signatureCheck(signature, reference: "").outcome
+        TokenChecks.signatureOutcome(signature)
     }
 
     private func symbol(_ outcome: TokenCheck.Outcome) -> String {
@@ -161,27 +192,119 @@ extension Inspection {
     }
 }
 
-/// Where `Inspection`'s report lines go: a list of lines, or one text.
+/// Where `Inspection`'s report lines go: a list of lines, or one text. A line is started, its
+/// pieces appended, and made safe for a terminal when it ends.
 private protocol LineSink {
-    /// Adds a line, made safe for a terminal.
-    mutating func add(_ line: String)
+    /// Starts a line.
+    mutating func startLine()
+    /// Adds a piece to the line.
+    mutating func append(_ piece: String)
+    /// Adds a piece to the line.
+    mutating func append(_ piece: Substring)
+    /// Adds spaces to the line.
+    mutating func appendSpaces(_ count: Int)
+    /// Ends the line, made safe for a terminal with `TerminalSafe.line`.
+    mutating func endLine()
+    /// Adds JSON text, indented by two spaces, a line for each of its lines.
+    mutating func addIndentedJSON(_ value: JSONValue)
+}
+
+extension LineSink {
+    /// Adds a whole line.
+    mutating func add(_ line: String) {
+        startLine()
+        append(line)
+        endLine()
+    }
+
+    /// Adds JSON text, indented by two spaces, a line for each of its lines.
+    mutating func addIndentedJSON(_ value: JSONValue) {
+        addIndentedLines(value.prettyText(), to: &self)
+    }
+
+    /// Adds a piece followed by spaces up to `width` Characters.
+    mutating func appendPadded(_ piece: String, _ width: Int) {
+        append(piece)
+        let count = Inspection.width(piece)
+        if count < width { appendSpaces(width - count) }
+    }
+}
+
+/// Each line of `text` (split at line feeds: JSON text has no raw carriage return), indented by
+/// two spaces.
+private func addIndentedLines(_ text: String, to sink: inout some LineSink) {
+    var rest = text[...]
+    while true {
+        let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+        sink.startLine()
+        sink.append("  ")
+        sink.append(rest[..<end])
+        sink.endLine()
+        guard end < rest.endIndex else { return }
+        rest = rest[rest.utf8.index(after: end)...]
+    }
 }
 
 private struct LineList: LineSink {
     var lines: [String] = []
+    private var line = ""
 
-    mutating func add(_ line: String) { lines.append(TerminalSafe.line(line)) }
+    mutating func startLine() { line = "" }
+    mutating func append(_ piece: String) { line += piece }
+    mutating func append(_ piece: Substring) { line += piece }
+    mutating func appendSpaces(_ count: Int) { line += String(repeating: " ", count: count) }
+    mutating func endLine() { lines.append(TerminalSafe.line(line)) }
 }
 
-/// The lines joined with newlines, as `textLines.joined(separator: "\n")` would be.
+/// The lines joined with newlines, as `textLines.joined(separator: "\n")` would be, written as
+/// UTF-8 bytes into one buffer: no string per line or per piece (`decode` writes one report per
+/// token). A line is checked where it lies, and rewritten only when it needs an escape.
 private struct JoinedLines: LineSink {
-    var text = ""
+    private var bytes: [UInt8] = []
+    private var lineStart = 0
     private var first = true
 
-    init() { text.reserveCapacity(4096) }
+    init() { bytes.reserveCapacity(4096) }
 
-    mutating func add(_ line: String) {
-        if first { first = false } else { text += "\n" }
-        text += TerminalSafe.line(line)
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func startLine() {
+        if first { first = false } else { bytes.append(UInt8(ascii: "\n")) }
+        lineStart = bytes.count
+    }
+
+    mutating func append(_ piece: String) { bytes.append(contentsOf: piece.utf8) }
+    mutating func append(_ piece: Substring) { bytes.append(contentsOf: piece.utf8) }
+    mutating func appendSpaces(_ count: Int) {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    }
+
+    /// The JSON text written with its indent in one piece, then checked as a whole (a raw
+    /// control cannot be in it: the JSON writer escapes them); line by line if the check fails.
+    mutating func addIndentedJSON(_ value: JSONValue) {
+        let text = value.prettyText(linePrefix: "  ")
+        startLine()
+        let start = lineStart
+        append("  ")
+        append(text)
+        let safe = bytes.withUnsafeBufferPointer { buffer in
+            TerminalSafe.needsNoEscape(UnsafeBufferPointer(rebasing: buffer[start...]), allowingLineFeeds: true)
+        }
+        guard !safe else { return }
+        // Undo the block and the line break before it, then go line by line.
+        bytes.removeSubrange(start...)
+        if start > 0 { bytes.removeLast() } else { first = true }
+        addIndentedLines(value.prettyText(), to: &self)
+    }
+
+    mutating func endLine() {
+        let start = lineStart
+        let safe = bytes.withUnsafeBufferPointer { buffer in
+            TerminalSafe.needsNoEscape(UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
+        guard !safe else { return }
+        let line = String(decoding: bytes[start...], as: UTF8.self)
+        bytes.removeSubrange(start...)
+        bytes.append(contentsOf: TerminalSafe.line(line).utf8)
     }
 }

@@ -224,22 +224,25 @@ public struct SignatureVerifier: Equatable, Sendable {
 /// a big number, which would otherwise be done again for every token checked with the same key.
 /// The references naming verifying keys (with their thumbprints) are kept here too.
 final class RSAKeyCache: @unchecked Sendable {
-    private struct Members: Hashable {
+    private struct Members: Equatable {
         var modulus: [UInt8]
         var exponent: [UInt8]
     }
 
+    // Lists, not dictionaries: a key set has a handful of keys, and comparing a key with the one
+    // it was made from finds the same array storage at once, where hashing read every byte of
+    // the modulus for every token.
     private let lock = Lock()
-    private var keys: [Members: _RSA.Signing.PublicKey] = [:]
+    private var keys: [(members: Members, key: _RSA.Signing.PublicKey)] = []
     private var count = 0
-    private var references: [JSONWebKey: KeyReference] = [:]
+    private var references: [(key: JSONWebKey, reference: KeyReference)] = []
 
     /// How a key is named in a result (its RFC 7638 thumbprint is a hash), worked out once per key.
     func reference(for key: JSONWebKey) -> KeyReference {
-        if let reference = lock.withLock({ references[key] }) { return reference }
+        if let reference = lock.withLock({ references.first { $0.key == key }?.reference }) { return reference }
         let reference = KeyReference(key)
         lock.withLock {
-            if references.count < 64 { references[key] = reference }
+            if references.count < 64 { references.append((key, reference)) }
         }
         return reference
     }
@@ -251,12 +254,13 @@ final class RSAKeyCache: @unchecked Sendable {
     /// (which is not kept, so the error is the same each time).
     func key(modulus: [UInt8], exponent: [UInt8]) throws -> _RSA.Signing.PublicKey {
         let members = Members(modulus: modulus, exponent: exponent)
-        if let key = lock.withLock({ keys[members] }) { return key }
-        let key = try _RSA.Signing.PublicKey(n: modulus, e: exponent)
-        lock.withLock {
-            keys[members] = key
+        // Made under the lock: tokens checked on several threads at once still make each key once.
+        return try lock.withLock {
+            if let found = keys.first(where: { $0.members == members }) { return found.key }
+            let key = try _RSA.Signing.PublicKey(n: modulus, e: exponent)
+            if keys.count < 64 { keys.append((members, key)) }
             count += 1
+            return key
         }
-        return key
     }
 }

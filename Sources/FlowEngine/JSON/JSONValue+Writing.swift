@@ -17,6 +17,14 @@ extension JSONValue {
         return writer.output
     }
 
+    /// `prettyText()` with `prefix` before every line but the first (the caller writes the
+    /// first line's), as an indented block in a report.
+    func prettyText(indent: Int = 2, linePrefix prefix: String) -> String {
+        var writer = Writer(indent: indent, lineLimit: nil, linePrefix: prefix)
+        writer.write(self, level: 0)
+        return writer.output
+    }
+
     /// The number of lines in `prettyText()`, counted without writing it.
     public var prettyLineCount: Int {
         var count = 1
@@ -38,14 +46,19 @@ extension JSONValue {
     private struct Writer {
         let indent: Int?
         let lineLimit: Int?
+        let linePrefix: String
         var output = ""
         var lines = 1
         var full = false
 
-        init(indent: Int?, lineLimit: Int?) {
+        init(indent: Int?, lineLimit: Int?, linePrefix: String = "") {
             self.indent = indent
             self.lineLimit = lineLimit
+            self.linePrefix = linePrefix
         }
+
+        /// Spaces to indent with, cut to length rather than made for every line.
+        private static let spaces = String(repeating: " ", count: 64)
 
         mutating func write(_ value: JSONValue, level: Int) {
             guard !full else { return }
@@ -97,13 +110,26 @@ extension JSONValue {
             }
             lines += 1
             output += "\n"
-            output += String(repeating: " ", count: indent * level)
+            output += linePrefix
+            let width = indent * level
+            if width <= Self.spaces.utf8.count {
+                output.append(contentsOf: Self.spaces.prefix(width))
+            } else {
+                output += String(repeating: " ", count: width)
+            }
         }
     }
 
     /// Writes a JSON string literal, escaping quotes, backslashes and controls (RFC 8259 §7).
     static func writeString(_ string: String, into output: inout String) {
         output += "\""
+        // Printable ASCII without a quote or backslash (most strings) is written as it is, in
+        // one append rather than scalar by scalar.
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            output += string
+            output += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -56,9 +56,14 @@ extension JSONWebToken {
         let trimmed = compact.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw .empty }
         // Split the UTF-8 bytes, not Characters (grapheme breaking was most of the cost of a parse).
-        let segments = trimmed.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map {
-            Substring($0)
+        var segments: [Substring] = []
+        segments.reserveCapacity(5)
+        var start = trimmed.startIndex
+        while let dot = trimmed.utf8[start...].firstIndex(of: UInt8(ascii: ".")) {
+            segments.append(trimmed[start..<dot])
+            start = trimmed.utf8.index(after: dot)
         }
+        segments.append(trimmed[start...])
         guard segments.count == 3 || segments.count == 5 else { throw .segmentCount(segments.count) }
         let header = try decodeObject(segments[0], name: "header")
         let signingInput = "\(segments[0]).\(segments[1])"

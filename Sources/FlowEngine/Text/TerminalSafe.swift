@@ -92,18 +92,20 @@ public enum TerminalSafe {
     /// of `append`). Read from the UTF-8 bytes: a line of a report is mostly ASCII, with a few
     /// symbols (`✓`, `·`), so decoding scalars only where a byte is non-ASCII keeps it one pass.
     static func needsNoEscape(_ bytes: String.UTF8View) -> Bool {
-        if let answer = bytes.withContiguousStorageIfAvailable(needsNoEscape) { return answer }
-        return Array(bytes).withUnsafeBufferPointer(needsNoEscape)
+        if let answer = bytes.withContiguousStorageIfAvailable({ needsNoEscape($0) }) { return answer }
+        return Array(bytes).withUnsafeBufferPointer { needsNoEscape($0) }
     }
 
     /// `needsNoEscape` on valid UTF-8 (a `String`'s bytes always are).
-    private static func needsNoEscape(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// With `allowingLineFeeds`, a line feed is taken as the end of a line, not as a control: the
+    /// answer is then whether every line of a block would come back as it is.
+    static func needsNoEscape(_ buffer: UnsafeBufferPointer<UInt8>, allowingLineFeeds: Bool = false) -> Bool {
         var index = 0
         let count = buffer.count
         while index < count {
             let lead = buffer[index]
             if lead < 0x80 {
-                guard lead >= 0x20 && lead != 0x7F else { return false }
+                guard (lead >= 0x20 && lead != 0x7F) || (allowingLineFeeds && lead == 0x0A) else { return false }
                 index += 1
                 continue
             }

@@ -4,22 +4,60 @@ import Foundation
 public enum TimeText {
     /// `2026-11-22 10:00:00Z`.
     public static func utc(_ date: Date) -> String {
-        fields(date).map { "\($0.date) \($0.time)Z" } ?? "an unreadable time"
+        text(date, separator: UInt8(ascii: " "))
     }
 
     /// `2026-11-22T10:00:00Z` (RFC 3339 / ISO 8601 in UTC), for records read by programs.
     public static func iso8601(_ date: Date) -> String {
-        fields(date).map { "\($0.date)T\($0.time)Z" } ?? "an unreadable time"
+        text(date, separator: UInt8(ascii: "T"))
     }
 
-    /// The UTC calendar date and time of day, from `gmtime_r`: no `DateFormatter` (each one costs an
-    /// ICU set-up under a process-wide lock) and safe from any thread.
-    private static func fields(_ date: Date) -> (date: String, time: String)? {
+    /// `date`, `separator`, `time`, `Z`; for a four-digit year (every date a token can hold) the
+    /// digits are written straight into the string (a `decode` report has six of these per token).
+    private static func text(_ date: Date, separator: UInt8) -> String {
+        guard let parts = calendarParts(date) else { return "an unreadable time" }
+        let year = Int(parts.tm_year) + 1900
+        guard year >= 0 && year <= 9999 else {
+            let (date, time) = fields(parts)
+            return "\(date)\(Character(Unicode.Scalar(separator)))\(time)Z"
+        }
+        return String(unsafeUninitializedCapacity: 20) { buffer in
+            func put(_ value: Int, digits: Int, at offset: Int) {
+                var value = value
+                for position in stride(from: offset + digits - 1, through: offset, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(Int(parts.tm_mon) + 1, digits: 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(Int(parts.tm_mday), digits: 2, at: 8)
+            buffer[10] = separator
+            put(Int(parts.tm_hour), digits: 2, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            put(Int(parts.tm_min), digits: 2, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            put(Int(parts.tm_sec), digits: 2, at: 17)
+            buffer[19] = UInt8(ascii: "Z")
+            return 20
+        }
+    }
+
+    /// The UTC calendar fields, from `gmtime_r`: no `DateFormatter` (each one costs an ICU set-up
+    /// under a process-wide lock) and safe from any thread.
+    private static func calendarParts(_ date: Date) -> tm? {
         let interval = date.timeIntervalSince1970
         guard interval.isFinite, abs(interval) < 1e15 else { return nil }
         var seconds = time_t(interval.rounded(.down))
         var parts = tm()
         guard gmtime_r(&seconds, &parts) != nil else { return nil }
+        return parts
+    }
+
+    /// The UTC calendar date and time of day as text, for years a four-digit field cannot hold.
+    private static func fields(_ parts: tm) -> (date: String, time: String) {
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let year = Int(parts.tm_year) + 1900
         let yearText =

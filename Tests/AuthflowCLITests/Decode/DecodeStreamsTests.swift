@@ -87,6 +87,25 @@ import Testing
         #expect(streams.readLine() == nil)
     }
 
+    @Test func aLineIsReadyOnlyWhenTakingItNeedsNoRead() throws {
+        let input = try TemporaryFile(contents: "one\ntwo\nthr")
+        defer { input.remove() }
+        let streams = DecodeStreams(input: input.descriptor, output: -1)
+        // Nothing read yet: the first line needs a read.
+        #expect(!streams.hasLineReady())
+        #expect(streams.readLine() == "one")
+        #expect(streams.hasLineReady())
+        #expect(streams.readLine() == "two")
+        // "thr" has no line break yet: more of it may still come.
+        #expect(!streams.hasLineReady())
+        try input.append("ee\n")
+        #expect(streams.readLine() == "three")
+        #expect(!streams.hasLineReady())
+        #expect(streams.readLine() == nil)
+        // At the end, nothing is waited for any more.
+        #expect(streams.hasLineReady())
+    }
+
     @Test func outputPast64KBIsWrittenWithoutWaitingForInput() throws {
         var output = try TemporaryFile()
         defer { output.remove() }

@@ -82,11 +82,22 @@ import Testing
     static let utcCases: [(Double, String)] = [
         (0, "1970-01-01 00:00:00Z"), (951_782_400, "2000-02-29 00:00:00Z"), (4_102_444_800, "2100-01-01 00:00:00Z"),
         (-1, "1969-12-31 23:59:59Z"), (253_402_300_799, "9999-12-31 23:59:59Z"),
+        // Years below 1000 keep four digits; a year past 9999 is written whole.
+        (-62_135_596_800, "0001-01-01 00:00:00Z"), (-30_610_224_001, "0999-12-31 23:59:59Z"),
+        (253_402_300_800, "10000-01-01 00:00:00Z"), (1_796_102_975.9, "2026-12-01 05:29:35Z"),
     ]
 
     @Test(arguments: utcCases)
     func utcDates(seconds: Double, expected: String) {
         #expect(TimeText.utc(Date(timeIntervalSince1970: seconds)) == expected)
+        // The ISO 8601 form is the same fields with a T.
+        let iso = expected.replacingOccurrences(of: " ", with: "T")
+        #expect(TimeText.iso8601(Date(timeIntervalSince1970: seconds)) == iso)
+    }
+
+    @Test func anUnreadableTimeIsSaidSo() {
+        #expect(TimeText.utc(Date(timeIntervalSince1970: .infinity)) == "an unreadable time")
+        #expect(TimeText.utc(Date(timeIntervalSince1970: 1e16)) == "an unreadable time")
     }
 
     @Test(arguments: [

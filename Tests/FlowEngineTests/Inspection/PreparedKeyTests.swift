@@ -26,6 +26,24 @@ import Testing
         #expect(inspector.verifier.rsaKeysMade == 1)
     }
 
+    @Test func aKeyIsMadeOnceWhenTokensAreCheckedOnSeveralThreadsAtOnce() async throws {
+        // `decode` checks a batch on every core with one verifier: the first tokens arrive together.
+        let key = TestKey.forAlgorithm(.rs256)
+        let verifier = SignatureVerifier(keys: JSONWebKeySet(keys: [key.publicJWK(kid: "k1")]))
+        let tokens = try (0..<8).map { index in
+            try JSONWebToken.parse(
+                TestToken.sign(
+                    header: TestToken.header("RS256", kid: "k1"), claims: .object(["sub": .string("user-\(index)")]),
+                    key: key))
+        }
+        let verified = await withTaskGroup(of: Bool.self) { group in
+            for token in tokens { group.addTask { verifier.verify(token).isVerified } }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(verified == tokens.count)
+        #expect(verifier.rsaKeysMade == 1)
+    }
+
     @Test func aTamperedTokenStillFailsWithTheKeyAlreadyMade() throws {
         let key = TestKey.forAlgorithm(.rs256)
         let verifier = SignatureVerifier(keys: JSONWebKeySet(keys: [key.publicJWK(kid: "k1")]))

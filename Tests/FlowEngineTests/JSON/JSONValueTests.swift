@@ -27,6 +27,35 @@ import Testing
         }
     }
 
+    @Test func stringsWithAndWithoutEscapesReadTheSame() throws {
+        let value = try JSONValue.parse(
+            #"{"plain":"https://as.example/a","quote":"a\"b","tab":"x\ty","accent":"caf\u00e9","raw":"café 😀"}"#)
+        #expect(value["plain"] == .string("https://as.example/a"))
+        #expect(value["quote"] == .string("a\"b"))
+        #expect(value["tab"] == .string("x\ty"))
+        #expect(value["accent"] == .string("café"))
+        #expect(value["raw"] == .string("café 😀"))
+        // Invalid UTF-8 inside a string is repaired, with or without an escape in it.
+        #expect(try JSONValue.parse([0x22, 0x61, 0xFF, 0x62, 0x22]) == .string("a\u{FFFD}b"))
+        #expect(try JSONValue.parse([0x22, 0xFF, 0x5C, 0x6E, 0x22]) == .string("\u{FFFD}\n"))
+    }
+
+    @Test func aRawControlInAStringIsRefusedWhereItIs() {
+        do {
+            _ = try JSONValue.parse("{\"k\":\"ab\u{01}\"}")
+            Issue.record("a raw control character was accepted")
+        } catch {
+            #expect(error.reason == "unescaped control character in string")
+            #expect(error.offset == 8)
+        }
+    }
+
+    @Test func stringsAreWrittenWholeOrEscapedAsNeeded() {
+        #expect(JSONValue.string("https://as.example/a b").compactText == #""https://as.example/a b""#)
+        #expect(JSONValue.string(#"a"b\c"#).compactText == #""a\"b\\c""#)
+        #expect(JSONValue.string("caf\u{E9}\u{7F}").compactText == #""café\u007f""#)
+    }
+
     @Test func refusesNestingDeeperThanTheLimitWithoutCrashing() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: JSONParseError.self) { try JSONValue.parse(deep) }
