@@ -9,10 +9,15 @@ public struct OriginPolicy: Equatable, Sendable {
     public var configured: [String]
     /// The origins the user allowed besides.
     public var allowed: [String]
+    /// The origin of the embedded simulator's hosted sign-on page (`authflow demo`, `--demo`): its
+    /// second loopback origin, as `apps.pingone.<tld>` is to `auth.pingone.<tld>`. Like PingOne's, it
+    /// is where the browser goes, never where a credential goes.
+    public var signOnPageOrigins: [String]
 
-    public init(configured: [String], allowed: [String] = []) {
+    public init(configured: [String], allowed: [String] = [], signOnPageOrigins: [String] = []) {
         self.configured = Self.unique(configured.compactMap(Self.origin))
         self.allowed = Self.unique(allowed.compactMap(Self.origin))
+        self.signOnPageOrigins = Self.unique(signOnPageOrigins.compactMap(Self.origin))
     }
 
     /// Every origin a credential may go to.
@@ -38,8 +43,21 @@ public struct OriginPolicy: Equatable, Sendable {
     /// PingOne's hosted sign-on page for a configured auth host (`https://apps.pingone.<tld>` for
     /// `https://auth.pingone.<tld>`, reference §0): the browser goes there; authflow only reads
     /// the flowId from the redirect, so it is not shown as foreign (and still gets no credential).
+    ///
+    /// Besides PingOne's own host, the simulator's: the origin the demo named (``signOnPageOrigins``),
+    /// or, for `authflow simulate`, an `http` page at `/signon/` on the same loopback address as a
+    /// configured `http` loopback origin (another port of this machine; a real server is never there).
     public func isPingOneSignOnPage(_ url: String) -> Bool {
-        guard let parts = URLParts(url), parts.scheme == "https", parts.host.hasPrefix("apps.pingone.") else {
+        guard let parts = URLParts(url) else { return false }
+        if signOnPageOrigins.contains(parts.origin) { return true }
+        if parts.scheme == "http", parts.isLoopback, parts.path.contains("/signon/") {
+            return configured.contains { origin in
+                guard let configuredParts = URLParts(origin) else { return false }
+                return configuredParts.scheme == "http" && configuredParts.isLoopback
+                    && configuredParts.host == parts.host
+            }
+        }
+        guard parts.scheme == "https", parts.host.hasPrefix("apps.pingone.") else {
             return false
         }
         let authHost = "auth." + parts.host.dropFirst("apps.".count)
