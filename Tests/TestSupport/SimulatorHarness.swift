@@ -105,6 +105,8 @@ public final class SimulatorHarness: Sendable {
             clientAuthentication: ClientAuthenticationMethod(rawValue: application.tokenEndpointAuthMethod) ?? .none,
             username: demo.users[0].username, password: demo.users[0].password,
             requestTimeout: .seconds(5))
+        // As `--demo` does: the hosted page's second origin is named as the simulator's.
+        configuration.simulatorSignOnOrigins = [simulator.signOnBaseURL.absoluteString]
         change(&configuration)
         return configuration
     }

@@ -44,19 +44,12 @@ public struct OriginPolicy: Equatable, Sendable {
     /// `https://auth.pingone.<tld>`, reference §0): the browser goes there; authflow only reads
     /// the flowId from the redirect, so it is not shown as foreign (and still gets no credential).
     ///
-    /// Besides PingOne's own host, the simulator's: the origin the demo named (``signOnPageOrigins``),
-    /// or, for `authflow simulate`, an `http` page at `/signon/` on the same loopback address as a
-    /// configured `http` loopback origin (another port of this machine; a real server is never there).
+    /// Besides PingOne's own host, the embedded simulator's page, by the exact origin the command that
+    /// started it named (``signOnPageOrigins``). Nothing is inferred from a loopback address or a path:
+    /// any other server's page stays foreign.
     public func isPingOneSignOnPage(_ url: String) -> Bool {
         guard let parts = URLParts(url) else { return false }
         if signOnPageOrigins.contains(parts.origin) { return true }
-        if parts.scheme == "http", parts.isLoopback, parts.path.contains("/signon/") {
-            return configured.contains { origin in
-                guard let configuredParts = URLParts(origin) else { return false }
-                return configuredParts.scheme == "http" && configuredParts.isLoopback
-                    && configuredParts.host == parts.host
-            }
-        }
         guard parts.scheme == "https", parts.host.hasPrefix("apps.pingone.") else {
             return false
         }

@@ -64,6 +64,29 @@ struct RunnerAssertionHandOffTests {
         }
     }
 
+    @Test func aPageOnAnOriginNotNamedAsTheSimulatorsIsNotHandedTo() async throws {
+        try await SimulatorHarness.run { harness in
+            let configuration = harness.configuration(.web) {
+                $0.username = "fido"
+                $0.password = "2Federate!"
+                $0.simulatorSignOnOrigins = []
+            }
+            let pages = Recorder()
+            var flow = AuthorizationCodeFlow(configuration: configuration, randomness: .system)
+            let runner = FlowRunner(
+                transport: harness.transport, browserSignOn: Self.browser(harness, pages: pages))
+            let outcome = await runner.run(&flow)
+            #expect(await pages.pages.isEmpty)
+            guard case .failed(.signOn, .signOnNeedsBrowser(let status, let links)) = outcome else {
+                Issue.record("expected the state named, got \(outcome)")
+                return
+            }
+            #expect(status == "ASSERTION_REQUIRED")
+            #expect(links.contains("assertion.check"))
+            #expect(flow.signOn?.handOffURL == nil)
+        }
+    }
+
     @Test func withoutABrowserTheRunFailsNamingTheNeed() async throws {
         try await SimulatorHarness.run { harness in
             let configuration = harness.configuration(.web) {
@@ -86,16 +109,9 @@ struct RunnerAssertionHandOffTests {
         #expect(!pingOne.isPingOneSignOnPage("https://apps.pingone.evil.example/e/signon/?flowId=f"))
         #expect(!pingOne.isPingOneSignOnPage("http://127.0.0.1:4000/e/signon/?flowId=f"))
 
-        // authflow simulate: another port of the configured loopback address, at /signon/ only.
-        let simulated = OriginPolicy(configured: ["http://127.0.0.1:9400"])
-        #expect(simulated.isPingOneSignOnPage("http://127.0.0.1:41873/e/signon/?flowId=f"))
-        #expect(!simulated.isPingOneSignOnPage("http://127.0.0.1:41873/e/as/token"))
-        #expect(!simulated.isPingOneSignOnPage("http://localhost:41873/e/signon/?flowId=f"))
-        #expect(!simulated.trusts("http://127.0.0.1:41873/e/signon/?flowId=f"))
-        // A real server is never there: an https or non-loopback host gets nothing from the rule.
-        #expect(
-            !OriginPolicy(configured: ["https://auth.example.com"]).isPingOneSignOnPage(
-                "http://127.0.0.1:41873/e/signon/?flowId=f"))
+        // Another port of a configured loopback address is not the simulator's page unless named so.
+        let loopback = OriginPolicy(configured: ["http://127.0.0.1:9400"])
+        #expect(!loopback.isPingOneSignOnPage("http://127.0.0.1:41873/e/signon/?flowId=f"))
 
         // --demo names the embedded simulator's page origin exactly.
         let demo = OriginPolicy(configured: ["http://127.0.0.1:9400"], signOnPageOrigins: ["http://127.0.0.1:41873"])
