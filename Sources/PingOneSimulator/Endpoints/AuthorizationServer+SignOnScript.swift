@@ -37,14 +37,14 @@ extension AuthorizationServer {
             var detail = body && body.details && body.details.length ? body.details[0] : null;
             var text = (detail && detail.message) || (body && body.message) || "The sign-on failed.";
             var inner = detail && detail.innerError;
-            if (inner && typeof inner.remainingAttempts === "number") {
+            if (inner && typeof inner.remainingAttempts === "number" && text.indexOf("attempt") < 0) {
               text += " (" + inner.remainingAttempts + " attempts left)";
             }
             if (inner && inner.errors && inner.errors.length) {
               text += " " + inner.errors.map(function (e) { return e.message || e.code; }).join(" ");
             }
-            if (detail && detail.target === "ST") {
-              text += " The browser did not send the ST cookie to the Flow API from this page's origin.";
+            if (body && body.code === "ACCESS_FAILED") {
+              text += " (The Flow API needs this flow's ST cookie: did the browser send it from this page's origin?)";
             }
             return text;
           }
