@@ -20,6 +20,13 @@ public final class SimulatorHarness: Sendable {
         return configuration.customDomain ? base : "\(base)/\(configuration.environmentID)"
     }
     public var issuer: String { simulator.issuer }
+    /// Where the hosted sign-on page's paths start: `{signOnBase}/{environmentID}`, on the page's own
+    /// origin (the base itself for a custom domain).
+    public var signOnEnvironmentURL: String {
+        let configuration = simulator.configuration
+        let base = simulator.signOnBaseURL.absoluteString
+        return configuration.customDomain ? base : "\(base)/\(configuration.environmentID)"
+    }
 
     private init(simulator: PingOneSimulator) {
         self.simulator = simulator
@@ -98,6 +105,8 @@ public final class SimulatorHarness: Sendable {
             clientAuthentication: ClientAuthenticationMethod(rawValue: application.tokenEndpointAuthMethod) ?? .none,
             username: demo.users[0].username, password: demo.users[0].password,
             requestTimeout: .seconds(5))
+        // As `--demo` does: the hosted page's second origin is named as the simulator's.
+        configuration.simulatorSignOnOrigins = [simulator.signOnBaseURL.absoluteString]
         change(&configuration)
         return configuration
     }

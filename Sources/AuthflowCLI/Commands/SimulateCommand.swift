@@ -50,6 +50,10 @@ struct SimulateCommand: AsyncParsableCommand {
         print(
             "  environment   \(configuration.environmentID)"
                 + (configuration.customDomain ? " (custom domain: not in any path)" : ""))
+        if simulator.signOnBaseURL != simulator.baseURL {
+            // As apps.pingone.<tld> is to auth.pingone.<tld>: the hosted page calls the Flow API cross-origin.
+            print("  sign-on page  \(simulator.signOnBaseURL.absoluteString)  (the hosted page's own origin)")
+        }
         print("  issuer        \(simulator.issuer)")
         print("  discovery     \(simulator.issuer)/.well-known/openid-configuration")
         for app in configuration.applications {

@@ -52,6 +52,8 @@ struct DemoSimulator {
         settings.environmentID = options.customDomain ? nil : simulatorConfiguration.environmentID
         var flow = try settings.configuration(clientSecret: app.secret, password: user.password, clientKey: clientKey)
         flow.region = "simulator"
+        // The hosted sign-on page's second origin is the simulator's own (as apps.pingone is PingOne's).
+        flow.simulatorSignOnOrigins = [simulator.signOnBaseURL.absoluteString]
         flow.extraAuthorizeParameters = flowOptions.extraParameters
         return DemoSimulator(simulator: simulator, flowConfiguration: flow)
     }

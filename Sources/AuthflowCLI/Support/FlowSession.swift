@@ -170,10 +170,16 @@ struct FlowSession: Sendable {
     ///
     /// The listener answers requests without the flow's `state` with 400 and keeps waiting; each
     /// one is reported on standard error as it comes.
+    ///
+    /// Outside a browser sign-on, the same closure takes a flow the Flow API handed to the browser
+    /// (ASSERTION_REQUIRED): see ``handOff(_:redirectURI:expectedState:)``.
     func browserSignOn(expectedState: String) -> (@Sendable (String) async throws -> String)? {
         let listener = self.listener
         let paste = self.paste
-        guard listener != nil || paste else { return nil }
+        let redirectURI = configuration.redirectURI
+        guard listener != nil || paste else {
+            return { url in try await Self.handOff(url, redirectURI: redirectURI, expectedState: expectedState) }
+        }
         listener?.onIgnored { ignored in
             FileHandle.standardError.write(
                 Data(
@@ -196,6 +202,33 @@ struct FlowSession: Sendable {
             }
             return line
         }
+    }
+
+    /// A flow handed to the browser mid-way (ASSERTION_REQUIRED: a FIDO2 assertion only a browser
+    /// gives): shows the hosted sign-on page that continues it, then waits for the redirect back, on a
+    /// loopback listener when the redirect URI names a port authflow can listen on (5 minutes at most),
+    /// else for the URL pasted on standard input.
+    static func handOff(_ url: String, redirectURI: String, expectedState: String) async throws -> String {
+        fflush(nil)
+        let page = TerminalSafe.line(url)
+        let intro =
+            "The sign-on needs a FIDO2 security key (ASSERTION_REQUIRED), which only a browser can give."
+            + " Open this URL, which continues this flow, and use the key:\n  \(page)\n"
+        let parts = URLComponents(string: redirectURI)
+        if parts?.port != nil, URLParts(redirectURI)?.isLoopback == true, parts?.scheme == "http",
+            let listener = try? await CallbackListener.start(redirectURI: redirectURI)
+        {
+            FileHandle.standardError.write(
+                Data((intro + "authflow waits up to 5 minutes for the redirect to \(redirectURI)\n").utf8))
+            defer { Task { await listener.stop() } }
+            return try await listener.callback(timeout: .seconds(300), expectedState: expectedState)
+        }
+        FileHandle.standardError.write(
+            Data((intro + "then paste the URL the browser was sent back to (\(redirectURI)…):\n> ").utf8))
+        guard let line = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces), !line.isEmpty else {
+            throw RuntimeFailure("no callback URL was pasted")
+        }
+        return line
     }
 
     func stop() async {

@@ -126,7 +126,10 @@ extension AuthorizationCodeFlow {
             noteForeignURL(resume, field: "resumeUrl")
         }
         for link in json["_links"]?.members ?? [] {
-            if let href = link.value["href"]?.stringValue { noteForeignURL(href, field: "_links.\(link.key)") }
+            // The hosted sign-on page is PingOne's own other origin (apps.* beside auth.*): not foreign.
+            if let href = link.value["href"]?.stringValue, !configuration.originPolicy.isPingOneSignOnPage(href) {
+                noteForeignURL(href, field: "_links.\(link.key)")
+            }
         }
         switch status {
         case "COMPLETED":
@@ -194,6 +197,22 @@ extension AuthorizationCodeFlow {
             signOn.passwordRules = SignOn.passwordRules(in: json["_embedded"]?["passwordPolicy"])
             signOn.stage = .recoverPassword(URL: json["_links"]?["password.recover"]?["href"]?.stringValue)
             return .success(.needsCredentials)
+        case "ASSERTION_REQUIRED":
+            // FIDO2: a WebAuthn assertion needs a browser and an authenticator. The hosted sign-on page
+            // (its `signOnPage` link, on PingOne's own sign-on origin) continues this flow there; the
+            // browser then resumes and comes back to redirect_uri with the code.
+            let devices = MFADevice.list(in: json)
+            if !devices.isEmpty { signOn.devices = devices }
+            if let selected = json["selectedDevice"]?["id"]?.stringValue { signOn.selectedDeviceID = selected }
+            guard let page = json["_links"]?["signOnPage"]?["href"]?.stringValue,
+                configuration.originPolicy.isPingOneSignOnPage(page) || configuration.originPolicy.trusts(page)
+            else {
+                return .failure(
+                    .signOnNeedsBrowser(
+                        status: status, links: json["_links"]?.members?.map(\.key).filter { $0 != "self" } ?? []))
+            }
+            signOn.handOffURL = page
+            return .success(.needsBrowserCallback(authorizeURL: page))
         case "MUST_CHANGE_PASSWORD", "PASSWORD_EXPIRED":
             signOn.passwordRules = SignOn.passwordRules(in: json["_embedded"]?["passwordPolicy"])
             signOn.stage = .changePassword(URL: json["_links"]?["password.reset"]?["href"]?.stringValue)

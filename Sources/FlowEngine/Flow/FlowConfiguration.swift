@@ -52,6 +52,8 @@ public struct FlowConfiguration: Equatable, Sendable {
     public var configuredIssuer: String?
     /// Origins besides the configured ones that may receive credentials (`--allow-origin`).
     public var allowedOrigins: [String] = []
+    /// The embedded simulator's hosted sign-on page origin (`--demo`), set by the command that started it.
+    public var simulatorSignOnOrigins: [String] = []
     /// The public suffixes no cookie may be set for (RFC 6265 §5.3 step 5), read by the caller.
     public var publicSuffixes: PublicSuffixList = .builtIn
 
@@ -100,7 +102,9 @@ public struct FlowConfiguration: Equatable, Sendable {
 
     /// The origins credentials may go to: the auth path or custom domain, the issuer named, the allowed ones.
     public var originPolicy: OriginPolicy {
-        OriginPolicy(configured: [authBaseURL] + [configuredIssuer].compactMap { $0 }, allowed: allowedOrigins)
+        OriginPolicy(
+            configured: [authBaseURL] + [configuredIssuer].compactMap { $0 }, allowed: allowedOrigins,
+            signOnPageOrigins: simulatorSignOnOrigins)
     }
 
     /// Discovered endpoints outside the trusted origins: shown, and sent no credential unless allowed.

@@ -9,10 +9,15 @@ public struct OriginPolicy: Equatable, Sendable {
     public var configured: [String]
     /// The origins the user allowed besides.
     public var allowed: [String]
+    /// The origin of the embedded simulator's hosted sign-on page (`authflow demo`, `--demo`): its
+    /// second loopback origin, as `apps.pingone.<tld>` is to `auth.pingone.<tld>`. Like PingOne's, it
+    /// is where the browser goes, never where a credential goes.
+    public var signOnPageOrigins: [String]
 
-    public init(configured: [String], allowed: [String] = []) {
+    public init(configured: [String], allowed: [String] = [], signOnPageOrigins: [String] = []) {
         self.configured = Self.unique(configured.compactMap(Self.origin))
         self.allowed = Self.unique(allowed.compactMap(Self.origin))
+        self.signOnPageOrigins = Self.unique(signOnPageOrigins.compactMap(Self.origin))
     }
 
     /// Every origin a credential may go to.
@@ -38,8 +43,14 @@ public struct OriginPolicy: Equatable, Sendable {
     /// PingOne's hosted sign-on page for a configured auth host (`https://apps.pingone.<tld>` for
     /// `https://auth.pingone.<tld>`, reference §0): the browser goes there; authflow only reads
     /// the flowId from the redirect, so it is not shown as foreign (and still gets no credential).
+    ///
+    /// Besides PingOne's own host, the embedded simulator's page, by the exact origin the command that
+    /// started it named (``signOnPageOrigins``). Nothing is inferred from a loopback address or a path:
+    /// any other server's page stays foreign.
     public func isPingOneSignOnPage(_ url: String) -> Bool {
-        guard let parts = URLParts(url), parts.scheme == "https", parts.host.hasPrefix("apps.pingone.") else {
+        guard let parts = URLParts(url) else { return false }
+        if signOnPageOrigins.contains(parts.origin) { return true }
+        guard parts.scheme == "https", parts.host.hasPrefix("apps.pingone.") else {
             return false
         }
         let authHost = "auth." + parts.host.dropFirst("apps.".count)

@@ -26,6 +26,10 @@ public struct SignOn: Equatable, Sendable {
     public var pushPolls = 0
     /// When the next poll of a waiting push is due.
     public var nextPollAt: Date?
+    /// The hosted sign-on page that continues this flow in a browser, when the flow asked for what only a
+    /// browser gives (ASSERTION_REQUIRED, a FIDO2 assertion): authflow hands the flow over and waits
+    /// for the redirect back to `redirect_uri`.
+    public var handOffURL: String?
 
     public init(flowID: String?, stage: Stage = .readFlow, resumeURL: String? = nil) {
         self.flowID = flowID

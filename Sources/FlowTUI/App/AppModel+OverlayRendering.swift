@@ -90,11 +90,14 @@ extension AppModel {
             let extra = listeningNote == nil ? 0 : 1
             let shown = Array(urlLines.prefix(max(1, area.height - 10 - extra)))
             let box = dialogBox(lineCount: shown.count + 4 + extra, width: width, in: area)
+            let handOff = flow.signOn?.handOffURL != nil
             drawDialogFrame(
-                title: "Sign on in a browser", box: box,
+                title: handOff ? "Security key: continue in a browser" : "Sign on in a browser", box: box,
                 footer: "enter use this URL · esc close", into: &canvas)
             canvas.draw(
-                "Open this URL, sign on, then paste the URL you were sent back to:",
+                handOff
+                    ? "ASSERTION_REQUIRED: open this URL, use the key, then paste the URL you were sent back to:"
+                    : "Open this URL, sign on, then paste the URL you were sent back to:",
                 x: box.x + 2, y: box.y + 2, width: box.width - 4, ellipsis: true)
             canvas.draw(shown, in: Rect(x: box.x + 2, y: box.y + 3, width: box.width - 4, height: shown.count))
             field.render(into: &canvas, x: box.x + 2, y: box.y + 4 + shown.count, width: box.width - 4)

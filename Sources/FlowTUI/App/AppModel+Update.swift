@@ -85,6 +85,15 @@ extension AppModel {
                 "Sign-on needs \(flow.signOnInput?.noun ?? "a username and password"): press n."
                 + (flow.canRecoverPassword ? " p: forgot password." : "")
             return .none
+        case .awaitBrowserSignOn where flow.signOn?.handOffURL != nil:
+            // ASSERTION_REQUIRED: the flow goes on in a browser, on the hosted page that continues it.
+            let listener = presentation.callbackListenerURL.map {
+                " authflow catches the redirect on \(TerminalSafe.line($0))."
+            }
+            notice =
+                "The sign-on needs a FIDO2 security key (ASSERTION_REQUIRED): open the hosted page that continues this flow (c copies the URL) and use the key there."
+                + (listener ?? " Then paste the callback URL: press n.")
+            return listener == nil ? .none : startListening()
         case .awaitBrowserSignOn:
             if let address = presentation.callbackListenerURL {
                 notice =

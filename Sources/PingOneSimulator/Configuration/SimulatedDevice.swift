@@ -34,7 +34,9 @@ public struct SimulatedDevice: Codable, Sendable, Equatable {
     /// What the presenter needs to sign on with the device: `OTP 428913`, or how its push is answered.
     public var answerSummary: String {
         let answer: String
-        if isPush {
+        if isFIDO {
+            answer = "simulated security key on the hosted sign-on page"
+        } else if isPush {
             let approval = pushApprovedOnPoll.map { "push approved on poll \($0)" } ?? "push never approved"
             answer = "\(approval), times out after \(pushTimeout) s"
         } else {
@@ -45,6 +47,13 @@ public struct SimulatedDevice: Codable, Sendable, Equatable {
 
     /// Whether a sign-on with this device is a push to approve rather than an OTP to type.
     var isPush: Bool { type == "MOBILE" }
+
+    /// Whether the device is a FIDO2 authenticator (PingOne's `SECURITY_KEY` or `PLATFORM` types): the
+    /// flow asks for a WebAuthn assertion (ASSERTION_REQUIRED), which only a browser can give.
+    var isFIDO: Bool { type == "SECURITY_KEY" || type == "PLATFORM" }
+
+    /// The credential ID the simulated authenticator holds for this device: base64url of the device id.
+    var credentialID: String { Base64URL.encode(Array(id.utf8)) }
 
     /// Seconds an unapproved push waits before PUSH_CONFIRMATION_TIMED_OUT (UNCONFIRMED: PingOne's
     /// default is set by the MFA policy; 60 s is assumed).

@@ -110,6 +110,18 @@ extension SimulatorConfiguration {
                         id: "9a1c3e5a-7b9d-4f1b-8d3f-5b7d9f1b3d5f", type: "MOBILE", otp: "", pushTimeoutSeconds: 3)
                 ]
             ),
+            SimulatedUser(
+                id: "e5a7c9e1-3f5b-4d7f-a1c3-7e9b1d3f5a7c",
+                username: "fido",
+                password: "2Federate!",
+                givenName: "Fido",
+                familyName: "Keyholder",
+                email: "fido@example.com",
+                devices: [
+                    SimulatedDevice(
+                        id: "2b4d6f8a-0c1e-4a3c-9e5b-7d9f1b3d5e7a", type: "SECURITY_KEY", otp: "", isDefault: true)
+                ]
+            ),
         ],
         faults: []
     )

@@ -21,6 +21,7 @@ extension SimulatorFault {
         case .redirectURIMismatch: "authorize refuses the redirect_uri as not registered"
         case .expiredCode: "the token endpoint finds the authorization code expired"
         case .pkceMismatch: "the token endpoint finds the code_verifier does not match"
+        case .sameSiteLax: "the ST cookie is SameSite=Lax, not None: another site's page calls without it"
         }
     }
 }

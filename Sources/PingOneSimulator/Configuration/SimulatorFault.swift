@@ -38,4 +38,7 @@ public enum SimulatorFault: String, Codable, Sendable, CaseIterable {
     case expiredCode
     /// The token endpoint finds the `code_verifier` does not match the `code_challenge`.
     case pkceMismatch
+    /// The `ST` cookie is set with `SameSite=Lax` instead of PingOne's `None`: a sign-on page on another
+    /// site then calls the Flow API without it.
+    case sameSiteLax
 }

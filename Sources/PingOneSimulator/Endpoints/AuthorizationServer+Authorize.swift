@@ -172,7 +172,7 @@ extension AuthorizationServer {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         let encoded = String(decoding: body.body, as: UTF8.self).addingPercentEncoding(withAllowedCharacters: allowed)
-        var response = SimulatorResponse.found("\(environmentURL)/signon/?error=\(encoded ?? "")")
+        var response = SimulatorResponse.found("\(signOnEnvironmentURL)/signon/?error=\(encoded ?? "")")
         response.errorID = body.errorID
         return response
     }
@@ -208,8 +208,12 @@ extension AuthorizationServer {
 
     /// `ST` cookie attributes (reference §1.2: HttpOnly and Secure; Path and SameSite chosen here).
     func sessionCookie(_ token: String) -> String {
-        "ST=\(token); Path=\(cookiePath); Secure; HttpOnly; SameSite=None"
+        "ST=\(token); Path=\(cookiePath); Secure; HttpOnly; SameSite=\(sessionCookieSameSite)"
     }
+
+    /// `None`, as PingOne sends it, so the hosted page's cross-origin calls carry `ST` even from another
+    /// site; `Lax` under the `sameSiteLax` fault, to show what a browser then leaves out.
+    var sessionCookieSameSite: String { faults.contains(.sameSiteLax) ? "Lax" : "None" }
 
     /// An authorization error for the client: a redirect (RFC 6749 §4.1.2.1), or PingOne JSON in `pi.flow` mode.
     func authorizationError(

@@ -9,6 +9,7 @@ extension AuthorizationServer {
     static let cancelPush = "application/vnd.pingidentity.cancel.push.authentication+json"
     static let passwordForgot = "application/vnd.pingidentity.password.forgot+json"
     static let passwordRecover = "application/vnd.pingidentity.password.recover+json"
+    static let assertionCheck = "application/vnd.pingidentity.assertion.check+json"
 
     /// `GET /flows/{flowId}` (reference §2.1).
     func readFlow(id: String, request: SimulatorRequest) -> SimulatorResponse {
@@ -41,7 +42,9 @@ extension AuthorizationServer {
             }
             return cancelPush(flow: flow, body: body)
         }
-        let pushStates: Set<Flow.Status> = [.otpRequired, .pushConfirmationRequired, .pushConfirmationTimedOut]
+        let pushStates: Set<Flow.Status> = [
+            .otpRequired, .pushConfirmationRequired, .pushConfirmationTimedOut, .assertionRequired,
+        ]
         let actions: [(mediaType: String, statuses: Set<Flow.Status>, name: String)] = [
             (Self.usernamePasswordCheck, [.usernamePasswordRequired, .passwordRequired], "usernamePassword.check"),
             (Self.deviceSelect, pushStates.union([.deviceSelectionRequired]), "device.select"),
@@ -49,6 +52,7 @@ extension AuthorizationServer {
             (Self.passwordReset, [.mustChangePassword, .passwordExpired], "password.reset"),
             (Self.passwordForgot, [.usernamePasswordRequired], "password.forgot"),
             (Self.passwordRecover, [.recoveryCodeRequired], "password.recover"),
+            (Self.assertionCheck, [.assertionRequired], "assertion.check"),
         ]
         guard let action = actions.first(where: { request.mediaType == $0.mediaType.lowercased() }) else {
             return flowError(
@@ -67,6 +71,7 @@ extension AuthorizationServer {
         case Self.passwordReset: return resetPassword(flow: flow, body: body)
         case Self.passwordForgot: return forgotPassword(flow: flow, body: body)
         case Self.passwordRecover: return recoverPassword(flow: flow, body: body)
+        case Self.assertionCheck: return checkAssertion(flow: flow, body: body)
         default: break
         }
         guard let username = body["username"]?.stringValue, !username.isEmpty else {
@@ -100,11 +105,13 @@ extension AuthorizationServer {
         flow.userID = user.id
         let devices = mfaDevices(of: user, policy: flow.request.policy)
         // A second factor is asked once: after an OTP or an approved push the flow completes.
-        let factorDone = flow.status == .otpRequired || flow.status == .pushConfirmationRequired
+        let factorDone = [.otpRequired, .pushConfirmationRequired, .assertionRequired].contains(flow.status)
         // amr (RFC 8176 §2): `pwd` for the password; `otp` and `mfa` once a one-time password was checked;
         // `mfa` after an approved push. UNCONFIRMED: PingOne's amr values beyond `pwd` (reference §6.2).
         if passwordChecked { flow.methods = ["pwd"] }
         if flow.status == .otpRequired { flow.methods.append("otp") }
+        // RFC 8176 §2: `hwk`, proof of possession of a hardware key.
+        if flow.status == .assertionRequired { flow.methods.append("hwk") }
         if factorDone { flow.methods.append("mfa") }
         if passwordChecked, user.mustChangePassword == true, changedPasswords[user.id] == nil {
             flow.status = .mustChangePassword
@@ -146,7 +153,13 @@ extension AuthorizationServer {
             flows[id] = nil
             return .failure(.notFound("The flow \(id) was not found or has expired."))
         }
-        guard let token = request.cookie("ST"), token == flow.sessionToken, sessions[token]?.ended == false else {
+        // ASSERTION_REQUIRED can be continued in another browser by the flow's id alone, so a client
+        // that cannot give a WebAuthn assertion (authflow in a terminal) hands the flow to one; the
+        // check that completes it sets the `ST` there. UNCONFIRMED: whether PingOne lets a flow be
+        // continued without its `ST`.
+        let handedOff = flow.status == .assertionRequired && request.cookie("ST") != flow.sessionToken
+        guard handedOff || request.cookie("ST") == flow.sessionToken, sessions[flow.sessionToken]?.ended == false
+        else {
             return .failure(.missingSessionToken)
         }
         return .success(flow)
@@ -208,7 +221,7 @@ extension AuthorizationServer {
         let maxAge = Self.sessionCookieMaxAge
         return "ST=\(token); Path=\(cookiePath); Max-Age=\(maxAge); "
             + "Expires=\(HTTPDate.imfFixdate(serverTime.addingTimeInterval(TimeInterval(maxAge)))); "
-            + "Secure; HttpOnly; SameSite=None"
+            + "Secure; HttpOnly; SameSite=\(sessionCookieSameSite)"
     }
 
     /// 30 days, the `Max-Age` PingOne sends with a signed-on `ST`.
@@ -253,6 +266,12 @@ extension AuthorizationServer {
             links.append(JSONMember("device.select", selfLink))
         case .mustChangePassword, .passwordExpired:
             links.append(JSONMember("password.reset", selfLink))
+        case .assertionRequired:
+            // UNCONFIRMED: the links of ASSERTION_REQUIRED; the media type is documented (reference §2.2).
+            links.append(JSONMember("assertion.check", selfLink))
+            if (flowUser(flow).map({ mfaDevices(of: $0) }) ?? []).count > 1 {
+                links.append(JSONMember("device.select", selfLink))
+            }
         case .recoveryCodeRequired:
             // UNCONFIRMED: the links of this state; the media types are documented (reference §2.2).
             links.append(JSONMember("password.recover", selfLink))
@@ -302,7 +321,11 @@ extension AuthorizationServer {
         embedded += signOnStateEmbedded(flow)
         embedded.append(JSONMember("application", .object([JSONMember("name", .string(appName))])))
         members.append(JSONMember("_embedded", .object(embedded)))
-        if [.otpRequired, .pushConfirmationRequired, .pushConfirmationTimedOut].contains(flow.status),
+        if let options = assertionRequestOptions(flow) {
+            members.append(JSONMember("publicKeyCredentialRequestOptions", .string(options)))
+        }
+        if [.otpRequired, .pushConfirmationRequired, .pushConfirmationTimedOut, .assertionRequired].contains(
+            flow.status),
             let device = flow.selectedDeviceID
         {
             members.append(JSONMember("bypassAllowed", .bool(false)))

@@ -33,7 +33,11 @@ extension AuthorizationServer {
     /// Sends the OTP to `device`, or the push to a MOBILE one.
     func startSecondFactor(_ flow: inout Flow, device: SimulatedDevice) {
         flow.selectedDeviceID = device.id
-        if device.isPush {
+        flow.assertionChallenge = nil
+        if device.isFIDO {
+            flow.status = .assertionRequired
+            flow.assertionChallenge = Self.randomToken()
+        } else if device.isPush {
             flow.status = .pushConfirmationRequired
             flow.pushSentAt = now
             flow.pushPolls = 0
@@ -136,7 +140,8 @@ extension AuthorizationServer {
     /// `_embedded` members of the MFA and password states: the user's devices, masked; the policy.
     func signOnStateEmbedded(_ flow: Flow) -> [JSONMember] {
         switch flow.status {
-        case .deviceSelectionRequired, .otpRequired, .pushConfirmationRequired, .pushConfirmationTimedOut:
+        case .deviceSelectionRequired, .otpRequired, .pushConfirmationRequired, .pushConfirmationTimedOut,
+            .assertionRequired:
             let devices = (flowUser(flow).map({ mfaDevices(of: $0, policy: flow.request.policy) }) ?? []).map {
                 device in
                 var fields = [

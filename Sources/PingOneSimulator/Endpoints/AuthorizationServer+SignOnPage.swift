@@ -13,10 +13,21 @@ extension AuthorizationServer {
             }
             return .html(400, signOnHTML(flowID: nil, appName: nil, message: message ?? error))
         }
-        return answeringSignOnPage(request) { flowID, flow in
+        guard let flowID = request.queryParameters["flowId"] else {
+            return .html(400, signOnHTML(flowID: nil, appName: nil, message: "This sign-on link has no flowId."))
+        }
+        guard !flowID.isEmpty, flowID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            return .html(
+                400, signOnHTML(flowID: nil, appName: nil, message: "This sign-on link's flowId is not valid."))
+        }
+        if case .success(let flow) = accessibleFlow(id: flowID, request: request) {
             if flow.status == .completed { return .found(resumeURL(flowID)) }
             return .html(200, signOnHTML(flowID: flowID, appName: appName(flow), message: nil))
         }
+        // PingOne's page on apps.pingone.<tld> never sees the `ST` cookie of auth.pingone.<tld> (a host-only
+        // cookie): the page is served all the same, and its script's Flow API call, which carries `ST` as
+        // the browser's SameSite rules allow, says whether this browser may continue the flow.
+        return .html(200, signOnHTML(flowID: flowID, appName: nil, message: nil))
     }
 
     /// `POST /signon/?flowId=…` from the page's form: checks the password, then continues at resume.

@@ -66,3 +66,58 @@ extension AuthorizationServer {
         response.add("Vary", "Origin")
     }
 }
+
+// MARK: - The hosted sign-on page's calls to the Flow API
+
+extension AuthorizationServer {
+    /// The origins of the hosted sign-on page: its second port, under the name it is served with and
+    /// under the other loopback name (`localhost` for `127.0.0.1` and back), which is another *site*,
+    /// as a customer's own sign-on page is. Empty for a custom domain (the page is same-origin there).
+    var signOnPageOrigins: [String] {
+        guard signOnBaseURL != baseURL, let parts = URLComponents(string: signOnBaseURL), let port = parts.port
+        else { return [] }
+        let other: String? =
+            switch parts.host {
+            case "127.0.0.1": "localhost"
+            case "localhost": "127.0.0.1"
+            default: nil
+            }
+        return [signOnBaseURL] + (other.map { ["http://\($0):\(port)"] } ?? [])
+    }
+
+    /// Whether `path` is a Flow API resource, `/{envID}/flows/{flowId}`.
+    private func isFlowAPIPath(_ path: String) -> Bool {
+        var segments = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        if !configuration.customDomain {
+            guard segments.first == configuration.environmentID else { return false }
+            segments.removeFirst()
+        }
+        return segments.count == 2 && segments[0] == "flows"
+    }
+
+    /// The hosted page (on `apps.pingone.<tld>`) calls the Flow API (on `auth.pingone.<tld>`) with the
+    /// browser's cookies, so the Flow API answers its origin with credentials allowed. PingOne's docs
+    /// list `Access-Control-Allow-*` among the headers of every operation (reference §2, fidelity row 22);
+    /// the exact values are this simulator's.
+    func flowAPIPreflight(_ request: SimulatorRequest) -> SimulatorResponse? {
+        guard request.method.uppercased() == "OPTIONS", request.header("access-control-request-method") != nil,
+            isFlowAPIPath(request.path), let origin = request.header("origin"), signOnPageOrigins.contains(origin)
+        else { return nil }
+        var response = SimulatorResponse(status: 204)
+        response.add("Access-Control-Allow-Methods", "GET, POST")
+        response.add("Access-Control-Allow-Headers", "Accept, Content-Type")
+        response.add("Access-Control-Max-Age", "600")
+        return response
+    }
+
+    /// `Access-Control-Allow-Origin` (the page's origin, never `*`) and `Access-Control-Allow-Credentials`
+    /// on the Flow API's answers (and preflights) to the hosted page's origins.
+    func addFlowAPICORSHeaders(to response: inout SimulatorResponse, for request: SimulatorRequest) {
+        guard isFlowAPIPath(request.path), let origin = request.header("origin"), signOnPageOrigins.contains(origin)
+        else { return }
+        response.add("Access-Control-Allow-Origin", origin)
+        response.add("Access-Control-Allow-Credentials", "true")
+        response.add("Access-Control-Expose-Headers", "Correlation-Id")
+        response.add("Vary", "Origin")
+    }
+}

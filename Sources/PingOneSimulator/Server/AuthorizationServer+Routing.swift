@@ -2,16 +2,26 @@ import Foundation
 
 extension AuthorizationServer {
     /// Answers one request: routes it, then adds the headers every PingOne response carries.
-    func respond(to request: SimulatorRequest, bodyTooLarge: Bool = false) async -> SimulatorResponse {
+    ///
+    /// `onSignOnOrigin`: the request came to the sign-on page's own origin (the second port, as
+    /// `apps.pingone.<tld>`), which serves the page and nothing else.
+    func respond(to request: SimulatorRequest, bodyTooLarge: Bool = false, onSignOnOrigin: Bool = false) async
+        -> SimulatorResponse
+    {
         var response: SimulatorResponse
         if bodyTooLarge {
             response = PingOneError.bodyTooLarge.response()
-        } else if let preflight = corsPreflight(request) {
+        } else if onSignOnOrigin {
+            response = routeSignOnOrigin(request)
+        } else if let preflight = corsPreflight(request) ?? flowAPIPreflight(request) {
             response = preflight
         } else {
             response = await route(request)
         }
-        addCORSHeaders(to: &response, for: request)
+        if !onSignOnOrigin {
+            addCORSHeaders(to: &response, for: request)
+            addFlowAPICORSHeaders(to: &response, for: request)
+        }
         // A PingOne error's `id` is its Correlation-Id: what support asks for is in the body and the header.
         response.add("Correlation-Id", response.errorID ?? Self.newID())
         response.add("Date", HTTPDate.imfFixdate(serverTime))
@@ -61,6 +71,20 @@ extension AuthorizationServer {
             }
         default:
             return PingOneError.notFound("No resource at \(request.path).").response()
+        }
+    }
+
+    /// The sign-on page's origin: `/{envID}/signon/` only (`/signon/` for a custom domain, which
+    /// has no origin of its own for the page).
+    private func routeSignOnOrigin(_ request: SimulatorRequest) -> SimulatorResponse {
+        let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard segments == [configuration.environmentID, "signon"] else {
+            return PingOneError.notFound("No resource at \(request.path).").response()
+        }
+        switch request.method.uppercased() {
+        case "GET": return signOnPage(request: request)
+        case "POST": return submitSignOnPage(request: request)
+        default: return methodNotAllowed(request.method.uppercased())
         }
     }
 

@@ -9,6 +9,8 @@ actor AuthorizationServer {
     let signingKey: JWTSigningKey
     /// `http://host:port`, set once the listener is bound.
     private(set) var baseURL = "http://127.0.0.1"
+    /// The hosted sign-on page's origin, `http://host:port2` (the base itself for a custom domain).
+    private(set) var signOnBaseURL = "http://127.0.0.1"
     var faults: Set<SimulatorFault>
     /// Made on first use by the `badSignature` fault: same `kid`, not in the JWKS.
     var rogueKey: JWTSigningKey?
@@ -40,8 +42,9 @@ actor AuthorizationServer {
         }
     }
 
-    func setBaseURL(_ url: String) {
+    func setBaseURL(_ url: String, signOnBase: String? = nil) {
         baseURL = url
+        signOnBaseURL = signOnBase ?? url
     }
 
     func setFaults(_ faults: Set<SimulatorFault>) {
@@ -68,7 +71,9 @@ actor AuthorizationServer {
 
     func flowURL(_ flowID: String) -> String { "\(environmentURL)/flows/\(flowID)" }
     func resumeURL(_ flowID: String) -> String { "\(issuer)/resume?flowId=\(flowID)" }
-    func signOnURL(_ flowID: String) -> String { "\(environmentURL)/signon/?flowId=\(flowID)" }
+    func signOnURL(_ flowID: String) -> String { "\(signOnEnvironmentURL)/signon/?flowId=\(flowID)" }
+    /// The sign-on page's `{signOnBase}/{environmentID}`, as `https://apps.pingone.<tld>/{envId}`.
+    var signOnEnvironmentURL: String { Self.environmentURL(base: signOnBaseURL, configuration: configuration) }
 
     /// `ST` cookie path: the environment, as PingOne writes it (`Path=/{envId}`, no trailing slash),
     /// so every endpoint under it receives the cookie.

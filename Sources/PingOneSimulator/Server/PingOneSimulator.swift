@@ -25,6 +25,10 @@ public final class PingOneSimulator: Sendable {
     public let configuration: SimulatorConfiguration
     /// `{baseURL}/{environmentID}/as`, or `{baseURL}/as` when served as a custom domain.
     public let issuer: String
+    /// Where the hosted sign-on page lives: a second port on the same host, as `https://apps.pingone.<tld>`
+    /// is to `https://auth.pingone.<tld>`, so the page calls the Flow API cross-origin. A custom
+    /// domain serves the page on its own origin, as PingOne does: then this is ``baseURL``.
+    public let signOnBaseURL: URL
 
     /// The server state, made once the signing key is ready (it is generated beside the listener's start).
     private let server: Task<AuthorizationServer, any Error>
@@ -32,10 +36,11 @@ public final class PingOneSimulator: Sendable {
     private let runTask: Task<Void, Never>
 
     private init(
-        baseURL: URL, port: Int, configuration: SimulatorConfiguration, server: Task<AuthorizationServer, any Error>,
-        serviceGroup: ServiceGroup, runTask: Task<Void, Never>
+        baseURL: URL, signOnBaseURL: URL, port: Int, configuration: SimulatorConfiguration,
+        server: Task<AuthorizationServer, any Error>, serviceGroup: ServiceGroup, runTask: Task<Void, Never>
     ) {
         self.baseURL = baseURL
+        self.signOnBaseURL = signOnBaseURL
         self.port = port
         self.configuration = configuration
         self.issuer =
@@ -81,12 +86,12 @@ public final class PingOneSimulator: Sendable {
             if let signingKey { return signingKey }
             return try await JWTSigningKey.generateOffPool()
         }
-        let (address, addressContinuation) = AsyncStream<String>.makeStream()
+        let (address, addressContinuation) = AsyncStream<(String, String)>.makeStream()
         let server = Task<AuthorizationServer, any Error> {
             let server = AuthorizationServer(
                 configuration: configuration, clock: clock, signingKey: try await keyGeneration.value)
-            for await base in address {
-                await server.setBaseURL(base)
+            for await (base, signOnBase) in address {
+                await server.setBaseURL(base, signOnBase: signOnBase)
                 break
             }
             return server
@@ -94,27 +99,34 @@ public final class PingOneSimulator: Sendable {
         var logger = Logger(label: "authflow.PingOneSimulator")
         logger.logLevel = .critical
 
-        let (bound, boundContinuation) = AsyncStream<Int>.makeStream()
-        let httpServer = try HTTPServerBuilder.http1().buildServer(
-            configuration: ServerConfiguration(address: .hostname(host, port: port), serverName: nil),
-            eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
-            logger: logger,
-            responder: { (request: Request, responseWriter: consuming ResponseWriter, _: any Channel) in
-                let response: Response
-                do {
-                    response = await Self.handle(request, server: try await server.value)
-                } catch {
-                    response = Self.keyUnavailable(error)
+        // The auth origin, and (unless a custom domain) the sign-on page's origin on a second port.
+        let separateSignOnOrigin = !configuration.customDomain
+        let (bound, boundContinuation) = AsyncStream<(Bool, Int)>.makeStream()
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        for signOnOrigin in separateSignOnOrigin ? [false, true] : [false] {
+            let httpServer = try HTTPServerBuilder.http1().buildServer(
+                configuration: ServerConfiguration(
+                    address: .hostname(host, port: signOnOrigin ? 0 : port), serverName: nil),
+                eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+                logger: logger,
+                responder: { (request: Request, responseWriter: consuming ResponseWriter, _: any Channel) in
+                    let response: Response
+                    do {
+                        response = await Self.handle(
+                            request, server: try await server.value, onSignOnOrigin: signOnOrigin)
+                    } catch {
+                        response = Self.keyUnavailable(error)
+                    }
+                    try await responseWriter.write(response: response.head, body: response.body)
+                },
+                onServerRunning: { channel in
+                    boundContinuation.yield((signOnOrigin, channel.localAddress?.port ?? port))
                 }
-                try await responseWriter.write(response: response.head, body: response.body)
-            },
-            onServerRunning: { channel in
-                boundContinuation.yield(channel.localAddress?.port ?? port)
-                boundContinuation.finish()
-            }
-        )
+            )
+            services.append(.init(service: httpServer))
+        }
         let serviceGroup = ServiceGroup(
-            configuration: ServiceGroupConfiguration(services: [.init(service: httpServer)], logger: logger))
+            configuration: ServiceGroupConfiguration(services: services, logger: logger))
         let (failure, failureContinuation) = AsyncStream<String>.makeStream()
         let runTask = Task {
             do {
@@ -126,10 +138,12 @@ public final class PingOneSimulator: Sendable {
             boundContinuation.finish()
         }
         var boundPort: Int?
-        for await value in bound {
-            boundPort = value
+        var signOnPort: Int?
+        for await (signOnOrigin, value) in bound {
+            if signOnOrigin { signOnPort = value } else { boundPort = value }
+            if boundPort != nil, signOnPort != nil || !separateSignOnOrigin { break }
         }
-        guard let boundPort else {
+        guard let boundPort, signOnPort != nil || !separateSignOnOrigin else {
             addressContinuation.finish()
             var reason = "the server stopped before it was listening"
             for await message in failure { reason = message }
@@ -137,15 +151,17 @@ public final class PingOneSimulator: Sendable {
         }
         let hostInURL = host.contains(":") ? "[\(host)]" : host
         let base = "http://\(hostInURL):\(boundPort)"
-        guard let baseURL = URL(string: base) else {
+        let signOnBase = signOnPort.map { "http://\(hostInURL):\($0)" } ?? base
+        guard let baseURL = URL(string: base), let signOnBaseURL = URL(string: signOnBase) else {
             addressContinuation.finish()
             runTask.cancel()
             throw PingOneSimulatorError.bindFailed(host: host, port: port, reason: "\(base) is not a URL")
         }
-        addressContinuation.yield(base)
+        addressContinuation.yield((base, signOnBase))
         addressContinuation.finish()
         return PingOneSimulator(
-            baseURL: baseURL, port: boundPort, configuration: configuration, server: server, serviceGroup: serviceGroup,
+            baseURL: baseURL, signOnBaseURL: signOnBaseURL, port: boundPort, configuration: configuration,
+            server: server, serviceGroup: serviceGroup,
             runTask: runTask)
     }
 
@@ -199,7 +215,9 @@ public final class PingOneSimulator: Sendable {
     }
 
     /// Converts a Hummingbird request into a ``SimulatorRequest``, answers it, and converts back.
-    private static func handle(_ request: Request, server: AuthorizationServer) async -> Response {
+    private static func handle(_ request: Request, server: AuthorizationServer, onSignOnOrigin: Bool) async
+        -> Response
+    {
         var request = request
         var bodyTooLarge = false
         var body = Data()
@@ -215,7 +233,8 @@ public final class PingOneSimulator: Sendable {
             query: request.uri.query,
             headers: request.headers.map { (name: $0.name.canonicalName, value: $0.value) },
             body: body)
-        let response = await server.respond(to: simulatorRequest, bodyTooLarge: bodyTooLarge)
+        let response = await server.respond(
+            to: simulatorRequest, bodyTooLarge: bodyTooLarge, onSignOnOrigin: onSignOnOrigin)
         var fields = HTTPFields()
         for header in response.headers {
             guard let name = HTTPField.Name(header.name) else { continue }

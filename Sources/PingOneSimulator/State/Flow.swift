@@ -12,6 +12,7 @@ struct Flow: Sendable, Equatable {
         case passwordExpired = "PASSWORD_EXPIRED"
         case pushConfirmationRequired = "PUSH_CONFIRMATION_REQUIRED"
         case pushConfirmationTimedOut = "PUSH_CONFIRMATION_TIMED_OUT"
+        case assertionRequired = "ASSERTION_REQUIRED"
         case completed = "COMPLETED"
     }
 
@@ -34,6 +35,8 @@ struct Flow: Sendable, Equatable {
     var pushSentAt: Date?
     /// Reads of the flow since the push was sent.
     var pushPolls = 0
+    /// The WebAuthn challenge of ASSERTION_REQUIRED (base64url), which the assertion's client data must carry.
+    var assertionChallenge: String?
     /// The code issued in `pi.flow` mode when the flow completed.
     var authorizeCode: String?
     /// How the user authenticated in this flow, as `amr` values (RFC 8176 §2): `pwd`, `otp`, `mfa`.

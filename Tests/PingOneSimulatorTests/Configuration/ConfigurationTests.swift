@@ -27,7 +27,9 @@ struct ConfigurationTests {
             #expect(app.refreshTokenType == "JSON_WEB_TOKEN")
         }
         let user = try #require(demo.users.first)
-        #expect(demo.users.map(\.username) == ["demo", "mfa", "temp", "expired", "locked", "push", "pushtimeout"])
+        #expect(
+            demo.users.map(\.username) == ["demo", "mfa", "temp", "expired", "locked", "push", "pushtimeout", "fido"])
+        #expect(demo.users[7].devices?.map(\.type) == ["SECURITY_KEY"])
         #expect(demo.users[1].devices?.map(\.type) == ["EMAIL", "TOTP"])
         #expect(demo.users[2].mustChangePassword == true)
         #expect(UUID(uuidString: user.id) != nil)
@@ -98,7 +100,7 @@ struct ConfigurationTests {
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(SimulatorFault.self, from: Data(#""nope""#.utf8))
         }
-        #expect(SimulatorFault.allCases.count == 19)
+        #expect(SimulatorFault.allCases.count == 20)
     }
 
     @Test func startRejectsAnInvalidConfiguration() async {

@@ -19,7 +19,7 @@ struct FlowAPITests {
             #expect(links["self"]?["href"] == "\(harness.environmentURL)/flows/\(flowID)")
             #expect(links["usernamePassword.check"]?["href"] == "\(harness.environmentURL)/flows/\(flowID)")
             #expect(links["password.forgot"] != nil)
-            #expect(links["signOnPage"]?["href"] == "\(harness.environmentURL)/signon/?flowId=\(flowID)")
+            #expect(links["signOnPage"]?["href"] == "\(harness.signOnEnvironmentURL)/signon/?flowId=\(flowID)")
             let embedded = try #require(flow["_embedded"] as? [String: Any])
             #expect((embedded["application"] as? [String: Any])?["name"] as? String == "authflow demo web app")
             let created = try #require(flow["createdAt"] as? String)

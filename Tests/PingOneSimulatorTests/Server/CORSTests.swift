@@ -91,7 +91,8 @@ struct CORSTests {
             let page = try await harness.get("/signon/?flowId=\(flowID)", headers: [("Cookie", "ST=\(cookie)")])
             #expect(page.status == 200)
             #expect(page.text.contains("data-flow=\"\(harness.environmentURL)/flows/\(flowID)\""))
-            #expect(page.text.contains("application/vnd.pingidentity.usernamePassword.check+json"))
+            #expect(page.text.contains("\"usernamePassword.check\""))
+            #expect(page.text.contains("\"application/vnd.pingidentity.\" + action + \"+json\""))
             #expect(page.text.contains("<script>"))
         }
     }
