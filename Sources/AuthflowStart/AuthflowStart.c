@@ -21,8 +21,10 @@
 #include <string.h>
 #include <unistd.h>
 
-static int savedInput = -1;
-static bool hidTerminal = false;
+// Volatile: set by the pre-initialiser, which an optimiser cannot see runs before constructors.
+// Without it, clang evaluates the constructor below at compile time with the initial -1 and drops it.
+static volatile int savedInput = -1;
+static volatile bool hidTerminal = false;
 
 /// Whether the user chose how the backtracer behaves: `SWIFT_BACKTRACE` mentions `interactive`,
 /// or switches it off (`enable=no`), in which case nothing is changed.
