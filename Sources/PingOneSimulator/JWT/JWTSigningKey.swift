@@ -17,12 +17,6 @@ struct JWTSigningKey: Sendable {
     static func generateOffPool() async throws -> JWTSigningKey {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                // Made beside the demo's first frame: on a busy two-core machine the key yields
-                // the CPU to that frame, and still takes any idle core at once. On Linux the nice
-                // value is per thread, and `who` 0 is the calling thread.
-                #if os(Linux)
-                    _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-                #endif
                 continuation.resume(with: Result { try generate() })
             }
         }
