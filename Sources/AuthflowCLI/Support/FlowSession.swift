@@ -80,7 +80,7 @@ struct FlowSession: Sendable {
             do {
                 let started = try await CallbackListener.start(redirectURI: configuration.redirectURI)
                 listener = started
-                if URLComponents(string: configuration.redirectURI)?.port == nil {
+                if URIReference(configuration.redirectURI)?.port == nil {
                     // Loopback redirect URIs may use any port (RFC 8252 §7.3): use the one listened on.
                     configuration.redirectURI = started.redirectURI
                     notes.append(
