@@ -70,11 +70,13 @@ let package = Package(
         ),
         // Writes `git describe` of the checkout into AuthflowCLI at build time, for `authflow --version`.
         .plugin(name: "BuildVersion", capability: .buildTool()),
+        // Runs before the Swift runtime starts: keeps its crash backtracer from waiting for a key.
+        .target(name: "AuthflowStart"),
         // The process's entry only: it runs AuthflowCLI's root command.
         .executableTarget(
             name: "authflow",
             dependencies: [
-                "AuthflowCLI",
+                "AuthflowCLI", "AuthflowStart",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what authflow needs on a fresh Debian machine with Swift: ncursesw headers, pkg-config,
-# tmux (for the terminal tests), tinyproxy and openssl (for the proxy and TLS tests), and
-# publicsuffix (the list of public suffixes no cookie may be set for). Runs `apt-get update` once,
+# tmux (for the terminal tests), tinyproxy and openssl (for the proxy and TLS tests),
+# publicsuffix (the list of public suffixes no cookie may be set for), and ncurses-term (terminfo
+# entries beyond the basic ones, such as xterm-16color, for the colour tests). Runs `apt-get update` once,
 # only when something is missing.
 set -euo pipefail
 
-packages=(libncursesw5-dev pkg-config tmux tinyproxy openssl publicsuffix)
+packages=(libncursesw5-dev pkg-config tmux tinyproxy openssl publicsuffix ncurses-term)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

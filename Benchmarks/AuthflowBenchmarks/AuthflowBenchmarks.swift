@@ -15,8 +15,11 @@ import Foundation
 let smoke = ProcessInfo.processInfo.environment["AUTHFLOW_BENCH_SMOKE"] == "1"
 
 let benchmarks: @Sendable () -> Void = {
+    // CPU time beside wall-clock time: on a loaded machine a wall-clock tail far above the CPU
+    // time's is the frame waiting for a core, not work the frame did; a malloc count that varies
+    // would show an allocation spike.
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
         timeUnits: .microseconds,
         warmupIterations: smoke ? 1 : 5,
         maxDuration: smoke ? .milliseconds(200) : .seconds(5),

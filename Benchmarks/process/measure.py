@@ -220,14 +220,23 @@ def main():
     parser.add_argument("--python", required=True, help="the venv's Python, with PyJWT")
     parser.add_argument("--data", required=True, help="a folder for the generated tokens")
     parser.add_argument("--smoke", action="store_true")
+    parser.add_argument("--parts", default="tui,decode,run",
+                        help="which parts to measure, comma-separated (default: all of tui,decode,run)")
     arguments = parser.parse_args()
     os.makedirs(arguments.data, exist_ok=True)
     smoke = arguments.smoke
-    results = {}
-    results["tui"] = tui(arguments.authflow, runs=1 if smoke else 10, keys=3 if smoke else 100)
-    results["decode"] = decode(arguments.authflow, arguments.python, arguments.data, 20 if smoke else 10_000,
-                               runs=1 if smoke else 3)
-    results["run"] = run_flow(arguments.authflow, arguments.python, runs=1 if smoke else 10)
+    parts = set(arguments.parts.split(","))
+    # The machine's load average (1, 5, 15 min) around the run: on a shared machine the tails are
+    # as much the load's as authflow's.
+    results = {"load_before": os.getloadavg()}
+    if "tui" in parts:
+        results["tui"] = tui(arguments.authflow, runs=1 if smoke else 10, keys=3 if smoke else 100)
+    if "decode" in parts:
+        results["decode"] = decode(arguments.authflow, arguments.python, arguments.data,
+                                   20 if smoke else 10_000, runs=1 if smoke else 3)
+    if "run" in parts:
+        results["run"] = run_flow(arguments.authflow, arguments.python, runs=1 if smoke else 10)
+    results["load_after"] = os.getloadavg()
     json.dump(results, sys.stdout, indent=2)
     print()
 

@@ -14,21 +14,32 @@ extension CursesTerminal {
     /// a wide character itself. Where the C library's idea of a character's width disagrees with
     /// the canvas, the cell is drawn so the columns still line up (a blank after a glyph curses
     /// thinks narrow, U+FFFD for a glyph curses thinks wide), so borders never shift.
+    ///
+    /// Only the cells that differ from the previous frame are written (a key usually changes a
+    /// few rows of a 200×60 screen); the whole frame after a resize or a change of size.
     public func draw(_ canvas: Canvas) {
         guard select() else { return }
         // A terminal without UTF-8 gets the same frame in ASCII.
         let canvas = asciiOnly ? canvas.asASCII() : canvas
         let stdscr = authflow_stdscr()
-        if canvas.size != size { werase(stdscr) }
+        if canvas.size != size {
+            werase(stdscr)
+            shown = nil
+        }
+        let previous = shown?.size == canvas.size ? shown : nil
         let rows = min(canvas.size.rows, size.rows)
         let columns = min(canvas.size.columns, size.columns)
         for y in 0..<max(0, rows) {
             for x in 0..<max(0, columns) {
                 let cell = canvas[x: x, y: y]
                 if cell.isContinuation { continue }
+                // Unchanged: stdscr holds it already. (A wide grapheme and its continuation
+                // change together, so a cell written next to a skipped one never halves it.)
+                if let previous, previous[x: x, y: y] == cell { continue }
                 put(cell, x: x, y: y, columns: columns)
             }
         }
+        shown = canvas.size == size ? canvas : nil
         wnoutrefresh(stdscr)
         doupdate()
     }
@@ -36,6 +47,16 @@ extension CursesTerminal {
     private func put(_ cell: Cell, x: Int, y: Int, columns: Int) {
         let attributes = attributes(for: cell.style)
         let pair = usesColor ? Int16(cell.style.foreground?.rawValue ?? 0) : 0
+        // Most cells are one scalar: no array for them.
+        let scalars = cell.grapheme.unicodeScalars
+        if cell.width == 1, let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            var character = wchar_t(bitPattern: first.value)
+            let libraryWidth = Int(authflow_wcwidth(character))
+            if libraryWidth == 1 {
+                _ = authflow_put_cell(Int32(y), Int32(x), &character, 1, attributes, pair)
+                return
+            }
+        }
         var characters = Self.cellCharacters(cell.grapheme)
         let libraryWidth = characters.first.map { Int(authflow_wcwidth($0)) } ?? 1
         if libraryWidth < 0 || (cell.width == 1 && libraryWidth == 2) || (cell.width == 2 && x + 1 >= columns) {

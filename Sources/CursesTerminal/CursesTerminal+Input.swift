@@ -26,6 +26,7 @@ extension CursesTerminal {
                 let now = Size(columns: Int(authflow_cols()), rows: Int(authflow_lines()))
                 guard now != size else { return nil }
                 size = now
+                shown = nil
                 return .resize(size)
             }
             if code == authflow_key_mouse() { return readMouse() }
@@ -68,6 +69,7 @@ extension CursesTerminal {
         resize_term(Int32(now.rows), Int32(now.columns))
         clearok(authflow_curscr(), true)
         size = now
+        shown = nil
         return now
     }
 }

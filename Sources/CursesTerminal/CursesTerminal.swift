@@ -38,6 +38,10 @@ public final class CursesTerminal {
     var signalSources: [DispatchSourceSignal] = []
     /// The terminal's modes before curses changed them, put back by the crash handler.
     let savedModes: termios?
+    /// The canvas stdscr holds (as drawn, after any ASCII conversion); nil when stdscr may hold
+    /// something else (before the first frame, after a resize or an erase). A frame writes only
+    /// the cells that differ from it.
+    var shown: Canvas?
 
     /// Starts curses on a terminal.
     ///
@@ -115,6 +119,7 @@ public final class CursesTerminal {
     public func stop() {
         guard isActive else { return }
         isActive = false
+        shown = nil
         removeSignalHandlers()
         set_term(screen)
         curs_set(1)

@@ -16,6 +16,9 @@ struct FlowSession: Sendable {
     /// Resolves the configuration, starts what it needs, and discovers endpoints for `--issuer`.
     static func prepare(flowOptions: FlowOptions, demoOptions: DemoOptions) async throws -> FlowSession {
         let environment = ProcessInfo.processInfo.environment
+        // The system's public suffix list (250 KB) is read and parsed on another thread while the
+        // simulator starts or the options resolve: it is only needed once cookies arrive.
+        let publicSuffixes = Task.detached(priority: .userInitiated) { PublicSuffixListFile.load() }
         let transport = try makeTransport(flowOptions: flowOptions, environment: environment)
         if flowOptions.insecure {
             warn(
@@ -49,7 +52,7 @@ struct FlowSession: Sendable {
             await demo?.stop()
             throw error
         }
-        configuration.publicSuffixes = PublicSuffixListFile.load()
+        configuration.publicSuffixes = await publicSuffixes.value
         for foreign in configuration.foreignEndpoints {
             notes.append(
                 "! \(foreign.field) is on another origin, \(foreign.origin): no credential goes there (--allow-origin)")
@@ -77,7 +80,7 @@ struct FlowSession: Sendable {
             do {
                 let started = try await CallbackListener.start(redirectURI: configuration.redirectURI)
                 listener = started
-                if URLComponents(string: configuration.redirectURI)?.port == nil {
+                if URIReference(configuration.redirectURI)?.port == nil {
                     // Loopback redirect URIs may use any port (RFC 8252 §7.3): use the one listened on.
                     configuration.redirectURI = started.redirectURI
                     notes.append(

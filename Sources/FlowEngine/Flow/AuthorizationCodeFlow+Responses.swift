@@ -291,16 +291,15 @@ extension AuthorizationCodeFlow {
     /// listener reports the URL it caught without one, so for `http` on a loopback host a URL
     /// with no port is taken as the listener's; an explicit port must still match.
     static func isRedirect(_ location: String, to redirectURI: String) -> Bool {
-        guard let got = URLComponents(string: location), let want = URLComponents(string: redirectURI),
-            let gotScheme = got.scheme?.lowercased(), let wantScheme = want.scheme?.lowercased(),
-            gotScheme == wantScheme,
-            (got.host ?? "").lowercased() == (want.host ?? "").lowercased()
+        guard let got = URIReference(location), let want = URIReference(redirectURI),
+            case let gotScheme = got.scheme.lowercased(), gotScheme == want.scheme.lowercased(),
+            (got.decodedHost ?? "").lowercased() == (want.decodedHost ?? "").lowercased()
         else { return false }
         let defaultPort = ["http": 80, "https": 443][gotScheme]
         let listenerURL = gotScheme == "http" && got.port == nil && (URLParts(redirectURI)?.isLoopback ?? false)
         if !listenerURL, (got.port ?? defaultPort) != (want.port ?? defaultPort) { return false }
-        let gotPath = got.percentEncodedPath.isEmpty ? "/" : got.percentEncodedPath
-        let wantPath = want.percentEncodedPath.isEmpty ? "/" : want.percentEncodedPath
+        let gotPath = got.path.isEmpty ? "/" : got.path
+        let wantPath = want.path.isEmpty ? "/" : want.path
         return gotPath == wantPath
     }
 

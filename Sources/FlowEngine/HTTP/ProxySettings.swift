@@ -20,16 +20,16 @@ public struct ProxyServer: Equatable, Hashable, Sendable {
     public init(url text: String) throws(ProxySettingsError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let withScheme = trimmed.contains("://") ? trimmed : "http://" + trimmed
-        guard let components = URLComponents(string: withScheme), let host = components.host, !host.isEmpty else {
+        guard let components = URIReference(withScheme), let host = components.decodedHost, !host.isEmpty else {
             throw .invalidURL(Self.withoutCredentials(trimmed))
         }
-        switch components.scheme?.lowercased() {
+        switch components.scheme.lowercased() {
         case "http": kind = .http
         case "socks5", "socks5h": kind = .socks5
         case "https": throw .unsupportedScheme("https")
-        default: throw .unsupportedScheme(components.scheme ?? "")
+        default: throw .unsupportedScheme(components.scheme)
         }
-        self.host = host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
+        self.host = host
         port = components.port ?? 1080
         username = components.user?.removingPercentEncoding
         password = components.password?.removingPercentEncoding

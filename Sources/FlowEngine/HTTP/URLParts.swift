@@ -1,5 +1,3 @@
-import Foundation
-
 /// The parts of an absolute URL that the flow reads: scheme, host, port, path, query, fragment.
 public struct URLParts: Equatable, Sendable {
     public var scheme: String
@@ -12,17 +10,20 @@ public struct URLParts: Equatable, Sendable {
     public var fragment: String?
 
     /// Parses an absolute http or https URL; `nil` for anything else.
+    ///
+    /// The scheme and host are lower-cased, the host percent-decoded (an IPv6 literal without its
+    /// brackets: `::1`), a missing or empty port is the scheme's default and an empty path `/`.
+    /// Split by `URIReference`, not `URLComponents` (whose `host` maps ICU into the process).
     public init?(_ string: String) {
-        guard let components = URLComponents(string: string),
-            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            let host = components.host, !host.isEmpty
-        else { return nil }
+        guard let uri = URIReference(string) else { return nil }
+        let scheme = uri.scheme.lowercased()
+        guard scheme == "http" || scheme == "https", let host = uri.decodedHost, !host.isEmpty else { return nil }
         self.scheme = scheme
         self.host = host.lowercased()
-        self.port = components.port ?? (scheme == "https" ? 443 : 80)
-        self.path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
-        self.query = components.percentEncodedQuery
-        self.fragment = components.percentEncodedFragment
+        self.port = uri.port ?? (scheme == "https" ? 443 : 80)
+        self.path = uri.path.isEmpty ? "/" : uri.path
+        self.query = uri.query
+        self.fragment = uri.fragment
     }
 
     /// The query parameters, decoded as `application/x-www-form-urlencoded`.

@@ -26,7 +26,7 @@ public final class CallbackListener: Sendable {
         guard let parts = URLParts(redirectURI), parts.scheme == "http", parts.isLoopback else {
             throw .notLoopback(redirectURI)
         }
-        let explicitPort = URLComponents(string: redirectURI)?.port ?? 0
+        let explicitPort = URIReference(redirectURI)?.port ?? 0
         let mailbox = Mailbox()
         let path = parts.path
         let urlHost = parts.host.contains(":") && !parts.host.hasPrefix("[") ? "[\(parts.host)]" : parts.host

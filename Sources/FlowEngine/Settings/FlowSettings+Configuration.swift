@@ -96,8 +96,9 @@ extension FlowSettings {
     /// a host. Private-use schemes such as `com.example.app:/callback` (RFC 8252 §7.1) are allowed.
     static func validateRedirectURI(_ redirectURI: String) throws(SettingsError) {
         let invalid = { (reason: String) in SettingsError.invalid("redirect URI '\(redirectURI)'", reason) }
-        guard let components = URLComponents(string: redirectURI), let scheme = components.scheme, !scheme.isEmpty
-        else { throw invalid("it must be an absolute URI, such as https://app.example.com/callback") }
+        guard let components = URIReference(redirectURI), case let scheme = components.scheme else {
+            throw invalid("it must be an absolute URI, such as https://app.example.com/callback")
+        }
         if ["http", "https"].contains(scheme.lowercased()), components.host?.isEmpty ?? true {
             throw invalid("an \(scheme) redirect URI needs a host, such as \(scheme)://127.0.0.1/callback")
         }

@@ -18,6 +18,7 @@ public struct FrameSnapshot: Equatable, Sendable {
     /// What the snapshot is made from; a model change that leaves these alone keeps it.
     struct Inputs: Equatable, Sendable {
         var flow: AuthorizationCodeFlow
+        /// The clock to the whole second (``costlyPartsTime(_:)``), not the clock itself.
         var now: Date
         var isMasked: Bool
         var overlay: Overlay?
@@ -63,7 +64,8 @@ public struct FrameSnapshot: Equatable, Sendable {
         self.now = now
         self.presentation = presentation
         isMasked = presentation.masksSecrets
-        inputs = Inputs(flow: flow, now: now, isMasked: presentation.masksSecrets, overlay: nil)
+        inputs = Inputs(
+            flow: flow, now: Self.costlyPartsTime(now), isMasked: presentation.masksSecrets, overlay: nil)
         redactor = .none
         inspectedTokens = []
     }
@@ -80,14 +82,15 @@ public struct FrameSnapshot: Equatable, Sendable {
         now = model.now
         isMasked = model.isMasked
         presentation = model.presentation
-        inputs = Inputs(flow: model.flow, now: model.now, isMasked: model.isMasked, overlay: model.overlay)
+        inputs = Inputs(
+            flow: model.flow, now: Self.costlyPartsTime(model.now), isMasked: model.isMasked, overlay: model.overlay)
         if let previous, previous.inputs == inputs {
             pendingRequest = previous.pendingRequest
             redactor = previous.redactor
             inspectedTokens = previous.inspectedTokens
             return
         }
-        let pending = sources.pendingRequest(model.flow, model.now)
+        let pending = sources.pendingRequest(model.flow, inputs.now)
         pendingRequest = pending
         // --present hides personal claims whether or not `m` shows the secrets.
         let personal = model.presentation.masksPersonalClaims ? PersonalClaims.values(in: model.flow.record) : []
@@ -99,7 +102,18 @@ public struct FrameSnapshot: Equatable, Sendable {
         redactor =
             secrets.isEmpty && personal.isEmpty
             ? .none : Redactor(secrets: secrets + everywhere, wholeValues: whole)
-        inspectedTokens = model.flow.tokens == nil ? [] : sources.inspectTokens(model.flow, model.now)
+        inspectedTokens = model.flow.tokens == nil ? [] : sources.inspectTokens(model.flow, inputs.now)
+    }
+
+    /// The time the costly parts are made at: the clock to the whole second.
+    ///
+    /// What they show of the time is in whole seconds (a client assertion's `iat` and `exp`, a
+    /// token's expiry and "in 59 m"), so the ticks within one second (ten a second while a request
+    /// is on the wire) keep them instead of signing, inspecting and building the redactor again;
+    /// elapsed times are drawn from ``now``, which every tick updates.
+    static func costlyPartsTime(_ now: Date) -> Date {
+        let seconds = now.timeIntervalSince1970
+        return seconds.isFinite ? Date(timeIntervalSince1970: seconds.rounded(.down)) : now
     }
 
     /// The redactor, also hiding the credentials `request` carries (one built just now, whose client

@@ -10,11 +10,11 @@ extension SimulatedApplication {
 
     static func redirectURI(_ candidate: String, matches registered: String) -> Bool {
         if candidate == registered { return true }
-        guard let lhs = URLComponents(string: candidate), let rhs = URLComponents(string: registered),
+        guard let lhs = URIReference(candidate), let rhs = URIReference(registered),
             lhs.scheme == "http", rhs.scheme == "http",
-            let host = lhs.host, host == rhs.host, ["127.0.0.1", "localhost", "[::1]", "::1"].contains(host)
+            let host = lhs.host, host == rhs.host, ["127.0.0.1", "localhost", "::1"].contains(host)
         else { return false }
-        return lhs.user == nil && lhs.password == nil && lhs.percentEncodedPath == rhs.percentEncodedPath
-            && lhs.percentEncodedQuery == rhs.percentEncodedQuery && lhs.fragment == nil
+        return lhs.user == nil && lhs.password == nil && lhs.path == rhs.path && lhs.query == rhs.query
+            && lhs.fragment == nil
     }
 }

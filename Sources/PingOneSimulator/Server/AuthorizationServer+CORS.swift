@@ -27,13 +27,13 @@ extension AuthorizationServer {
     /// registered redirect URI, a loopback `http` origin on any port (as redirect URIs match, RFC 8252
     /// §7.3). That is what a SPA registered with its own origin needs, and no other page gets in.
     func isAllowedOrigin(_ origin: String) -> Bool {
-        guard let candidate = URLComponents(string: origin), let scheme = candidate.scheme, let host = candidate.host,
-            candidate.percentEncodedPath.isEmpty, candidate.query == nil, candidate.user == nil
+        guard let candidate = URIReference(origin), case let scheme = candidate.scheme, let host = candidate.host,
+            candidate.path.isEmpty, candidate.query == nil, candidate.user == nil
         else { return false }
-        let loopback = ["127.0.0.1", "localhost", "[::1]", "::1"]
+        let loopback = ["127.0.0.1", "localhost", "::1"]
         return configuration.applications.contains { application in
             application.redirectURIs.contains { registered in
-                guard let uri = URLComponents(string: registered), uri.scheme == scheme, uri.host == host else {
+                guard let uri = URIReference(registered), uri.scheme == scheme, uri.host == host else {
                     return false
                 }
                 if scheme == "http", loopback.contains(host) { return true }

@@ -23,6 +23,7 @@ final class PseudoTerminal: Sendable {
         private var bytes: [UInt8] = []
         func append(_ chunk: ArraySlice<UInt8>) { lock.withLock { bytes += chunk } }
         var count: Int { lock.withLock { bytes.count } }
+        var all: [UInt8] { lock.withLock { bytes } }
     }
 
     /// Whether the reader has seen the end of the output; waited for off the cooperative pool.
@@ -86,6 +87,9 @@ final class PseudoTerminal: Sendable {
 
     /// How many bytes curses has written to the terminal so far.
     var bytesWritten: Int { output.count }
+
+    /// The bytes curses has written so far; all of them once ``close()`` returned.
+    var written: [UInt8] { output.all }
 
     /// Waits up to a second for curses to have written something; false if it wrote nothing.
     func waitForOutput() async -> Bool {

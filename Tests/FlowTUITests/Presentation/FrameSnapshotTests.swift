@@ -74,6 +74,33 @@ struct FrameSnapshotTests {
         #expect(counts.tokensInspected == 2)
     }
 
+    @Test func ticksWithinOneSecondInspectNothingAndSignNothing() {
+        var model = ProtocolVariantTests.modelAtToken(
+            ProtocolVariantTests.configuration(authentication: .clientSecretJWT))
+        let counts = Counts()
+        model.frameSources = counts.sources
+        _ = model.update(.ticked(DemoFlow.date(7)))
+        #expect(counts.requestsBuilt == 2)
+        // Ten ticks a second while a request is on the wire: the same second keeps the assertion.
+        for tenth in 1...9 { _ = model.update(.ticked(DemoFlow.date(7 + Double(tenth) / 10))) }
+        #expect(counts.requestsBuilt == 2, "ticks within one second signed no new assertion")
+        #expect(model.frame.now == DemoFlow.date(7.9), "the snapshot's clock is the model's")
+        _ = model.update(.ticked(DemoFlow.date(8)))
+        #expect(counts.requestsBuilt == 3, "the next second builds the request again")
+
+        var completed = DemoFlow.completedWithRefreshToken()
+        let tokenCounts = Counts()
+        completed.frameSources = tokenCounts.sources
+        _ = completed.update(.ticked(DemoFlow.date(20)))
+        #expect(tokenCounts.tokensInspected == 2)
+        for tenth in 1...9 { _ = completed.update(.ticked(DemoFlow.date(20 + Double(tenth) / 10))) }
+        #expect(tokenCounts.tokensInspected == 2, "ticks within one second checked no token again")
+        let screen = DemoFlow.render(completed).text
+        _ = completed.update(.ticked(DemoFlow.date(21)))
+        #expect(tokenCounts.tokensInspected == 3)
+        #expect(screen.contains("✓ signature"))
+    }
+
     @Test func theSnapshotFollowsTheMask() {
         var model = DemoFlow.model(at: .tokenReady, size: Size(columns: 120, rows: 40))
         #expect(model.frame.redactor != .none)

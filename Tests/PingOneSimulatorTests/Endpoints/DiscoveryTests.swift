@@ -1,5 +1,7 @@
 import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
 import TestSupport
 import Testing
 
@@ -66,41 +68,76 @@ struct DiscoveryTests {
         }
     }
 
-    @Test func eachStartMakesItsOwnSigningKey() async throws {
-        let first = try await PingOneSimulator.start()
-        let second = try await PingOneSimulator.start()
+    /// How long a JWKS request may take: it waits for the simulator's RSA key, which a debug build
+    /// on a loaded machine takes seconds to make (the suite's time limit still bounds a hang).
+    static let keyDeadline = TimeAmount.seconds(60)
+
+    /// Runs `body` with an HTTP client that is shut down on every path, a thrown error or a timed-out
+    /// request included (a client dropped without `shutdown()` traps).
+    static func withClient<T>(_ body: (HTTPClient) async throws -> T) async throws -> T {
         let client = HTTPClient(
             eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
-        func key(_ simulator: PingOneSimulator) async throws -> [String: Any] {
+        let result: T
+        do {
+            result = try await body(client)
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
+        return result
+    }
+
+    @Test func eachStartMakesItsOwnSigningKey() async throws {
+        let first = try await PingOneSimulator.start()
+        let second: PingOneSimulator
+        do {
+            second = try await PingOneSimulator.start()
+        } catch {
+            await first.shutdown()
+            throw error
+        }
+        func key(_ simulator: PingOneSimulator, _ client: HTTPClient) async throws -> [String: Any] {
             let response = try await client.execute(
-                HTTPClientRequest(url: "\(simulator.issuer)/jwks"), timeout: .seconds(5))
+                HTTPClientRequest(url: "\(simulator.issuer)/jwks"), timeout: Self.keyDeadline)
             let body = try await response.body.collect(upTo: 1 << 16)
             let json = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]
             return try #require((json?["keys"] as? [[String: Any]])?.first)
         }
-        let a = try await key(first)
-        let b = try await key(second)
-        try await client.shutdown()
+        let keys: Result<([String: Any], [String: Any]), any Error>
+        do {
+            keys = .success(
+                try await Self.withClient { client in (try await key(first, client), try await key(second, client)) })
+        } catch {
+            keys = .failure(error)
+        }
         await first.shutdown()
         await second.shutdown()
+        let (a, b) = try keys.get()
         #expect(a["kid"] as? String != b["kid"] as? String)
         #expect(a["n"] as? String != b["n"] as? String)
     }
 
     @Test func shutdownStopsServingAndIsIdempotent() async throws {
         let simulator = try await PingOneSimulator.start()
-        let client = HTTPClient(
-            eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         let url = "\(simulator.issuer)/jwks"
-        #expect(try await client.execute(HTTPClientRequest(url: url), timeout: .seconds(5)).status == .ok)
-        // Shutting down twice and then waiting all return (the suite's time limit bounds a hang).
-        await simulator.shutdown()
-        await simulator.shutdown()
-        await simulator.waitUntilShutdown()
-        await #expect(throws: (any Error).self) {
-            _ = try await client.execute(HTTPClientRequest(url: url), timeout: .seconds(2))
+        try await Self.withClient { client in
+            let status: HTTPResponseStatus
+            do {
+                status = try await client.execute(HTTPClientRequest(url: url), timeout: Self.keyDeadline).status
+            } catch {
+                await simulator.shutdown()
+                throw error
+            }
+            #expect(status == .ok)
+            // Shutting down twice and then waiting all return (the suite's time limit bounds a hang).
+            await simulator.shutdown()
+            await simulator.shutdown()
+            await simulator.waitUntilShutdown()
+            await #expect(throws: (any Error).self) {
+                _ = try await client.execute(HTTPClientRequest(url: url), timeout: .seconds(2))
+            }
         }
-        try await client.shutdown()
     }
 
     @Test func everyResponseCarriesCorrelationIdAndDate() async throws {
