@@ -27,7 +27,7 @@ import Testing
             do throws(TransportError) {
                 return .success(
                     try await transport.send(
-                        HTTPRequest(method: "GET", url: server.baseURL + "/x"), timeout: .seconds(1)))
+                        HTTPRequest(method: "GET", url: server.baseURL + "/x"), timeout: .seconds(4)))
             } catch {
                 return .failure(error)
             }
@@ -39,22 +39,22 @@ import Testing
             Issue.record("expected an incomplete body, got \(result)")
             return
         }
-        #expect(after == .seconds(1))
+        #expect(after == .seconds(4))
         #expect(partial.status == 200)
         #expect(partial.header("Correlation-Id") == HostileServer.correlationID)
         #expect(String(decoding: partial.body, as: UTF8.self).hasPrefix("{\"partial\":"))
         if behaviour == .drip { #expect(partial.body.count > "{\"partial\":".count) }
         let text = TransportError.incompleteBody(after: after, received: partial).description
-        #expect(text.contains("not complete within 1 s") && text.contains("stalled"))
+        #expect(text.contains("not complete within 4 s") && text.contains("stalled"))
     }
 
     @Test func runShowsTheStalledStepTheCauseAndTheCorrelationID() async throws {
         let server = try await HostileServer.start(.stallAfterHeaders)
-        let result = try await AuthflowProcess.run(Self.flow(server.baseURL) + ["--timeout", "1"], timeout: 60)
+        let result = try await AuthflowProcess.run(Self.flow(server.baseURL) + ["--timeout", "4"], timeout: 60)
         await server.shutdown()
         #expect(result.status == 1, "stderr: \(result.standardError)")
         let last = result.standardError.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(last.hasPrefix("authflow: step 1 Authorize failed: the body was not complete within 1 s"), "\(last)")
+        #expect(last.hasPrefix("authflow: step 1 Authorize failed: the body was not complete within 4 s"), "\(last)")
         #expect(last.contains("--timeout bounds the whole exchange"))
         #expect(last.hasSuffix("[Correlation-Id \(HostileServer.correlationID)]"))
         // The partial response is in the transcript, with what went wrong.
@@ -62,20 +62,20 @@ import Testing
         #expect(out.contains("── 1 Authorize"))
         #expect(out.contains("< HTTP/1.1 200 OK"))
         #expect(out.contains("< Correlation-Id: \(HostileServer.correlationID)"))
-        #expect(out.contains("× incomplete response: the body was not complete within 1 s"))
+        #expect(out.contains("× incomplete response: the body was not complete within 4 s"))
         #expect(!result.standardError.contains("Usage:"))
     }
 
     @Test func jsonRecordsThePartialResponseAndTheConnection() async throws {
         let server = try await HostileServer.start(.drip)
         let result = try await AuthflowProcess.run(
-            Self.flow(server.baseURL) + ["--timeout", "1", "--json"], timeout: 60)
+            Self.flow(server.baseURL) + ["--timeout", "4", "--json"], timeout: 60)
         await server.shutdown()
         #expect(result.status == 1)
         let json = try JSONValue.parse(result.standardOutput)
         let step = try #require(json["steps"]?.elements?.first)
         #expect(step["response"]?["status"] == .integer(200))
-        #expect(step["transport_error"]?.stringValue?.contains("not complete within 1 s") == true)
+        #expect(step["transport_error"]?.stringValue?.contains("not complete within 4 s") == true)
         #expect(json["connection"]?["insecure"] == .bool(false))
         #expect(json["connection"]?["proxy"] == .null)
     }
