@@ -315,10 +315,16 @@ extension AuthorizationCodeFlow {
         if request.header("Content-Type")?.hasPrefix("application/x-www-form-urlencoded") == true {
             parameters += FormURLEncoding.decode(String(decoding: request.body, as: UTF8.self))
         }
-        if request.header("Content-Type")?.contains("json") == true,
-            let json = try? JSONValue.parse(request.body), json["password"] != nil
-        {
-            add("the password")
+        // A Flow API body: the password, and what the MFA and password stages send (the OTP, the
+        // current and new password, the recovery code).
+        if request.header("Content-Type")?.contains("json") == true, let json = try? JSONValue.parse(request.body) {
+            for (name, label) in [
+                ("password", "the password"), ("otp", "the one-time password"),
+                ("currentPassword", "the password"), ("newPassword", "the new password"),
+                ("recoveryCode", "the recovery code"),
+            ] where json[name] != nil {
+                add(label)
+            }
         }
         for parameter in parameters where !parameter.value.isEmpty {
             switch parameter.name {

@@ -102,6 +102,22 @@ import Testing
         #expect(read.decoded.foreignURLs.map(\.field) == ["_links.usernamePassword.check"])
     }
 
+    /// The MFA and password stages' bodies are credentials too: a foreign `otp.check`,
+    /// `password.reset` or `password.recover` link gets none of them.
+    @Test(arguments: [
+        (#"{"otp":"428913"}"#, ["the one-time password"]),
+        (#"{"currentPassword":"a","newPassword":"b"}"#, ["the password", "the new password"]),
+        (#"{"recoveryCode":"362918","newPassword":"b"}"#, ["the new password", "the recovery code"]),
+        (#"{"username":"demo"}"#, []),
+    ])
+    func flowAPIBodiesNameTheCredentialsTheyCarry(body: String, expected: [String]) {
+        let request = HTTPRequest(
+            method: "POST", url: "https://elsewhere.example/env/flows/f",
+            headers: [HTTPHeader("Content-Type", "application/vnd.pingidentity.otp.check+json")], body: Array(body.utf8)
+        )
+        #expect(AuthorizationCodeFlow.credentials(in: request) == expected)
+    }
+
     @Test func anAllowedOriginReceivesThePassword() async throws {
         let scene = try await Scene.start()
         let script = scene.script { $0.checkHref = "\(scene.foreign.baseURL)/env/flows/flow-1" }
