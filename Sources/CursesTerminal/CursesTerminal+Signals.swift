@@ -57,10 +57,15 @@ extension CursesTerminal {
 ///
 /// Everything is allocated in advance: a signal handler may not allocate, lock or call curses.
 enum CrashRestore {
-    /// Leave the alternate screen, reset attributes, show the cursor, and start a fresh line.
-    private static let sequence: [UInt8] = Array("\u{1B}[?1049l\u{1B}[0m\u{1B}[?25h\r\n".utf8)
+    /// Stop mouse reporting, leave the alternate screen, reset attributes, show the cursor, and
+    /// start a fresh line.
+    private static let sequence: [UInt8] = Array(
+        "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l\u{1B}[?1049l\u{1B}[0m\u{1B}[?25h\r\n".utf8)
     nonisolated(unsafe) private static var bytes: UnsafeMutablePointer<UInt8>?
     nonisolated(unsafe) private static var descriptor: Int32 = -1
+    /// Curses' own descriptor, and `/dev/null` to put in its place once the terminal is restored.
+    nonisolated(unsafe) private static var cursesDescriptor: Int32 = -1
+    nonisolated(unsafe) private static var nullDescriptor: Int32 = -1
     nonisolated(unsafe) private static var modes: UnsafeMutablePointer<termios>?
     nonisolated(unsafe) private static var previous: UnsafeMutablePointer<sigaction>?
     nonisolated(unsafe) private static var signals: [Int32] = []
@@ -77,6 +82,8 @@ enum CrashRestore {
         }
         // Its own descriptor, so closing curses' stream does not take it away mid-crash.
         Self.descriptor = dup(descriptor)
+        cursesDescriptor = descriptor
+        nullDescriptor = open("/dev/null", O_WRONLY)
         if let saved { modes?.pointee = saved } else { modes?.pointee.c_lflag = 0 }
         hasModes = saved != nil
         signals = list
@@ -102,6 +109,9 @@ enum CrashRestore {
         installed = false
         close(descriptor)
         descriptor = -1
+        if nullDescriptor >= 0 { close(nullDescriptor) }
+        nullDescriptor = -1
+        cursesDescriptor = -1
     }
 
     /// In the handler: put the terminal back, then hand the signal to the handler from before.
@@ -110,6 +120,10 @@ enum CrashRestore {
             _ = write(descriptor, bytes, sequence.count)
             if hasModes, let modes { tcsetattr(descriptor, TCSANOW, modes) }
         }
+        // The other threads run on while the report is made, and on after it when the signal came
+        // from kill(2): a frame they draw now would land on the normal screen, over the report.
+        // Curses' descriptor goes to /dev/null instead (dup2 is async-signal-safe).
+        if nullDescriptor >= 0, cursesDescriptor >= 0 { dup2(nullDescriptor, cursesDescriptor) }
         if let previous { sigaction(number, previous + Int(number), nil) }
         // Blocked while this handler runs: delivered to the previous handler as soon as it returns
         // (a fault re-executes the instruction and faults again, into that handler, just the same).
