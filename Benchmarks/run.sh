@@ -33,8 +33,10 @@ if ((smoke)); then
     exit 0
 fi
 
-swift build -c release --product authflow >&2
-swift build -c release --product AuthflowBenchmarks >&2
+# As scripts/demo.sh and `make install` build it: the Swift runtime linked in statically.
+swift build -c release --static-swift-stdlib --product authflow >&2
+swift build -c release --static-swift-stdlib --product AuthflowBenchmarks >&2
+bash scripts/place-backtracer.sh .build/release
 echo "== AuthflowBenchmarks (release) =="
 # Run directly: the runner prints each benchmark's percentiles. (`swift package --disable-sandbox
 # benchmark` also runs it, with baselines and comparisons, but builds its own release tree.)

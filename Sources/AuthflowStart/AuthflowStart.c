@@ -2,15 +2,19 @@
 //
 // The runtime's crash backtracer is interactive when standard input and output are terminals: after
 // a crash report it waits for a key (30 s), with the terminal perhaps still in the TUI's modes. It
-// decides that once, in a constructor of libswiftCore, from `SWIFT_BACKTRACE` and `isatty(0)`. An
-// executable's `.preinit_array` runs before any shared library's constructor, so here standard
-// input is moved aside (to /dev/null) when it is a terminal and `SWIFT_BACKTRACE` names no
-// `interactive` setting of its own, and this executable's constructor (which runs after every
-// library's) puts the terminal back before `main`. The runtime then sees no terminal on standard
-// input and makes its report non-interactive (its "full" preset, on standard error), just as
-// `SWIFT_BACKTRACE=interactive=no` would. Only async-signal-safe, allocation-free calls are used:
-// the C library is not initialised yet in a pre-initialiser (`environ` is not set, so the
-// environment is read from the `envp` argument).
+// decides that once, when the runtime starts (a constructor of libswiftCore, or of the executable
+// when the runtime is linked in statically), from `SWIFT_BACKTRACE` and `isatty(0)`. An
+// executable's `.preinit_array` runs before any constructor, so here standard input is moved aside
+// (to /dev/null) when it is a terminal and `SWIFT_BACKTRACE` names no `interactive` setting of its
+// own, and `authflow_start_finish`, the first thing `main` does, puts the terminal back. The
+// runtime then sees no terminal on standard input and makes its report non-interactive (its "full"
+// preset, on standard error), just as `SWIFT_BACKTRACE=interactive=no` would. Only
+// async-signal-safe, allocation-free calls are used there: the C library is not initialised yet in
+// a pre-initialiser (`environ` is not set, so the environment is read from the `envp` argument).
+//
+// A release build links the Swift runtime statically (`--static-swift-stdlib`: less memory and a
+// faster start, docs/performance.md). Its constructors are then this executable's, and one of ours
+// would run before them: so standard input is given back from `main`, not from a constructor.
 
 #include "AuthflowStart.h"
 
@@ -21,8 +25,8 @@
 #include <string.h>
 #include <unistd.h>
 
-// Volatile: set by the pre-initialiser, which an optimiser cannot see runs before constructors.
-// Without it, clang evaluates the constructor below at compile time with the initial -1 and drops it.
+// Volatile: set by the pre-initialiser, which an optimiser cannot see runs at all. (When the
+// restore was a constructor, clang evaluated it at compile time with the initial -1 and dropped it.)
 static volatile int savedInput = -1;
 static volatile bool hidTerminal = false;
 
@@ -60,8 +64,7 @@ static void authflowPreinit(int argc, char **argv, char **envp) {
     hidTerminal = true;
 }
 
-/// Runs after every shared library's constructor (the runtime's included), before `main`.
-__attribute__((constructor)) static void authflowRestoreInput(void) {
+void authflow_start_finish(void) {
     if (savedInput < 0) return;
     // dup2 clears close-on-exec on the new descriptor: standard input is inherited as before.
     int tries = 0;
@@ -80,5 +83,7 @@ bool authflow_start_hid_terminal(void) { return hidTerminal; }
 
 // Elsewhere the runtime's backtracer is not interactive by default.
 bool authflow_start_hid_terminal(void) { return false; }
+
+void authflow_start_finish(void) {}
 
 #endif

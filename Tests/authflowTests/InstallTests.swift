@@ -122,4 +122,47 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: prefix.appendingPathComponent(path).path), "\(path) stays")
         }
     }
+
+    /// A static release build has the runtime's backtracer beside it (scripts/place-backtracer.sh),
+    /// and a runtime linked in looks for it only beside the path it was started by: `make
+    /// install-files` puts both in libexec/authflow and makes bin/authflow a script that starts the
+    /// binary there, and `make uninstall` takes them and the directory away again.
+    @Test func theBacktracerBesideABuildIsInstalledInLibexec() async throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("authflow-build-\(UUID())")
+        let destination = FileManager.default.temporaryDirectory.appendingPathComponent("authflow-install-\(UUID())")
+        defer {
+            try? FileManager.default.removeItem(at: scratch)
+            try? FileManager.default.removeItem(at: destination)
+        }
+        let build = scratch.appendingPathComponent("debug")
+        try FileManager.default.createDirectory(at: build, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: build.appendingPathComponent("authflow"), withDestinationURL: AuthflowProcess.binary)
+        let backtracer = build.appendingPathComponent("swift-backtrace")
+        try Data("#!/bin/sh\nexit 0\n".utf8).write(to: backtracer)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: backtracer.path)
+        let variables = [
+            "BUILD=debug", "BUILD_DIR=\(scratch.path)", "DESTDIR=\(destination.path)", "PREFIX=/opt/authflow",
+        ]
+        let install = try BackgroundProcess(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["make", "-s", "-C", AuthflowProcess.packageRoot.path, "install-files"] + variables)
+        install.closeInput()
+        #expect(await install.waitForExit(timeout: 120) == 0, "\(install.standardError)")
+        let libexec = destination.appendingPathComponent("opt/authflow/libexec/authflow")
+        for name in ["authflow", "swift-backtrace"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: libexec.appendingPathComponent(name).path)
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o755, "\(name)")
+        }
+        let script = try String(
+            contentsOf: destination.appendingPathComponent("opt/authflow/bin/authflow"), encoding: .utf8)
+        #expect(script.hasPrefix("#!/bin/sh") && script.contains("exec \"/opt/authflow/libexec/authflow/authflow\""))
+
+        let uninstall = try BackgroundProcess(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["make", "-s", "-C", AuthflowProcess.packageRoot.path, "uninstall"] + variables)
+        uninstall.closeInput()
+        #expect(await uninstall.waitForExit(timeout: 60) == 0, "\(uninstall.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: libexec.path), "libexec/authflow stays")
+    }
 }
