@@ -136,9 +136,15 @@ extension AuthorizationCodeFlow {
     /// The record entry the panes show: the one at record index `attempt` when an attempt of
     /// the step is looked at (`<` `>`).
     func shownEntry(viewing step: FlowStep?, attempt: Int?) -> StepRecord? {
-        guard let attempt, let latest = shownEntry(viewing: step) else { return shownEntry(viewing: step) }
-        guard record.indices.contains(attempt), record[attempt].step == latest.step else { return latest }
-        return record[attempt]
+        shownEntryIndex(viewing: step, attempt: attempt).map { record[$0] }
+    }
+
+    /// Where ``shownEntry(viewing:attempt:)`` is in the record.
+    func shownEntryIndex(viewing step: FlowStep?, attempt: Int?) -> Int? {
+        let latest = step.map { step in record.lastIndex { $0.step == step } } ?? record.indices.last
+        guard let attempt, let latest else { return latest }
+        guard record.indices.contains(attempt), record[attempt].step == record[latest].step else { return latest }
+        return attempt
     }
 
     /// Whether the flow waits for the browser to come back from signing on.

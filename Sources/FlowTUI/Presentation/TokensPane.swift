@@ -2,10 +2,13 @@ import FlowEngine
 import Foundation
 
 extension FrameSnapshot {
-    /// The tokens the panes show: those of the step looked at, else the flow's latest.
+    /// The tokens the panes show: those the flow held at the step looked at (its own response's,
+    /// else the latest before it: the JWKS at step 5 or a UserInfo call carries none, but the
+    /// tokens are there by then), else the flow's latest.
     var shownTokens: TokenSet? {
-        if viewedStep != nil { return shownEntry?.decoded.tokens }
-        return flow.tokens
+        guard viewedStep != nil else { return flow.tokens }
+        guard let index = flow.shownEntryIndex(viewing: viewedStep, attempt: viewedAttempt) else { return nil }
+        return flow.record[...index].last { $0.decoded.tokens != nil }?.decoded.tokens
     }
 
     /// The Tokens pane: for each JWT the signature, the check list (failures first) and the

@@ -235,6 +235,24 @@ struct FollowUpTests: PaneReading {
         #expect(model.stepKeys == "1-6")
     }
 
+    /// Looking at a step whose response carries no tokens (the JWKS, UserInfo) shows the tokens the
+    /// flow held by then, checked; a step before the token response has none yet.
+    @Test func aStepAfterTheTokensShowsTheTokensOfThatTime() {
+        var model = DemoFlow.completedWithRefreshToken()
+        DemoFlow.press(.character("u"), &model)
+        DemoFlow.send(&model, answer: DemoFlow.userInfo())
+        let live = Self.text(model, .tokens)
+        #expect(live.contains("id_token"))
+        for key: Character in ["5", "6"] {
+            DemoFlow.press(.character(key), &model)
+            let shown = Self.text(model, .tokens)
+            #expect(!shown.contains("No tokens yet"), "step \(key):\n\(shown)")
+            #expect(shown.contains("id_token") && shown.contains("signature"), "step \(key):\n\(shown)")
+        }
+        DemoFlow.press(.character("3"), &model)
+        #expect(Self.text(model, .tokens).contains("No tokens yet"))
+    }
+
     @Test func narrowStepRowKeepsTheCurrentStepNamed() {
         var model = DemoFlow.completedWithRefreshToken(size: Size(columns: 80, rows: 24))
         DemoFlow.press(.character("u"), &model)
