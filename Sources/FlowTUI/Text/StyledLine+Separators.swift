@@ -8,12 +8,8 @@ extension StyledLine {
     /// the width, so every character shows. Blanks at a break are dropped.
     public func wrappedAtSeparators(width: Int, whole: Bool) -> [StyledLine] {
         guard width > 1 else { return [self] }
-        let cells: [(character: Character, style: Style, width: Int)] = spans.flatMap { span in
-            span.text.map { (character: $0, style: span.style, width: DisplayWidth.of($0)) }
-        }
-        var total = 0
-        for cell in cells { total += cell.width }
-        guard total > width else { return [self] }
+        let cells = self.cells
+        guard cells.reduce(0, { $0 + $1.width }) > width else { return [self] }
         var lines: [StyledLine] = []
         var start = 0
         while start < cells.count {
@@ -49,25 +45,6 @@ extension StyledLine {
             while start < cells.count, cells[start].character == " " { start += 1 }
         }
         return lines.isEmpty ? [self] : lines
-    }
-
-    /// A line of cells, those of one style joined into one span.
-    private init(joining cells: [(character: Character, style: Style, width: Int)]) {
-        var spans: [Span] = []
-        var previous: Character?
-        for cell in cells {
-            // A character that would fuse with the one before into one (wider) grapheme starts a
-            // span of its own, as `wrapped` does.
-            if let last = spans.indices.last, spans[last].style == cell.style,
-                let before = previous, !Self.fuses(before, cell.character)
-            {
-                spans[last].text.append(cell.character)
-            } else {
-                spans.append(Span(String(cell.character), style: cell.style))
-            }
-            previous = cell.character
-        }
-        self.init(spans)
     }
 
     /// Whether a value may break after this character.

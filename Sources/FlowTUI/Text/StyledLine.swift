@@ -48,12 +48,8 @@ public struct StyledLine: Equatable, Hashable, Sendable, ExpressibleByStringLite
     public func wrapped(width: Int, indent: Int = 0) -> [StyledLine] {
         guard width > 0 else { return [self] }
         let indent = indent < width ? max(0, indent) : 0
-        let cells: [(character: Character, style: Style, width: Int)] = spans.flatMap { span in
-            span.text.map { (character: $0, style: span.style, width: DisplayWidth.of($0)) }
-        }
-        var total = 0
-        for cell in cells { total += cell.width }
-        guard total > width else { return [self] }
+        let cells = self.cells
+        guard cells.reduce(0, { $0 + $1.width }) > width else { return [self] }
         var lines: [StyledLine] = []
         var start = 0
         while start < cells.count {
@@ -76,28 +72,39 @@ public struct StyledLine: Equatable, Hashable, Sendable, ExpressibleByStringLite
             }
             var piece = Array(cells[start..<end])
             while piece.count > 1, piece.last?.character == " " { piece.removeLast() }
-            var line = StyledLine(lines.isEmpty ? "" : String(repeating: " ", count: indent))
-            if line.spans.first?.text.isEmpty == true { line.spans.removeAll() }
-            var previous: Character? = line.spans.isEmpty ? nil : " "
-            for cell in piece {
-                // Cells of one style join one span, unless the character would fuse with the one
-                // before it into a single grapheme (a variation selector or joiner that began a
-                // span of its own): that grapheme could be wider than the two cells counted.
-                let last = line.spans.count - 1
-                if last >= 0, line.spans[last].style == cell.style,
-                    let before = previous, !Self.fuses(before, cell.character)
-                {
-                    line.spans[last].text.append(cell.character)
-                } else {
-                    line.spans.append(Span(String(cell.character), style: cell.style))
-                }
-                previous = cell.character
-            }
-            lines.append(line)
+            let blanks = lines.isEmpty ? 0 : indent
+            lines.append(StyledLine(joining: [Cell](repeating: (" ", .plain, 1), count: blanks) + piece))
             start = end
             while start < cells.count, cells[start].character == " " { start += 1 }
         }
         return lines.isEmpty ? [self] : lines
+    }
+
+    /// One grapheme of a line, with its style and the columns it takes.
+    typealias Cell = (character: Character, style: Style, width: Int)
+
+    /// The line's graphemes, in order.
+    var cells: [Cell] {
+        spans.flatMap { span in span.text.map { (character: $0, style: span.style, width: DisplayWidth.of($0)) } }
+    }
+
+    /// A line of cells, those of one style joined into one span, unless a character would fuse
+    /// with the one before it into a single grapheme (a variation selector or joiner that began a
+    /// span of its own): that grapheme could be wider than the two cells counted.
+    init(joining cells: [Cell]) {
+        var spans: [Span] = []
+        var previous: Character?
+        for cell in cells {
+            if let last = spans.indices.last, spans[last].style == cell.style,
+                let before = previous, !Self.fuses(before, cell.character)
+            {
+                spans[last].text.append(cell.character)
+            } else {
+                spans.append(Span(String(cell.character), style: cell.style))
+            }
+            previous = cell.character
+        }
+        self.init(spans)
     }
 
     /// Whether two graphemes become one when written next to each other.
